@@ -1,0 +1,34 @@
+/**
+ * Errors raised by the local SPCS platform.
+ *
+ * Every error carries a stable `code` and, where one exists, a `hint` that says how to fix it. Errors are
+ * recognised by a `Symbol.for` brand rather than `instanceof`, because a dynamic provider may load a second
+ * copy of this module (old code kept in Pulumi state next to new code installed from npm).
+ */
+const BRAND = Symbol.for("pulumi-spcs.SpcsError");
+
+export class SpcsError extends Error {
+  readonly [BRAND] = true;
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(hint ? `${message}\n  fix: ${hint}` : message);
+    this.name = "SpcsError";
+  }
+}
+
+export function isSpcsError(e: unknown): e is SpcsError {
+  return typeof e === "object" && e !== null && (e as Record<symbol, unknown>)[BRAND] === true;
+}
+
+/** SPCS's own wording for a missing object, e.g. `Compute pool 'P1' does not exist or not authorized.` */
+export function doesNotExist(kind: string, name: string): SpcsError {
+  return new SpcsError("does-not-exist", `${kind} '${name}' does not exist or not authorized.`);
+}
+
+/** SPCS's own wording for a duplicate name: `Object 'P1' already exists.` */
+export function alreadyExists(name: string, hint?: string): SpcsError {
+  return new SpcsError("already-exists", `Object '${name}' already exists.`, hint);
+}
