@@ -1,0 +1,56 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type BetterSqlite3 from "better-sqlite3";
+import { MIGRATIONS } from "./migrations";
+import { ComputePoolStore } from "./compute-pool-store";
+import { ImageRepositoryStore } from "./image-repository-store";
+
+/** How long a writer waits for another process's transaction before giving up. */
+const BUSY_TIMEOUT_MS = 15_000;
+
+/**
+ * The catalog of SPCS objects: one SQLite file under the platform home.
+ *
+ * Two processes at once (two `pulumi up` runs, or `pulumi up` and the `spcs` CLI) are safe: the database
+ * runs in WAL mode so readers never block, every write runs in a `BEGIN IMMEDIATE` transaction so
+ * read-modify-write sequences are serialised, and a busy timeout makes a second writer wait instead of
+ * failing.
+ */
+export class Catalog {
+  readonly pools: ComputePoolStore;
+  readonly repositories: ImageRepositoryStore;
+
+  private constructor(private readonly db: BetterSqlite3.Database) {
+    this.pools = new ComputePoolStore(db);
+    this.repositories = new ImageRepositoryStore(db);
+  }
+
+  static open(file: string): Catalog {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Loaded here rather than at module scope so that merely importing the catalog costs nothing.
+    const Database: typeof BetterSqlite3 = require("better-sqlite3");
+    const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    migrate(db);
+    return new Catalog(db);
+  }
+
+  /** Runs `fn` in one write transaction that no other process can interleave with. */
+  write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function migrate(db: BetterSqlite3.Database): void {
+  db.transaction(() => {
+    const current = db.pragma("user_version", { simple: true }) as number;
+    for (let v = current; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
+    if (current < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}

@@ -1,0 +1,47 @@
+/**
+ * The provider side of pulumi-spcs: what the serialized provider shims load, by package name, inside the
+ * `pulumi-resource-pulumi-nodejs` process. Loading the implementation by name at call time (rather than
+ * serialising it into Pulumi state) keeps `__provider` a few hundred bytes, and means every operation,
+ * including `refresh` and `destroy` of resources created by an older release, runs the installed code.
+ */
+import type { ConfigLookup } from "./common/config";
+import { isSpcsError } from "./common/errors";
+import { configurePlatform } from "./platform/current-platform";
+import { computePoolProvider } from "./resources/compute-pool/compute-pool-provider";
+import { imageRepositoryProvider } from "./resources/image-repository/image-repository-provider";
+import type { ResourceProvider } from "./resources/provider-types";
+
+export const providers: Record<string, ResourceProvider<any, any>> = {
+  ComputePool: computePoolProvider,
+  ImageRepository: imageRepositoryProvider,
+};
+
+export type ResourceKind = keyof typeof providers;
+export type ProviderMethod = "check" | "diff" | "create" | "read" | "update" | "delete";
+
+/** Called from the shim's `configure` with the stack config (`spcs:*` keys). */
+export function configure(stackConfig: ConfigLookup): void {
+  configurePlatform(stackConfig);
+}
+
+/**
+ * Runs one provider method. Errors keep their message (SPCS's words plus a fix) and gain the resource
+ * kind, so `pulumi up` output says which object failed and why without a stack trace.
+ */
+export async function dispatch(kind: string, method: ProviderMethod, args: unknown[]): Promise<unknown> {
+  const provider = providers[kind];
+  if (!provider) throw new Error(`pulumi-spcs: unknown resource kind '${kind}'; the installed package may be older than the program`);
+  try {
+    return await (provider[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+  } catch (e) {
+    if (isSpcsError(e)) {
+      const err = new Error(`${kind}: ${e.message}`);
+      err.stack = err.message; // no stack trace for expected, user-facing errors
+      throw err;
+    }
+    throw e;
+  }
+}
+
+export { resolveConfig } from "./common/config";
+export type { PlatformConfig } from "./common/config";

@@ -1,0 +1,14 @@
+/** One provisioned part of the platform, as `spcs platform status` prints it. */
+export interface PartStatus {
+  name: string;
+  ok: boolean;
+  address?: string;
+  path?: string;
+  version?: string;
+  detail?: string;
+}
+
+export interface PlatformStatus {
+  home: string;
+  parts: PartStatus[];
+}

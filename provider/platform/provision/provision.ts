@@ -1,0 +1,30 @@
+import type { PlatformConfig } from "../../common/config";
+import { baseImageStatus, ensureBaseImage, ensureBusyboxStatic } from "./base-image";
+import { dockerEngineStatus, ensureDockerEngine } from "./docker-engine";
+import { ensurePulumiCli, pulumiCliStatus } from "./pulumi-cli";
+import { ensureRegistry, registryServerStatus } from "./registry-server";
+import type { PartStatus, PlatformStatus } from "./part-status";
+
+export type { PartStatus, PlatformStatus } from "./part-status";
+
+/**
+ * `spcs platform up`: installs what is missing and starts what is stopped, in dependency order. Every
+ * step first checks whether its part already works, so running it again is cheap and changes nothing.
+ */
+export async function platformUp(config: PlatformConfig, log: (line: string) => void): Promise<PlatformStatus> {
+  const parts: PartStatus[] = [];
+  parts.push(await ensureDockerEngine(config, log));
+  parts.push(await ensureRegistry(config, log));
+  if (parts.every((p) => p.ok)) {
+    await ensureBusyboxStatic(log);
+    parts.push(await ensureBaseImage(config, log));
+  }
+  parts.push(await ensurePulumiCli(config, log));
+  return { home: config.home, parts };
+}
+
+/** `spcs platform status`: each part's address or path and version, touching nothing. */
+export async function platformStatus(config: PlatformConfig): Promise<PlatformStatus> {
+  const parts = await Promise.all([dockerEngineStatus(config), registryServerStatus(config), baseImageStatus(config), pulumiCliStatus(config)]);
+  return { home: config.home, parts };
+}

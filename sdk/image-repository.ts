@@ -1,0 +1,65 @@
+import * as pulumi from "@pulumi/pulumi";
+import { shims } from "./provider-shim";
+import { outputSlots } from "./output-slots";
+
+/**
+ * Arguments of an {@link ImageRepository}, after CREATE IMAGE REPOSITORY.
+ * @see https://docs.snowflake.com/en/sql-reference/sql/create-image-repository
+ */
+export interface ImageRepositoryArgs {
+  /** Database, an unquoted identifier. Changing it replaces the repository. */
+  database: pulumi.Input<string>;
+  /** Schema, an unquoted identifier. Changing it replaces the repository. */
+  schema: pulumi.Input<string>;
+  /** Repository name, an unquoted identifier. Changing it replaces the repository. @default the resource name plus a random suffix */
+  name?: pulumi.Input<string>;
+  /** Free-text comment; updates in place. */
+  comment?: pulumi.Input<string>;
+  /** SNOWFLAKE_FULL or SNOWFLAKE_SSE; cannot be altered, so changing it replaces the repository. @default "SNOWFLAKE_FULL" */
+  encryption?: pulumi.Input<"SNOWFLAKE_FULL" | "SNOWFLAKE_SSE">;
+}
+
+/** One row of SHOW IMAGES IN IMAGE REPOSITORY. */
+export interface ImageInfo {
+  createdOn: string;
+  imageName: string;
+  /** Comma-separated tags of this digest. */
+  tags: string;
+  digest: string;
+  /** `db/schema/repo/image:tag`, lower case. */
+  imagePath: string;
+}
+
+const OUTPUTS = [
+  "database", "schema", "name", "comment", "encryption", "createdOn", "databaseName", "schemaName", "repositoryUrl",
+  "registryHost", "owner", "ownerRoleType", "privatelinkRepositoryUrl", "images",
+] as const;
+
+/**
+ * An SPCS image repository: a lower-case path `db/schema/repo` in the platform's OCI registry.
+ * `docker push <repositoryUrl>/<image>:<tag>` stores images in it; `images` lists them as SHOW IMAGES does
+ * (refresh to see pushes and deletions made since). Deleting the repository deletes its images.
+ */
+export class ImageRepository extends pulumi.dynamic.Resource {
+  declare readonly database: pulumi.Output<string>;
+  declare readonly schema: pulumi.Output<string>;
+  /** Repository name, upper-case. */ declare readonly name: pulumi.Output<string>;
+  declare readonly comment: pulumi.Output<string | null>;
+  declare readonly encryption: pulumi.Output<string>;
+  declare readonly createdOn: pulumi.Output<string>;
+  declare readonly databaseName: pulumi.Output<string>;
+  declare readonly schemaName: pulumi.Output<string>;
+  /** `<registryHost>/<db>/<schema>/<repo>`, lower case: what `docker push` takes. */
+  declare readonly repositoryUrl: pulumi.Output<string>;
+  /** The registry's `host:port`. */
+  declare readonly registryHost: pulumi.Output<string>;
+  declare readonly owner: pulumi.Output<string>;
+  declare readonly ownerRoleType: pulumi.Output<string>;
+  declare readonly privatelinkRepositoryUrl: pulumi.Output<string | null>;
+  /** SHOW IMAGES IN IMAGE REPOSITORY, as of the last create, update or refresh. */
+  declare readonly images: pulumi.Output<ImageInfo[]>;
+
+  constructor(name: string, args: ImageRepositoryArgs, opts?: pulumi.CustomResourceOptions) {
+    super(shims.ImageRepository, name, { ...outputSlots(OUTPUTS), ...args, __resourceName: name }, opts, "spcs", "ImageRepository");
+  }
+}

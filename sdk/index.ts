@@ -1,0 +1,12 @@
+/**
+ * pulumi-spcs: Snowpark Container Services as code, on a local Docker engine and OCI registry.
+ *
+ *     import * as spcs from "pulumi-spcs";
+ *     const pool = new spcs.ComputePool("pool", { instanceFamily: "CPU_X64_XS" });
+ */
+import { assertSupportedTypeScript } from "./typescript-guard";
+
+assertSupportedTypeScript();
+
+export { ComputePool, type ComputePoolArgs, type InstanceFamilyName } from "./compute-pool";
+export { ImageRepository, type ImageRepositoryArgs, type ImageInfo } from "./image-repository";
