@@ -13,7 +13,7 @@ export interface ComputePoolArgs {
   /** Pool name, an unquoted identifier (stored upper-case). Changing it replaces the pool. @default the resource name plus a random suffix */
   name?: pulumi.Input<string>;
   /** Instance family of every node, such as `CPU_X64_XS`. Can change only while the pool is suspended (set `suspended: true` in the same update). */
-  instanceFamily: pulumi.Input<InstanceFamilyName | Lowercase<InstanceFamilyName>>;
+  instanceFamily: pulumi.Input<InstanceFamilyName | Lowercase<InstanceFamilyName> | (string & {})>;
   /** Minimum number of nodes, at least 1. @default 1 */
   minNodes?: pulumi.Input<number>;
   /** Maximum number of nodes, at least `minNodes`. @default minNodes */

@@ -28,3 +28,21 @@ export async function platformStatus(config: PlatformConfig): Promise<PlatformSt
   const parts = await Promise.all([dockerEngineStatus(config), registryServerStatus(config), baseImageStatus(config), pulumiCliStatus(config)]);
   return { home: config.home, parts };
 }
+
+/**
+ * `spcs platform down`: stops the registry this platform started (its storage stays). The Docker engine
+ * is left running: other users of the machine may depend on it.
+ */
+export async function platformDown(config: PlatformConfig): Promise<void> {
+  const { readPlatformState, writePlatformState } = await import("../platform");
+  const state = readPlatformState(config.home);
+  const pid = state.registry?.managed ? state.registry.pid : undefined;
+  if (pid) {
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+    writePlatformState(config.home, { ...state, registry: undefined });
+  }
+}

@@ -1,0 +1,44 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { PlatformConfig } from "../../provider/common/config";
+import { openPlatform, type Platform } from "../../provider/platform/platform";
+import { platformDown, platformUp } from "../../provider/platform/provision/provision";
+
+/**
+ * A platform of its own for one test file: a temporary home and a registry on its own loopback port, so
+ * tests never see (or delete) the user's objects and images. The Docker engine is shared; objects in it
+ * are scoped by the home label. Provisioning failures fail the test: nothing here skips.
+ */
+export interface TestPlatform {
+  config: PlatformConfig;
+  platform: Platform;
+  pulumiBin: string;
+  dispose(): Promise<void>;
+}
+
+export async function startTestPlatform(label: string): Promise<TestPlatform> {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), `spcs-${label}-`));
+  const port = 15000 + Math.floor(Math.random() * 5000);
+  const config: PlatformConfig = { home, registry: `127.0.0.1:${port}`, account: "TEST_ACCOUNT", dockerHost: process.env.DOCKER_HOST || undefined };
+  const status = await platformUp(config, () => undefined);
+  const failed = status.parts.filter((p) => !p.ok);
+  if (failed.length) throw new Error(`test platform could not start: ${failed.map((p) => `${p.name}: ${p.detail}`).join("; ")}`);
+  const pulumiBin = status.parts.find((p) => p.name === "pulumi")!.path!;
+  const platform = openPlatform(config);
+  return {
+    config,
+    platform,
+    pulumiBin,
+    async dispose() {
+      platform.close();
+      await platformDown(config);
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Environment variables that point the provider and the `spcs` CLI at a test platform. */
+export function platformEnv(config: PlatformConfig): Record<string, string> {
+  return { SPCS_HOME: config.home, SPCS_REGISTRY: config.registry, SPCS_ACCOUNT: config.account };
+}
