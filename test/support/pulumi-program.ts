@@ -40,7 +40,7 @@ export class PulumiProgram {
       SPCS_REGISTRY: "",
     });
     const program = new PulumiProgram(dir, stack, env);
-    program.must(["stack", "init", stack]);
+    program.must(["stack", "init"]);
     for (const [key, value] of Object.entries({ "spcs:home": tp.config.home, "spcs:registry": tp.config.registry, "spcs:account": tp.config.account })) {
       program.must(["config", "set", key, value]);
     }
