@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { InstanceFamilyName } from "../provider/resources/compute-pool/instance-families";
 import { shims } from "./provider-shim";
 import { outputSlots } from "./output-slots";
+import { outputNames } from "../provider/schema/resource-schema";
+import { COMPUTE_POOL_SCHEMA } from "../provider/resources/compute-pool/compute-pool-schema";
 
 export type { InstanceFamilyName };
 
@@ -30,11 +32,7 @@ export interface ComputePoolArgs {
   suspended?: pulumi.Input<boolean>;
 }
 
-const OUTPUTS = [
-  "name", "instanceFamily", "minNodes", "maxNodes", "autoResume", "autoSuspendSecs", "initiallySuspended", "comment",
-  "suspended", "state", "numServices", "numJobs", "activeNodes", "idleNodes", "targetNodes", "createdOn", "resumedOn",
-  "updatedOn", "owner", "isExclusive", "application", "errorCode", "statusMessage", "placementGroup", "backupInstanceFamilies",
-] as const;
+const OUTPUTS = outputNames(COMPUTE_POOL_SCHEMA);
 
 /**
  * An SPCS compute pool: a set of nodes of one instance family on which services and jobs run.

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
 import { outputSlots } from "./output-slots";
+import { outputNames } from "../provider/schema/resource-schema";
+import { IMAGE_REPOSITORY_SCHEMA } from "../provider/resources/image-repository/image-repository-schema";
 
 /**
  * Arguments of an {@link ImageRepository}, after CREATE IMAGE REPOSITORY.
@@ -30,10 +32,7 @@ export interface ImageInfo {
   imagePath: string;
 }
 
-const OUTPUTS = [
-  "database", "schema", "name", "comment", "encryption", "createdOn", "databaseName", "schemaName", "repositoryUrl",
-  "registryHost", "owner", "ownerRoleType", "privatelinkRepositoryUrl", "images",
-] as const;
+const OUTPUTS = outputNames(IMAGE_REPOSITORY_SCHEMA);
 
 /**
  * An SPCS image repository: a lower-case path `db/schema/repo` in the platform's OCI registry.

@@ -1,0 +1,39 @@
+/**
+ * One table per resource of every property users see: its type, description, default, whether it is an
+ * input and/or an output, and whether changing it replaces the object. `schema.json`, the SDK classes'
+ * declared outputs and the schema agreement tests all derive from these tables, so there is one place
+ * to change a property.
+ */
+export type PropertyType = "string" | "integer" | "boolean" | "number" | { array: PropertyType | { ref: string } } | { ref: string };
+
+export interface PropertySpec {
+  name: string;
+  type: PropertyType;
+  description: string;
+  /** An input the user sets (else output only). */
+  input?: boolean;
+  /** Required input. */
+  required?: boolean;
+  /** Default applied by `check`, as a literal. */
+  default?: string | number | boolean;
+  /** Prose default where it is not a literal (e.g. "minNodes"). */
+  defaultInfo?: string;
+  /** Changing this input replaces the object. */
+  replaceOnChanges?: boolean;
+  /** Set when the value may be null in SPCS's output (e.g. an unset comment). */
+  nullable?: boolean;
+  /** Enumerated values (stored upper-case). */
+  enum?: readonly string[];
+}
+
+export interface ResourceSchema {
+  kind: string;
+  description: string;
+  properties: readonly PropertySpec[];
+  /** Object types the properties reference, e.g. one row of SHOW IMAGES. */
+  types?: Record<string, { description: string; properties: readonly PropertySpec[] }>;
+}
+
+export const inputNames = (s: ResourceSchema) => s.properties.filter((p) => p.input).map((p) => p.name);
+export const outputNames = (s: ResourceSchema) => s.properties.map((p) => p.name);
+export const replaceOnChangeNames = (s: ResourceSchema) => s.properties.filter((p) => p.replaceOnChanges).map((p) => p.name);
