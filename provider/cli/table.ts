@@ -1,22 +1,42 @@
-/** Renders rows as an aligned text table with UPPER_SNAKE headers, the way `snow` and SQL clients print. */
-export function renderTable(rows: Record<string, unknown>[], columns?: string[]): string {
-  if (rows.length === 0) return "(no rows)\n";
-  const keys = columns ?? Object.keys(rows[0]);
-  const header = keys.map((k) => k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase());
-  const cells = rows.map((r) => keys.map((k) => cell(r[k])));
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i])).join("  ").trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n") + "\n";
+/**
+ * Text tables the way `snow` prints query results (its ASCII box), with SQL-style UPPER_SNAKE headers so
+ * a column reads exactly as in SHOW / DESCRIBE output. Values are never truncated: a wide table is still
+ * a correct one, and people pipe it through `less -S`.
+ */
+
+/** A column: a row key (its header derived from it) or a key with a header of its own. */
+export type Column = string | { key: string; header: string };
+
+/** `minNodes` → `MIN_NODES`, the SQL column name of a camelCase key. */
+export function sqlColumnName(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
 }
 
-function cell(v: unknown): string {
+/** One cell as text: booleans `true`/`false`, null and undefined empty, newlines escaped to keep rows on one line. */
+export function formatCell(v: unknown): string {
   if (v === null || v === undefined) return "";
-  if (Array.isArray(v)) return v.map(cell).join(",");
+  if (Array.isArray(v)) return v.map(formatCell).join(",");
   if (typeof v === "object") return JSON.stringify(v);
-  return String(v);
+  return String(v).replace(/\r?\n/g, "\\n");
 }
 
-/** A DESCRIBE result as two columns, one property per line. */
-export function renderProperties(obj: Record<string, unknown>): string {
-  return renderTable(Object.entries(obj).map(([property, value]) => ({ property, value })));
+/**
+ * Rows as a boxed, aligned table. With no columns given, the first row's keys are used; an empty result
+ * still prints its header when the columns are known, as SQL clients do.
+ */
+export function renderTable(rows: readonly object[], columns?: readonly Column[]): string {
+  const cols = (columns ?? (rows.length ? Object.keys(rows[0]) : [])).map((c) => (typeof c === "string" ? { key: c, header: sqlColumnName(c) } : c));
+  if (cols.length === 0) return "(no rows)\n";
+  const body = rows.map((r) => cols.map((c) => formatCell((r as Record<string, unknown>)[c.key])));
+  const widths = cols.map((c, i) => Math.max(c.header.length, ...body.map((cells) => cells[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((v, i) => v.padEnd(widths[i])).join(" | ")} |`;
+  const edge = `+${"-".repeat(widths.reduce((sum, w) => sum + w + 3, -1))}+`;
+  const rule = `|${widths.map((w) => "-".repeat(w + 2)).join("+")}|`;
+  return [edge, line(cols.map((c) => c.header)), rule, ...body.map(line), edge].join("\n") + "\n";
+}
+
+/** A DESCRIBE result turned on its side: one PROPERTY / VALUE row per key, in the object's key order. */
+export function renderProperties(obj: object, keys?: readonly string[]): string {
+  const rows = (keys ?? Object.keys(obj)).map((k) => ({ property: sqlColumnName(k), value: (obj as Record<string, unknown>)[k] }));
+  return renderTable(rows, ["property", "value"]);
 }

@@ -8,6 +8,47 @@ export interface ManagedObject {
   labels: Record<string, string>;
 }
 
+/** What the platform asks of a container; mapped 1:1 onto the Engine API's create body. */
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  labels: Record<string, string>;
+  env?: string[];
+  entrypoint?: string[];
+  cmd?: string[];
+  /** `container:<id>` to join another container's network namespace. */
+  networkMode?: string;
+  /** A user network and the DNS aliases the container answers to on it. */
+  network?: { name: string; aliases: string[] };
+  /** Container ports published on 127.0.0.1 at a free host port. */
+  publish?: number[];
+  binds?: string[];
+  tmpfs?: Record<string, string>;
+  memoryBytes?: number;
+  nanoCpus?: number;
+  restart?: "always" | "no";
+}
+
+/** A container as the platform reads it back (`docker inspect`, normalised). */
+export interface ContainerInfo {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
+  running: boolean;
+  /** created, running, restarting, exited, dead, ... */
+  status: string;
+  exitCode: number;
+  restartCount: number;
+  startedAt?: string;
+  finishedAt?: string;
+  oomKilled: boolean;
+  /** The container's address on its user network (empty for containers sharing another's namespace). */
+  ipAddress: string;
+  /** container port -> `127.0.0.1:<host port>` */
+  published: Record<number, string>;
+  imageId: string;
+}
+
 export interface EngineVersion {
   version: string;
   apiVersion: string;
@@ -88,6 +129,99 @@ export class DockerRuntime {
     await ignoreNotFound(this.docker.getImage(ref).remove({ force: true }));
   }
 
+  /** Pulls an image (by tag or digest) unless the engine already has it. */
+  async pullImage(ref: string): Promise<void> {
+    if (await this.imageExists(ref)) return;
+    const stream = await this.docker.pull(ref);
+    await this.follow(stream);
+  }
+
+  /** Creates a bridge network unless one of that name exists; returns its id. */
+  async ensureNetwork(name: string, labels: Record<string, string>): Promise<string> {
+    const existing = (await this.docker.listNetworks({ filters: { name: [name] } })).find((n) => n.Name === name);
+    if (existing) return existing.Id;
+    try {
+      return (await this.docker.createNetwork({ Name: name, Driver: "bridge", Labels: labels, CheckDuplicate: true })).id;
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode === 409) return this.ensureNetwork(name, labels); // created concurrently
+      throw e;
+    }
+  }
+
+  async createContainer(spec: ContainerSpec): Promise<string> {
+    const body: Dockerode.ContainerCreateOptions = {
+      name: spec.name,
+      Image: spec.image,
+      Labels: spec.labels,
+      Env: spec.env,
+      Entrypoint: spec.entrypoint,
+      Cmd: spec.cmd,
+      ExposedPorts: Object.fromEntries((spec.publish ?? []).map((p) => [`${p}/tcp`, {}])),
+      HostConfig: {
+        Init: true, // PID 1 forwards SIGTERM, so a stop honours the grace period instead of waiting it out
+        NetworkMode: spec.networkMode ?? spec.network?.name,
+        PortBindings: Object.fromEntries((spec.publish ?? []).map((p) => [`${p}/tcp`, [{ HostIp: "127.0.0.1", HostPort: "" }]])),
+        Binds: spec.binds,
+        Tmpfs: spec.tmpfs,
+        Memory: spec.memoryBytes,
+        NanoCpus: spec.nanoCpus,
+        RestartPolicy: { Name: spec.restart === "always" ? "always" : "no" },
+      },
+      NetworkingConfig: spec.network ? { EndpointsConfig: { [spec.network.name]: { Aliases: spec.network.aliases } } } : undefined,
+    };
+    try {
+      return (await this.docker.createContainer(body)).id;
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode === 409) throw new SpcsError("docker-conflict", `a container named ${spec.name} already exists`);
+      throw e;
+    }
+  }
+
+  async startContainer(id: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).start();
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode !== 304) throw e; // already started
+    }
+  }
+
+  /** Stops with SIGTERM, then SIGKILL after `graceSeconds` (SPCS gives 30). Missing or stopped is fine. */
+  async stopContainer(id: string, graceSeconds: number): Promise<void> {
+    await ignoreNotFound(this.docker.getContainer(id).stop({ t: graceSeconds }));
+  }
+
+  async inspectContainer(id: string): Promise<ContainerInfo | undefined> {
+    const i = await ignoreNotFound(this.docker.getContainer(id).inspect());
+    if (!i) return undefined;
+    const nets = Object.values(i.NetworkSettings.Networks ?? {});
+    const published: Record<number, string> = {};
+    for (const [port, binds] of Object.entries(i.NetworkSettings.Ports ?? {})) {
+      const b = (binds as { HostIp: string; HostPort: string }[] | null)?.[0];
+      if (b) published[parseInt(port, 10)] = `${b.HostIp || "127.0.0.1"}:${b.HostPort}`;
+    }
+    return {
+      id: i.Id,
+      name: i.Name.replace(/^\//, ""),
+      labels: i.Config.Labels ?? {},
+      running: i.State.Running && !i.State.Restarting, // Docker reports a container waiting to restart as running
+      status: i.State.Status,
+      exitCode: i.State.ExitCode,
+      restartCount: i.RestartCount,
+      startedAt: validTime(i.State.StartedAt),
+      finishedAt: validTime(i.State.FinishedAt),
+      oomKilled: i.State.OOMKilled,
+      ipAddress: nets[0]?.IPAddress ?? "",
+      published,
+      imageId: i.Image,
+    };
+  }
+
+  /** The last `tail` lines of a container's stdout and stderr, merged, as text. */
+  async containerLogs(id: string, tail: number): Promise<string> {
+    const buf = (await ignoreNotFound(this.docker.getContainer(id).logs({ stdout: true, stderr: true, tail, follow: false }))) as Buffer | undefined;
+    return buf ? demux(buf) : "";
+  }
+
   async removeContainer(id: string): Promise<void> {
     await ignoreNotFound(this.docker.getContainer(id).remove({ force: true, v: true }));
   }
@@ -111,6 +245,23 @@ export class DockerRuntime {
       });
     });
   }
+}
+
+/** Docker's "zero" time means never. */
+function validTime(t: string | undefined): string | undefined {
+  return t && !t.startsWith("0001-") ? new Date(t).toISOString() : undefined;
+}
+
+/** Logs of a container without a TTY come as 8-byte-framed stdout/stderr chunks. */
+function demux(buf: Buffer): string {
+  const out: Buffer[] = [];
+  let i = 0;
+  while (i + 8 <= buf.length && (buf[i] === 1 || buf[i] === 2 || buf[i] === 0) && buf[i + 1] === 0) {
+    const len = buf.readUInt32BE(i + 4);
+    out.push(buf.subarray(i + 8, i + 8 + len));
+    i += 8 + len;
+  }
+  return i === buf.length ? Buffer.concat(out).toString("utf8") : buf.toString("utf8");
 }
 
 function dockerOptions(host?: string): Dockerode.DockerOptions {

@@ -1,0 +1,170 @@
+import type { ServiceKey, ServiceRow } from "../catalog/service-store";
+import type { Platform } from "../platform/platform";
+import type { RuntimeSpec } from "./runtime-spec";
+import { containerName, netnsContainerName } from "./service-naming";
+import { deriveContainerStatus, deriveInstanceStatus, deriveServiceStatus, type ContainerStatus, type InstanceStatus } from "./status";
+
+/** One row of SHOW SERVICE CONTAINERS IN SERVICE, camelCased. */
+export interface ContainerDescription {
+  instanceId: string;
+  instanceStatus: InstanceStatus;
+  containerName: string;
+  status: ContainerStatus;
+  message: string;
+  imageName: string;
+  imageDigest: string;
+  restartCount: number;
+  startTime: string | null;
+  lastExitCode: number | null;
+  lastRestartTime: string | null;
+}
+
+/** One row of SHOW SERVICE INSTANCES IN SERVICE. */
+export interface InstanceDescription {
+  instanceId: string;
+  status: InstanceStatus;
+  message: string;
+  specDigest: string;
+  creationTime: string;
+  startTime: string | null;
+  ipAddress: string | null;
+  nodeId: string | null;
+}
+
+/** One row of SHOW ENDPOINTS IN SERVICE. */
+export interface EndpointDescription {
+  name: string;
+  port: number | null;
+  portRange: string | null;
+  protocol: string;
+  isPublic: boolean;
+  /** `127.0.0.1:<port>` for public endpoints (no scheme, as SPCS prints it). */
+  ingressUrl: string | null;
+}
+
+/** DESCRIBE SERVICE plus the instance, container and endpoint listings. */
+export interface ServiceDescription {
+  name: string;
+  status: string;
+  databaseName: string;
+  schemaName: string;
+  owner: string;
+  computePool: string;
+  dnsName: string;
+  currentInstances: number;
+  targetInstances: number;
+  minReadyInstances: number;
+  minInstances: number;
+  maxInstances: number;
+  autoResume: boolean;
+  externalAccessIntegrations: string[] | null;
+  createdOn: string;
+  updatedOn: string;
+  resumedOn: string | null;
+  suspendedOn: string | null;
+  autoSuspendSecs: number;
+  comment: string | null;
+  ownerRoleType: string;
+  queryWarehouse: string | null;
+  isJob: boolean;
+  isAsyncJob: boolean;
+  specDigest: string;
+  isUpgrading: boolean;
+  instances: InstanceDescription[];
+  containers: ContainerDescription[];
+  endpoints: EndpointDescription[];
+}
+
+const PROBE_TIMEOUT_MS = 1000;
+
+export async function describeService(platform: Platform, key: ServiceKey): Promise<ServiceDescription | undefined> {
+  const svc = platform.catalog.services.get(key);
+  return svc && describeRow(platform, svc);
+}
+
+async function describeRow(platform: Platform, svc: ServiceRow): Promise<ServiceDescription> {
+  const key = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const home = platform.config.home;
+  const instances: InstanceDescription[] = [];
+  const containers: ContainerDescription[] = [];
+  let ingress: Record<number, string> = {};
+  for (const inst of platform.catalog.services.instances(key)) {
+    const placed = inst.nodeId !== null;
+    const netns = placed ? await platform.docker.inspectContainer(netnsContainerName(home, key, inst.instanceId)) : undefined;
+    if (inst.instanceId === 0 && netns) ingress = netns.published;
+    const rows: Omit<ContainerDescription, "instanceStatus">[] = [];
+    for (const c of spec.containers) {
+      const info = placed ? await platform.docker.inspectContainer(containerName(home, key, inst.instanceId, c.name)) : undefined;
+      const probeOk = info?.running && c.readinessProbe && netns?.ipAddress ? await probe(`http://${netns.ipAddress}:${c.readinessProbe.port}${c.readinessProbe.path}`) : undefined;
+      const derived = deriveContainerStatus(placed, info, c, probeOk);
+      const exited = info && (info.restartCount > 0 || (!info.running && info.status !== "created"));
+      rows.push({
+        instanceId: String(inst.instanceId),
+        containerName: c.name,
+        ...derived,
+        imageName: c.image,
+        imageDigest: svc.images[c.name]?.digest ?? "",
+        restartCount: info?.restartCount ?? 0,
+        startTime: info?.startedAt ?? null,
+        lastExitCode: exited ? info!.exitCode : null,
+        lastRestartTime: info && info.restartCount > 0 ? (info.startedAt ?? null) : null,
+      });
+    }
+    const instStatus = deriveInstanceStatus(rows.map((r) => r.status));
+    containers.push(...rows.map((r) => ({ ...r, instanceStatus: instStatus.status })));
+    instances.push({
+      instanceId: String(inst.instanceId), status: instStatus.status, message: instStatus.message, specDigest: inst.specDigest,
+      creationTime: inst.creationTime, startTime: inst.startTime, ipAddress: netns?.ipAddress || null, nodeId: inst.nodeId,
+    });
+  }
+  return {
+    name: svc.name,
+    status: deriveServiceStatus(svc.status, instances.map((i) => i.status), svc.minReadyInstances),
+    databaseName: svc.databaseName,
+    schemaName: svc.schemaName,
+    owner: svc.owner,
+    computePool: svc.computePool,
+    dnsName: svc.dnsName,
+    currentInstances: instances.filter((i) => i.nodeId !== null).length,
+    targetInstances: svc.status === "SUSPENDED" ? 0 : svc.minInstances,
+    minReadyInstances: svc.minReadyInstances,
+    minInstances: svc.minInstances,
+    maxInstances: svc.maxInstances,
+    autoResume: svc.autoResume,
+    externalAccessIntegrations: svc.externalAccessIntegrations,
+    createdOn: svc.createdOn,
+    updatedOn: svc.updatedOn,
+    resumedOn: svc.resumedOn,
+    suspendedOn: svc.suspendedOn,
+    autoSuspendSecs: svc.autoSuspendSecs,
+    comment: svc.comment,
+    ownerRoleType: "ROLE",
+    queryWarehouse: svc.queryWarehouse,
+    isJob: svc.isJob,
+    isAsyncJob: svc.isAsyncJob,
+    specDigest: svc.specDigest,
+    isUpgrading: svc.isUpgrading,
+    instances,
+    containers,
+    endpoints: spec.endpoints.map((e) => ({
+      name: e.name,
+      port: e.port ?? null,
+      portRange: e.portRange ?? null,
+      protocol: e.protocol,
+      isPublic: e.public,
+      ingressUrl: e.public && e.port !== undefined ? (ingress[e.port] ?? null) : null,
+    })),
+  };
+}
+
+/** A readiness probe: HTTP GET, and only 200 counts, as in SPCS. */
+async function probe(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    await res.arrayBuffer().catch(() => undefined);
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}

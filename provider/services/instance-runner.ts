@@ -1,0 +1,126 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { LABEL_CONTAINER, LABEL_INSTANCE, LABEL_POOL, LABEL_SERVICE, LABEL_SPEC_DIGEST, managedLabels } from "../common/labels";
+import type { ServiceKey, ServiceRow } from "../catalog/service-store";
+import type { Platform } from "../platform/platform";
+import { baseImageRepo } from "../platform/provision/base-image";
+import type { InstanceFamily } from "../resources/compute-pool/instance-families";
+import { resolveContainerResources } from "../scheduler/resources";
+import type { RuntimeSpec } from "./runtime-spec";
+import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "./service-naming";
+
+/** SPCS stops containers with SIGTERM and kills them 30 seconds later. */
+export const TERMINATION_GRACE_SECONDS = 30;
+/** Where SNOWFLAKE_HOST points: the platform's stand-in for Snowflake's internal endpoint. */
+export const SNOWFLAKE_HOST = "snowflake.spcs.internal";
+
+/**
+ * Starts one service instance the way SPCS lays it out: a small container that owns the instance's
+ * network namespace (its IP, the service's DNS names, published public ports), and every spec container
+ * joined to it, so containers of an instance reach each other on localhost and share local volumes.
+ * Containers restart whenever they exit (restart policy "always"), as SPCS restarts service containers.
+ */
+export async function startInstance(platform: Platform, svc: ServiceRow, spec: RuntimeSpec, instanceId: number, family: InstanceFamily): Promise<void> {
+  const { home } = platform.config;
+  const docker = platform.docker;
+  const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+  const labels = (container: string) => ({
+    ...managedLabels(home, "service-container", qualified(k)),
+    [LABEL_SERVICE]: qualified(k),
+    [LABEL_INSTANCE]: String(instanceId),
+    [LABEL_CONTAINER]: container,
+    [LABEL_POOL]: svc.computePool,
+    [LABEL_SPEC_DIGEST]: svc.specDigest,
+  });
+  await docker.ensureNetwork(platformNetworkName(home), managedLabels(home, "service-network", "platform"));
+  const netnsImage = `${baseImageRepo(platform.config)}:latest`;
+  await docker.pullImage(netnsImage);
+  const publicPorts = spec.endpoints.filter((e) => e.public && e.port !== undefined).map((e) => e.port!);
+  const netns = await docker.createContainer({
+    name: netnsContainerName(home, k, instanceId),
+    image: netnsImage,
+    labels: labels("_netns"),
+    cmd: ["sleep", "2147483647"],
+    network: { name: platformNetworkName(home), aliases: [svc.dnsName, dnsLabel(k.name), `instances.${svc.dnsName}`] },
+    publish: publicPorts,
+    restart: "always",
+  });
+  await docker.startContainer(netns);
+
+  const tokenDir = writeSessionToken(home, k);
+  for (const c of spec.containers) {
+    const pinned = svc.images[c.name];
+    await docker.pullImage(pinned.pullRef);
+    const { limits } = resolveContainerResources(c.resources, family);
+    const binds: string[] = [];
+    const tmpfs: Record<string, string> = {};
+    if (c.mountSessionToken) binds.push(`${tokenDir}:${c.sessionTokenPath}:ro`);
+    for (const m of c.volumeMounts) {
+      const vol = spec.volumes.find((v) => v.name === m.name);
+      if (!vol) continue; // the spec validator rejects mounts of undeclared volumes
+      if (vol.source === "memory") tmpfs[m.mountPath] = vol.size ? `size=${vol.size.replace(/i$/, "")}` : "";
+      else if (vol.source === "stage") binds.push(`${stageDir(home, k, vol.name)}:${m.mountPath}`);
+      else binds.push(`${volumeName(home, k, instanceId, vol.name)}:${m.mountPath}`);
+    }
+    const id = await docker.createContainer({
+      name: containerName(home, k, instanceId, c.name),
+      image: pinned.pullRef,
+      labels: labels(c.name),
+      env: Object.entries({ ...injectedEnv(platform, k), ...c.env }).map(([key, v]) => `${key}=${v}`),
+      entrypoint: c.command,
+      cmd: c.args,
+      networkMode: `container:${netns}`,
+      binds,
+      tmpfs,
+      // Limits above what this machine has are capped to it, like limits above node capacity in SPCS.
+      memoryBytes: Math.min(limits.memoryBytes, os.totalmem()),
+      nanoCpus: Math.min(limits.cpuMilli, os.cpus().length * 1000) * 1_000_000,
+      restart: "always",
+    });
+    await docker.startContainer(id);
+  }
+}
+
+/** Stops (SIGTERM, then SIGKILL after the grace period) and removes an instance's containers and local volumes. */
+export async function removeInstance(platform: Platform, k: ServiceKey, instanceId: number, spec: RuntimeSpec, opts: { keepBlockVolumes?: boolean } = {}): Promise<void> {
+  const { home } = platform.config;
+  const docker = platform.docker;
+  await Promise.all(spec.containers.map((c) => docker.stopContainer(containerName(home, k, instanceId, c.name), TERMINATION_GRACE_SECONDS)));
+  for (const c of spec.containers) await docker.removeContainer(containerName(home, k, instanceId, c.name));
+  await docker.removeContainer(netnsContainerName(home, k, instanceId));
+  for (const v of spec.volumes) {
+    if (v.source === "local" || (v.source === "block" && !opts.keepBlockVolumes)) await docker.removeVolume(volumeName(home, k, instanceId, v.name));
+  }
+}
+
+/** The environment SPCS injects into every service container. */
+export function injectedEnv(platform: Platform, k: ServiceKey): Record<string, string> {
+  return {
+    SNOWFLAKE_ACCOUNT: platform.config.account,
+    SNOWFLAKE_HOST: SNOWFLAKE_HOST,
+    SNOWFLAKE_DATABASE: k.database,
+    SNOWFLAKE_SCHEMA: k.schema,
+    SNOWFLAKE_SERVICE_NAME: k.name,
+  };
+}
+
+/** A session token file per service, mounted read-only at the token path; a stand-in OAuth token. */
+function writeSessionToken(home: string, k: ServiceKey): string {
+  const dir = path.join(home, "session-tokens", qualified(k).toLowerCase());
+  fs.mkdirSync(dir, { recursive: true });
+  const token = path.join(dir, "token");
+  if (!fs.existsSync(token)) fs.writeFileSync(token, `spcs-local-session-token:${require("node:crypto").randomBytes(24).toString("hex")}\n`, { mode: 0o644 });
+  return dir;
+}
+
+/** A stage volume is a folder of the platform home standing in for the stage. */
+export function stageDir(home: string, k: ServiceKey, volume: string): string {
+  const dir = path.join(home, "stages", qualified(k).toLowerCase(), volume);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function removeServiceFiles(home: string, k: ServiceKey): void {
+  fs.rmSync(path.join(home, "session-tokens", qualified(k).toLowerCase()), { recursive: true, force: true });
+}

@@ -1,0 +1,45 @@
+import { createHash } from "node:crypto";
+import { SpcsError } from "../common/errors";
+import type { ServiceKey } from "../catalog/service-store";
+
+const hash = (text: string, chars: number) => BigInt("0x" + createHash("sha256").update(text).digest("hex").slice(0, 16)).toString(36).slice(0, chars);
+
+/** `ECHO_SERVICE` -> `echo-service`: SPCS lower-cases the name and turns `_` into `-`; it must be a DNS label. */
+export function dnsLabel(serviceName: string): string {
+  const label = serviceName.toLowerCase().replace(/_/g, "-");
+  if (!/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/.test(label)) {
+    throw new SpcsError("invalid-service-name", `Invalid service name '${serviceName}': '${label}' is not a valid DNS label (RFC 1035).`, "use letters, digits and '_', start with a letter, end with a letter or digit, at most 63 characters");
+  }
+  return label;
+}
+
+/** The per-schema DNS domain part (SYSTEM$GET_SERVICE_DNS_DOMAIN): 4 alphanumerics, stable per schema. */
+export function schemaDnsHash(database: string, schema: string): string {
+  return hash(`${database}.${schema}`, 4).padEnd(4, "0");
+}
+
+/** `<name-with-dashes>.<hash>.svc.spcs.internal` */
+export function serviceDnsName(k: ServiceKey): string {
+  return `${dnsLabel(k.name)}.${schemaDnsHash(k.database, k.schema)}.svc.spcs.internal`;
+}
+
+/** The Docker network all services of one platform home share. */
+export function platformNetworkName(home: string): string {
+  return `spcs-${hash(home, 8)}`;
+}
+
+/** `spcs-<home>-tutorial_db.data_schema.echo_service-0-main`: readable in `docker ps`, unique per home. */
+export function containerName(home: string, k: ServiceKey, instanceId: number, container: string): string {
+  return `spcs-${hash(home, 4)}-${k.database}.${k.schema}.${k.name}-${instanceId}-${container}`.toLowerCase();
+}
+
+/** The container holding an instance's network namespace; `_` cannot appear in spec container names. */
+export function netnsContainerName(home: string, k: ServiceKey, instanceId: number): string {
+  return containerName(home, k, instanceId, "_netns");
+}
+
+export function volumeName(home: string, k: ServiceKey, instanceId: number, volume: string): string {
+  return containerName(home, k, instanceId, `vol_${volume}`);
+}
+
+export const qualified = (k: ServiceKey) => `${k.database}.${k.schema}.${k.name}`;

@@ -1,0 +1,29 @@
+/** Every cross-field rule, in the order they run (order affects nothing but reading). */
+import { checkEndpoints } from "./endpoints";
+import { checkEnv } from "./env";
+import { checkImages } from "./images";
+import { checkJob } from "./job";
+import { checkLists } from "./lists";
+import { checkMounts } from "./mounts";
+import { checkNames } from "./names";
+import { checkReferences } from "./references";
+import { checkResourceRules } from "./resources";
+import type { SpecRule } from "./rule";
+import { checkSecrets } from "./secrets";
+import { checkSessionToken } from "./session-token";
+import { checkVolumes } from "./volumes";
+
+export const ALL_RULES: readonly SpecRule[] = [
+  checkLists,
+  checkNames,
+  checkReferences,
+  checkImages,
+  checkResourceRules,
+  checkSecrets,
+  checkSessionToken,
+  checkMounts,
+  checkEnv,
+  checkEndpoints,
+  checkVolumes,
+  checkJob,
+];

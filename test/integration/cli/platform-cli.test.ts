@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { runCli } from "../../../provider/cli/main";
+
+async function spcs(env: NodeJS.ProcessEnv, ...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env });
+  return { code, stdout, stderr };
+}
+
+describe("integration: spcs platform status", function () {
+  let home: string;
+  before(() => (home = fs.mkdtempSync(path.join(os.tmpdir(), "spcs-cli-platform-"))));
+  after(() => fs.rmSync(home, { recursive: true, force: true }));
+
+  it("prints one row per part and exits 1 when a part is not ok (here: a registry nobody runs)", async function () {
+    const r = await spcs({ SPCS_HOME: home }, "--registry", "127.0.0.1:1", "platform", "status");
+    assert.equal(r.code, 1, r.stderr);
+    const lines = r.stdout.trimEnd().split("\n");
+    assert.equal(lines[0], `Platform home: ${home}`);
+    assert.deepEqual(lines[2].split("|").slice(1, -1).map((h) => h.trim()), ["NAME", "OK", "ADDRESS/PATH", "VERSION", "DETAIL"]);
+    assert.match(r.stdout, /\| registry +\| false \| 127\.0\.0\.1:1 +\|/);
+  });
+
+  it("--format json prints the PlatformStatus object", async function () {
+    const r = await spcs({ SPCS_HOME: home }, "--registry", "127.0.0.1:1", "--format", "json", "platform", "status");
+    assert.equal(r.code, 1);
+    const status = JSON.parse(r.stdout);
+    assert.equal(status.home, home);
+    const registry = status.parts.find((p: { name: string }) => p.name === "registry");
+    assert.deepEqual([registry.ok, registry.address], [false, "127.0.0.1:1"]);
+    for (const p of status.parts) assert.equal(typeof p.ok, "boolean");
+  });
+});
