@@ -131,6 +131,15 @@ export function dropPool(platform: Platform, name: string, opts: { ifExists?: bo
       if (opts.ifExists) return false;
       throw doesNotExist("Compute pool", name.toUpperCase());
     }
+    const services = platform.catalog.services.inPool(name.toUpperCase()).filter((s) => !s.isJob);
+    if (services.length > 0) {
+      const names = services.map((s) => `${s.databaseName}.${s.schemaName}.${s.name}`).join(", ");
+      throw new SpcsError(
+        "pool-has-services",
+        `Cannot drop compute pool ${name.toUpperCase()} because it has services: ${names}.`,
+        "drop those services first (DROP SERVICE), or stop them all with ALTER COMPUTE POOL ... STOP ALL",
+      );
+    }
     return platform.catalog.pools.delete(name.toUpperCase());
   });
 }
@@ -154,18 +163,21 @@ function requirePool(platform: Platform, name: string): ComputePoolRow {
   return row;
 }
 
-function describeRow(_platform: Platform, row: ComputePoolRow): ComputePoolDescription {
+function describeRow(platform: Platform, row: ComputePoolRow): ComputePoolDescription {
   const suspended = row.state === "SUSPENDED";
-  const targetNodes = suspended ? 0 : row.minNodes;
-  const activeNodes = 0; // services and jobs arrive with the scheduler; an empty pool has no active node
+  const services = platform.catalog.services.inPool(row.name);
+  const nodesInUse = new Set(platform.catalog.services.instancesInPool(row.name).filter((i) => i.nodeId).map((i) => i.nodeId));
+  const activeNodes = suspended ? 0 : nodesInUse.size;
+  // The pool grows past MIN_NODES only as far as its placed instances need (the autoscaler adds nodes).
+  const targetNodes = suspended ? 0 : Math.max(row.minNodes, activeNodes);
   return {
     name: row.name,
-    state: row.state,
+    state: !suspended && services.length > 0 ? "ACTIVE" : row.state,
     minNodes: row.minNodes,
     maxNodes: row.maxNodes,
     instanceFamily: row.instanceFamily,
-    numServices: 0,
-    numJobs: 0,
+    numServices: services.filter((s) => !s.isJob).length,
+    numJobs: services.filter((s) => s.isJob).length,
     autoSuspendSecs: row.autoSuspendSecs,
     autoResume: row.autoResume,
     activeNodes,

@@ -113,3 +113,32 @@ describe("integration: services on the real engine and registry", function () {
     assert.deepEqual(await tp.platform.docker.listVolumes(filter), []);
   });
 });
+
+describe("integration: compute pools with services", function () {
+  let tp: TestPlatform;
+  before(async function () {
+    tp = await startTestPlatform("it-pool-services");
+    createPool(tp.platform, { name: "BUSY_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 3, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
+    createRepository(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "IMAGES" });
+    const repo = `${tp.config.registry}/app_db/public/images/busybox`;
+    await tp.platform.docker.tagImage(`${tp.config.registry}/snowflake/images/snowflake_images/busybox:latest`, repo, "1");
+    await tp.platform.docker.pushImage(repo, "1");
+  });
+  after(async function () {
+    await dropService(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "WORKER" }, { ifExists: true });
+    await tp?.dispose();
+  });
+
+  it("SHOW COMPUTE POOLS counts services and active nodes, and DROP fails while services run, naming them", async function () {
+    const { describePool, dropPool } = await import("../../../provider/resources/compute-pool/compute-pools");
+    const spec: RuntimeSpec = { containers: [container("main", web(8080, "w"), { resources: { requests: { cpuMilli: 1000 } } })], endpoints: [], volumes: [] };
+    await createService(tp.platform, { key: { database: "APP_DB", schema: "PUBLIC", name: "WORKER" }, computePool: "BUSY_POOL", spec, specDigest: "d", minInstances: 2, maxInstances: 2, minReadyInstances: 2, autoResume: true, externalAccessIntegrations: null, queryWarehouse: null, comment: null });
+    await awaitServiceReady(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "WORKER" }, 60);
+    const pool = describePool(tp.platform, "BUSY_POOL")!;
+    assert.deepEqual([pool.state, pool.numServices, pool.activeNodes, pool.targetNodes, pool.idleNodes], ["ACTIVE", 1, 2, 2, 0]);
+    assert.throws(() => dropPool(tp.platform, "BUSY_POOL"), /Cannot drop compute pool BUSY_POOL because it has services: APP_DB.PUBLIC.WORKER/);
+    await dropService(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "WORKER" });
+    assert.deepEqual([describePool(tp.platform, "BUSY_POOL")!.state, describePool(tp.platform, "BUSY_POOL")!.activeNodes], ["IDLE", 0]);
+    assert.equal(dropPool(tp.platform, "BUSY_POOL"), true);
+  });
+});
