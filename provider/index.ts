@@ -5,15 +5,17 @@
  * including `refresh` and `destroy` of resources created by an older release, runs the installed code.
  */
 import type { ConfigLookup } from "./common/config";
-import { isSpcsError } from "./common/errors";
+import { ResourceInitError, isSpcsError } from "./common/errors";
 import { configurePlatform } from "./platform/current-platform";
 import { computePoolProvider } from "./resources/compute-pool/compute-pool-provider";
 import { imageRepositoryProvider } from "./resources/image-repository/image-repository-provider";
+import { serviceProvider } from "./resources/service/service-provider";
 import type { ResourceProvider } from "./resources/provider-types";
 
 export const providers: Record<string, ResourceProvider<any, any>> = {
   ComputePool: computePoolProvider,
   ImageRepository: imageRepositoryProvider,
+  Service: serviceProvider,
 };
 
 export type ResourceKind = keyof typeof providers;
@@ -34,6 +36,13 @@ export async function dispatch(kind: string, method: ProviderMethod, args: unkno
   try {
     return await (provider[method] as (...a: unknown[]) => Promise<unknown>)(...args);
   } catch (e) {
+    if (e instanceof ResourceInitError) {
+      // The host sends these properties as the resource's outputs; they must carry the provider code
+      // like every other output does, or later operations on the resource cannot load it.
+      const inputs = (method === "create" ? args[0] : args[2]) as { __provider?: string };
+      e.properties = { ...e.properties, __provider: inputs?.__provider };
+      throw e;
+    }
     if (isSpcsError(e)) {
       const err = new Error(`${kind}: ${e.message}`);
       err.stack = err.message; // no stack trace for expected, user-facing errors

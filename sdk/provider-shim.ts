@@ -31,4 +31,5 @@ export function providerShim(kind: string): pulumi.dynamic.ResourceProvider {
 export const shims = {
   ComputePool: providerShim("ComputePool"),
   ImageRepository: providerShim("ImageRepository"),
+  Service: providerShim("Service"),
 };

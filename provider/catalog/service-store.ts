@@ -116,6 +116,16 @@ export class ServiceStore {
     this.db.prepare(`UPDATE service_instances SET node_id = ?, start_time = ? WHERE ${IKEY} AND instance_id = ?`).run(nodeId, startTime, k.database, k.schema, k.name, instanceId);
   }
 
+  updateInstance(k: ServiceKey, instanceId: number, changes: Partial<InstanceRow>): void {
+    const db = toDb(changes, {});
+    const sets = Object.keys(db).map((c) => `${c} = @${c}`);
+    if (sets.length) this.db.prepare(`UPDATE service_instances SET ${sets.join(", ")} WHERE database_name = @k_db AND schema_name = @k_schema AND service_name = @k_name AND instance_id = @k_id`).run({ ...db, k_db: k.database, k_schema: k.schema, k_name: k.name, k_id: instanceId });
+  }
+
+  deleteInstance(k: ServiceKey, instanceId: number): void {
+    this.db.prepare(`DELETE FROM service_instances WHERE ${IKEY} AND instance_id = ?`).run(k.database, k.schema, k.name, instanceId);
+  }
+
   deleteInstances(k: ServiceKey): void {
     this.db.prepare(`DELETE FROM service_instances WHERE ${IKEY}`).run(k.database, k.schema, k.name);
   }

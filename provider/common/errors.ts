@@ -32,3 +32,20 @@ export function doesNotExist(kind: string, name: string): SpcsError {
 export function alreadyExists(name: string, hint?: string): SpcsError {
   return new SpcsError("already-exists", `Object '${name}' already exists.`, hint);
 }
+
+/**
+ * The object exists but did not become healthy (a timeout, a crash loop). Thrown from create or update,
+ * the dynamic-provider host turns it into ErrorResourceInitFailed, so Pulumi records the resource with
+ * these properties instead of forgetting it: the next `pulumi up` continues from there, nothing leaks.
+ */
+export class ResourceInitError extends Error {
+  constructor(
+    readonly id: string,
+    public properties: Record<string, unknown>,
+    readonly reasons: string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = "ResourceInitError";
+  }
+}

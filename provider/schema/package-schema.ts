@@ -1,8 +1,9 @@
 import { COMPUTE_POOL_SCHEMA } from "../resources/compute-pool/compute-pool-schema";
 import { IMAGE_REPOSITORY_SCHEMA } from "../resources/image-repository/image-repository-schema";
+import { SERVICE_SCHEMA } from "../resources/service/service-schema";
 import type { PropertySpec, PropertyType, ResourceSchema } from "./resource-schema";
 
-export const RESOURCE_SCHEMAS: readonly ResourceSchema[] = [COMPUTE_POOL_SCHEMA, IMAGE_REPOSITORY_SCHEMA];
+export const RESOURCE_SCHEMAS: readonly ResourceSchema[] = [COMPUTE_POOL_SCHEMA, IMAGE_REPOSITORY_SCHEMA, SERVICE_SCHEMA];
 
 /** `spcs:index:<Kind>`: the contract name; at run time dynamic resources are `pulumi-nodejs:dynamic/spcs:<Kind>`. */
 export const token = (kind: string) => `spcs:index:${kind}`;
@@ -19,7 +20,7 @@ export function packageSchema(version: string): object {
     resources[token(r.kind)] = {
       description: r.description,
       properties: props(r.properties),
-      required: r.properties.filter((p) => !p.nullable).map((p) => p.name),
+      required: r.properties.filter((p) => !p.nullable && !p.optional).map((p) => p.name),
       inputProperties: props(inputs),
       requiredInputs: inputs.filter((p) => p.required).map((p) => p.name),
       aliases: [{ type: `pulumi-nodejs:dynamic/spcs:${r.kind}` }],
@@ -64,6 +65,7 @@ function props(list: readonly PropertySpec[]): Record<string, object> {
 
 function typeOf(t: PropertyType): object {
   if (typeof t === "string") return { type: t };
+  if ("map" in t) return { type: "object", additionalProperties: typeOf(t.map as PropertyType) };
   if ("ref" in t) return { $ref: `#/types/${token(t.ref)}` };
   return { type: "array", items: typeOf(t.array as PropertyType) };
 }

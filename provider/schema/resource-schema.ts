@@ -4,7 +4,7 @@
  * declared outputs and the schema agreement tests all derive from these tables, so there is one place
  * to change a property.
  */
-export type PropertyType = "string" | "integer" | "boolean" | "number" | { array: PropertyType | { ref: string } } | { ref: string };
+export type PropertyType = "string" | "integer" | "boolean" | "number" | { array: PropertyType | { ref: string } } | { map: PropertyType } | { ref: string };
 
 export interface PropertySpec {
   name: string;
@@ -22,6 +22,8 @@ export interface PropertySpec {
   replaceOnChanges?: boolean;
   /** Set when the value may be null in SPCS's output (e.g. an unset comment). */
   nullable?: boolean;
+  /** Present only when the user sets it (e.g. one of two alternative inputs). */
+  optional?: boolean;
   /** Enumerated values (stored upper-case). */
   enum?: readonly string[];
 }

@@ -53,7 +53,7 @@ export async function createService(platform: Platform, def: ServiceDefinition):
   const now = nowIso();
   const row: ServiceRow = platform.catalog.write(() => {
     if (platform.catalog.services.get(key)) throw alreadyExists(qualified(key), "choose another name, or drop the existing service first");
-    const placement = placeInstances(family, pool.maxNodes, poolNodes(platform, pool.name), instances);
+    const placement = placeInstances(family, pool.maxNodes, poolNodesOf(platform, pool.name), instances);
     const svc: ServiceRow = {
       databaseName: key.database, schemaName: key.schema, name: key.name, computePool: pool.name, status: "PENDING",
       spec: JSON.stringify(def.spec), specDigest: def.specDigest, dnsName: serviceDnsName(key),
@@ -108,7 +108,7 @@ export async function startPending(platform: Platform, poolName: string): Promis
   const family = findInstanceFamily(pool.instanceFamily)!;
   const started = platform.catalog.write(() => {
     const waiting = platform.catalog.services.instancesInPool(poolName).filter((i) => i.nodeId === null);
-    const placement = placeInstances(family, pool.maxNodes, poolNodes(platform, poolName), waiting.map((i) => ({ key: instanceKey(i), request: requestOf(i) })));
+    const placement = placeInstances(family, pool.maxNodes, poolNodesOf(platform, poolName), waiting.map((i) => ({ key: instanceKey(i), request: requestOf(i) })));
     const now = nowIso();
     const out: InstanceRow[] = [];
     for (const p of placement.placed) {
@@ -126,7 +126,7 @@ export async function startPending(platform: Platform, poolName: string): Promis
 }
 
 /** Current usage of each node of a pool, from the instances placed on it. */
-function poolNodes(platform: Platform, poolName: string): PoolNode[] {
+export function poolNodesOf(platform: Platform, poolName: string): PoolNode[] {
   const byNode = new Map<string, Resources>();
   for (const i of platform.catalog.services.instancesInPool(poolName)) {
     if (i.nodeId) byNode.set(i.nodeId, add(byNode.get(i.nodeId) ?? ZERO, requestOf(i)));

@@ -25,10 +25,12 @@ export class PulumiProgram {
     private readonly env: NodeJS.ProcessEnv,
   ) {}
 
+  /** `example` names a folder of examples/, or a path relative to the repository (a test fixture program). */
   static create(example: string, tp: TestPlatform, stack = "test"): PulumiProgram {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), `spcs-${example}-`));
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), `spcs-${path.basename(example)}-`));
     const dir = path.join(work, "program");
-    fs.cpSync(path.join(REPO_ROOT, "examples", example), dir, { recursive: true, filter: (src) => !/node_modules|Pulumi\.[^/]+\.yaml$/.test(src) || src.endsWith("Pulumi.yaml") });
+    const source = example.includes("/") ? path.join(REPO_ROOT, example) : path.join(REPO_ROOT, "examples", example);
+    fs.cpSync(source, dir, { recursive: true, filter: (src) => !/node_modules|Pulumi\.[^/]+\.yaml$/.test(src) || src.endsWith("Pulumi.yaml") });
     fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
     fs.mkdirSync(path.join(work, "state"));
     const env = offlinePulumiEnv(tp.pulumiBin, {

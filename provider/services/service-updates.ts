@@ -1,0 +1,98 @@
+import { SpcsError, doesNotExist } from "../common/errors";
+import { nowIso } from "../common/time";
+import type { PinnedImage, ServiceKey } from "../catalog/service-store";
+import type { Platform } from "../platform/platform";
+import { findInstanceFamily } from "../resources/compute-pool/instance-families";
+import { placeInstances } from "../scheduler/placement";
+import { CRASH_LOOP_RESTARTS } from "./await-service-ready";
+import { describeService } from "./describe-service";
+import { pinImage } from "./image-pinning";
+import { removeInstance, startInstance } from "./instance-runner";
+import type { RuntimeSpec } from "./runtime-spec";
+import { qualified } from "./service-naming";
+import { instanceRequest, poolNodesOf, startPending } from "./services";
+
+const POLL_MS = 500;
+
+/**
+ * ALTER SERVICE ... FROM SPECIFICATION: a rolling upgrade. Images are resolved again (the only time tags
+ * move), `specDigest` changes at once and `isUpgrading` is true until every instance runs the new spec.
+ * Instances are replaced one at a time in descending instance id, the next only after the new one is
+ * READY, so a service with two or more instances keeps serving throughout.
+ */
+export async function upgradeService(platform: Platform, key: ServiceKey, spec: RuntimeSpec, specDigest: string, timeoutSeconds: number, progress: (l: string) => void = () => undefined): Promise<void> {
+  const svc = platform.catalog.services.get(key);
+  if (!svc) throw doesNotExist("Service", qualified(key));
+  const images: Record<string, PinnedImage> = {};
+  for (const c of spec.containers) images[c.name] = await pinImage(platform, c.image);
+  const oldSpec = JSON.parse(svc.spec) as RuntimeSpec;
+  const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
+  const request = instanceRequest(spec, family);
+  platform.catalog.write(() => platform.catalog.services.update(key, { spec: JSON.stringify(spec), specDigest, images, isUpgrading: true, updatedOn: nowIso() }));
+  const updated = platform.catalog.services.get(key)!;
+  for (const inst of [...platform.catalog.services.instances(key)].reverse()) {
+    progress(`Service ${qualified(key)}: upgrading instance ${inst.instanceId}`);
+    if (inst.nodeId) await removeInstance(platform, key, inst.instanceId, oldSpec, { keepBlockVolumes: true });
+    platform.catalog.write(() => platform.catalog.services.updateInstance(key, inst.instanceId, { specDigest, ...request }));
+    if (inst.nodeId) {
+      await startInstance(platform, updated, spec, inst.instanceId, family);
+      await awaitInstanceReady(platform, key, inst.instanceId, timeoutSeconds);
+    }
+  }
+  platform.catalog.write(() => platform.catalog.services.update(key, { isUpgrading: false, updatedOn: nowIso() }));
+}
+
+/** ALTER SERVICE ... SET MIN_INSTANCES / MAX_INSTANCES: adds instances (placed like at create) or removes the highest ids. */
+export async function scaleService(platform: Platform, key: ServiceKey, minInstances: number, maxInstances: number): Promise<void> {
+  const svc = platform.catalog.services.get(key);
+  if (!svc) throw doesNotExist("Service", qualified(key));
+  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const pool = platform.catalog.pools.get(svc.computePool)!;
+  const family = findInstanceFamily(pool.instanceFamily)!;
+  const current = platform.catalog.services.instances(key);
+  for (const inst of current.filter((i) => i.instanceId >= minInstances).reverse()) {
+    await removeInstance(platform, key, inst.instanceId, spec);
+    platform.catalog.write(() => platform.catalog.services.deleteInstance(key, inst.instanceId));
+  }
+  const request = instanceRequest(spec, family);
+  const added = platform.catalog.write(() => {
+    const now = nowIso();
+    const ids = Array.from({ length: Math.max(0, minInstances - current.length) }, (_, i) => current.length + i);
+    const placement = placeInstances(family, pool.maxNodes, poolNodesOf(platform, pool.name), ids.map((id) => ({ key: String(id), request })));
+    for (const id of ids) {
+      const node = placement.placed.find((p) => p.key === String(id))?.node ?? null;
+      platform.catalog.services.insertInstance({ databaseName: key.database, schemaName: key.schema, serviceName: key.name, instanceId: id, computePool: pool.name, nodeId: node, specDigest: svc.specDigest, ...request, creationTime: now, startTime: node ? now : null });
+    }
+    platform.catalog.services.update(key, { minInstances, maxInstances, updatedOn: now });
+    return placement.placed.map((p) => Number(p.key));
+  });
+  for (const id of added) await startInstance(platform, platform.catalog.services.get(key)!, spec, id, family);
+  if (minInstances < current.length) await startPending(platform, pool.name);
+}
+
+/** ALTER SERVICE ... SET for properties that need no container change. */
+export function alterService(platform: Platform, key: ServiceKey, changes: { minReadyInstances?: number; autoResume?: boolean; externalAccessIntegrations?: string[] | null; queryWarehouse?: string | null; comment?: string | null }): void {
+  platform.catalog.write(() => {
+    if (!platform.catalog.services.get(key)) throw doesNotExist("Service", qualified(key));
+    platform.catalog.services.update(key, { ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), updatedOn: nowIso() });
+  });
+}
+
+async function awaitInstanceReady(platform: Platform, key: ServiceKey, instanceId: number, timeoutSeconds: number): Promise<void> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  for (;;) {
+    const d = await describeService(platform, key);
+    const inst = d?.instances.find((i) => i.instanceId === String(instanceId));
+    if (inst?.status === "READY") return;
+    const looping = d?.containers.find((c) => c.instanceId === String(instanceId) && c.restartCount >= CRASH_LOOP_RESTARTS);
+    const waiting = d?.containers.find((c) => c.instanceId === String(instanceId) && c.status !== "READY");
+    if (looping || Date.now() > deadline) {
+      throw new SpcsError(
+        "upgrade-failed",
+        `Service ${qualified(key)}: upgraded instance ${instanceId} did not become READY: ${looping ? `container ${looping.containerName} is in a crash loop` : (waiting?.message ?? "timed out")}. Instances with a lower id still run the previous specification.`,
+        "fix the specification or image and run pulumi up again; the upgrade continues from this instance",
+      );
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}

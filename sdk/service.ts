@@ -1,0 +1,91 @@
+import * as pulumi from "@pulumi/pulumi";
+import { shims } from "./provider-shim";
+import { outputSlots } from "./output-slots";
+import { outputNames } from "../provider/schema/resource-schema";
+import { SERVICE_SCHEMA } from "../provider/resources/service/service-schema";
+
+/**
+ * Arguments of a {@link Service}, after CREATE SERVICE.
+ * @see https://docs.snowflake.com/en/sql-reference/sql/create-service
+ */
+export interface ServiceArgs {
+  /** Database, an unquoted identifier. Changing it replaces the service. */
+  database: pulumi.Input<string>;
+  /** Schema, an unquoted identifier. Changing it replaces the service. */
+  schema: pulumi.Input<string>;
+  /** Service name; lower-cased with `_` as `-` it must be a DNS label. @default the resource name plus a random suffix */
+  name?: pulumi.Input<string>;
+  /** Compute pool to run in. Changing it replaces the service. */
+  computePool: pulumi.Input<string>;
+  /** The service specification YAML; validated in `pulumi preview` with line and column. A change upgrades in place. */
+  spec?: pulumi.Input<string>;
+  /** A specification template (`{{ var }}`, `{{ var | default('x', true) }}`), rendered with `using`. */
+  specTemplate?: pulumi.Input<string>;
+  /** USING values for `specTemplate`. Objects and arrays substitute whole sub-trees (as JSON). */
+  using?: pulumi.Input<Record<string, pulumi.Input<string | number | boolean | object>>>;
+  /** Instances to run. @default 1 */
+  minInstances?: pulumi.Input<number>;
+  /** @default minInstances */
+  maxInstances?: pulumi.Input<number>;
+  /** Instances that must be READY before the service is RUNNING and `pulumi up` moves on. @default minInstances */
+  minReadyInstances?: pulumi.Input<number>;
+  /** @default true */
+  autoResume?: pulumi.Input<boolean>;
+  externalAccessIntegrations?: pulumi.Input<pulumi.Input<string>[]>;
+  queryWarehouse?: pulumi.Input<string>;
+  comment?: pulumi.Input<string>;
+  /** How long create and update wait for READY. @default 300 */
+  readyTimeoutSeconds?: pulumi.Input<number>;
+}
+
+/**
+ * An SPCS long-running service. Each instance runs every container of the spec on the local Docker
+ * engine; containers of an instance share localhost; other services reach it at `dnsName`; public
+ * endpoints are published on 127.0.0.1 (`ingressUrl`). `pulumi up` waits until it is RUNNING.
+ */
+export class Service extends pulumi.dynamic.Resource {
+  declare readonly database: pulumi.Output<string>;
+  declare readonly schema: pulumi.Output<string>;
+  declare readonly name: pulumi.Output<string>;
+  declare readonly computePool: pulumi.Output<string>;
+  declare readonly spec: pulumi.Output<string | undefined>;
+  declare readonly specTemplate: pulumi.Output<string | undefined>;
+  declare readonly using: pulumi.Output<Record<string, unknown> | undefined>;
+  declare readonly minInstances: pulumi.Output<number>;
+  declare readonly maxInstances: pulumi.Output<number>;
+  declare readonly minReadyInstances: pulumi.Output<number>;
+  declare readonly autoResume: pulumi.Output<boolean>;
+  declare readonly externalAccessIntegrations: pulumi.Output<string[] | null>;
+  declare readonly queryWarehouse: pulumi.Output<string | null>;
+  declare readonly comment: pulumi.Output<string | null>;
+  declare readonly readyTimeoutSeconds: pulumi.Output<number>;
+  /** PENDING, RUNNING, FAILED, SUSPENDING, SUSPENDED or DELETING. */
+  declare readonly status: pulumi.Output<string>;
+  declare readonly databaseName: pulumi.Output<string>;
+  declare readonly schemaName: pulumi.Output<string>;
+  declare readonly owner: pulumi.Output<string>;
+  /** `<name-with-dashes>.<hash>.svc.spcs.internal` */
+  declare readonly dnsName: pulumi.Output<string>;
+  declare readonly currentInstances: pulumi.Output<number>;
+  declare readonly targetInstances: pulumi.Output<number>;
+  declare readonly createdOn: pulumi.Output<string>;
+  declare readonly updatedOn: pulumi.Output<string>;
+  declare readonly resumedOn: pulumi.Output<string | null>;
+  declare readonly suspendedOn: pulumi.Output<string | null>;
+  declare readonly autoSuspendSecs: pulumi.Output<number>;
+  declare readonly ownerRoleType: pulumi.Output<string>;
+  declare readonly isJob: pulumi.Output<boolean>;
+  declare readonly isAsyncJob: pulumi.Output<boolean>;
+  /** sha256 of the canonical specification. */
+  declare readonly specDigest: pulumi.Output<string>;
+  declare readonly isUpgrading: pulumi.Output<boolean>;
+  declare readonly instances: pulumi.Output<{ instanceId: string; status: string; message: string; specDigest: string; creationTime: string; startTime: string | null; ipAddress: string | null; nodeId: string | null }[]>;
+  declare readonly containers: pulumi.Output<{ instanceId: string; instanceStatus: string; containerName: string; status: string; message: string; imageName: string; imageDigest: string; restartCount: number; startTime: string | null; lastExitCode: number | null; lastRestartTime: string | null }[]>;
+  declare readonly endpoints: pulumi.Output<{ name: string; port: number | null; portRange: string | null; protocol: string; isPublic: boolean; ingressUrl: string | null }[]>;
+  /** `http://127.0.0.1:<port>` of the first public endpoint. */
+  declare readonly ingressUrl: pulumi.Output<string | null>;
+
+  constructor(name: string, args: ServiceArgs, opts?: pulumi.CustomResourceOptions) {
+    super(shims.Service, name, { ...outputSlots(outputNames(SERVICE_SCHEMA)), ...args, __resourceName: name }, opts, "spcs", "Service");
+  }
+}
