@@ -36,6 +36,8 @@ export interface ServiceArgs {
   comment?: pulumi.Input<string>;
   /** How long create and update wait for READY. @default 300 */
   readyTimeoutSeconds?: pulumi.Input<number>;
+  /** Keep the service suspended (containers stopped, block volumes kept) or running. @default false */
+  suspended?: pulumi.Input<boolean>;
 }
 
 /**
@@ -59,6 +61,7 @@ export class Service extends pulumi.dynamic.Resource {
   declare readonly queryWarehouse: pulumi.Output<string | null>;
   declare readonly comment: pulumi.Output<string | null>;
   declare readonly readyTimeoutSeconds: pulumi.Output<number>;
+  declare readonly suspended: pulumi.Output<boolean>;
   /** PENDING, RUNNING, FAILED, SUSPENDING, SUSPENDED or DELETING. */
   declare readonly status: pulumi.Output<string>;
   declare readonly databaseName: pulumi.Output<string>;
@@ -84,6 +87,8 @@ export class Service extends pulumi.dynamic.Resource {
   declare readonly endpoints: pulumi.Output<{ name: string; port: number | null; portRange: string | null; protocol: string; isPublic: boolean; ingressUrl: string | null }[]>;
   /** `http://127.0.0.1:<port>` of the first public endpoint. */
   declare readonly ingressUrl: pulumi.Output<string | null>;
+  /** Differences between the engine and the deployed service found by the last refresh; `pulumi up` repairs them. */
+  declare readonly drift: pulumi.Output<string[]>;
 
   constructor(name: string, args: ServiceArgs, opts?: pulumi.CustomResourceOptions) {
     super(shims.Service, name, { ...outputSlots(outputNames(SERVICE_SCHEMA)), ...args, __resourceName: name }, opts, "spcs", "Service");

@@ -47,6 +47,8 @@ export interface ContainerInfo {
   /** container port -> `127.0.0.1:<host port>` */
   published: Record<number, string>;
   imageId: string;
+  /** The image reference the container was created from (Config.Image). */
+  image: string;
 }
 
 export interface EngineVersion {
@@ -213,6 +215,7 @@ export class DockerRuntime {
       ipAddress: nets[0]?.IPAddress ?? "",
       published,
       imageId: i.Image,
+      image: i.Config.Image,
     };
   }
 

@@ -1,7 +1,8 @@
+import { LABEL_INSTANCE, LABEL_SERVICE, LABEL_SPEC_DIGEST, homeFilter } from "../common/labels";
 import type { ServiceKey, ServiceRow } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
 import type { RuntimeSpec } from "./runtime-spec";
-import { containerName, netnsContainerName } from "./service-naming";
+import { containerName, netnsContainerName, qualified } from "./service-naming";
 import { deriveContainerStatus, deriveInstanceStatus, deriveServiceStatus, type ContainerStatus, type InstanceStatus } from "./status";
 
 /** One row of SHOW SERVICE CONTAINERS IN SERVICE, camelCased. */
@@ -73,6 +74,12 @@ export interface ServiceDescription {
   instances: InstanceDescription[];
   containers: ContainerDescription[];
   endpoints: EndpointDescription[];
+  /**
+   * What the engine holds that the catalog does not say, one line each: a container removed or stopped
+   * out of band, started from another image, or carrying another spec digest; an instance the service
+   * does not have. Empty when the service is as deployed. `pulumi up` repairs exactly these.
+   */
+  drift: string[];
 }
 
 const PROBE_TIMEOUT_MS = 1000;
@@ -88,16 +95,21 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
   const home = platform.config.home;
   const instances: InstanceDescription[] = [];
   const containers: ContainerDescription[] = [];
+  const drift: string[] = [];
   let ingress: Record<number, string> = {};
-  for (const inst of platform.catalog.services.instances(key)) {
+  // A suspended service has no instances (SHOW SERVICE INSTANCES / CONTAINERS list nothing).
+  const live = svc.status === "SUSPENDED" ? [] : platform.catalog.services.instances(key);
+  for (const inst of live) {
     const placed = inst.nodeId !== null;
     const netns = placed ? await platform.docker.inspectContainer(netnsContainerName(home, key, inst.instanceId)) : undefined;
+    if (placed && !netns) drift.push(`instance ${inst.instanceId}: its network container is missing`);
     if (inst.instanceId === 0 && netns) ingress = netns.published;
     const rows: Omit<ContainerDescription, "instanceStatus">[] = [];
     for (const c of spec.containers) {
       const info = placed ? await platform.docker.inspectContainer(containerName(home, key, inst.instanceId, c.name)) : undefined;
       const probeOk = info?.running && c.readinessProbe && netns?.ipAddress ? await probe(`http://${netns.ipAddress}:${c.readinessProbe.port}${c.readinessProbe.path}`) : undefined;
       const derived = deriveContainerStatus(placed, info, c, probeOk);
+      if (placed) drift.push(...containerDrift(inst.instanceId, c.name, info, svc.images[c.name]?.pullRef, inst.specDigest));
       const exited = info && (info.restartCount > 0 || (!info.running && info.status !== "created"));
       rows.push({
         instanceId: String(inst.instanceId),
@@ -118,7 +130,9 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
       creationTime: inst.creationTime, startTime: inst.startTime, ipAddress: netns?.ipAddress || null, nodeId: inst.nodeId,
     });
   }
+  if (svc.status !== "SUSPENDED") drift.push(...(await extraInstances(platform, svc, live.map((i) => i.instanceId))));
   return {
+    drift,
     name: svc.name,
     status: deriveServiceStatus(svc.status, instances.map((i) => i.status), svc.minReadyInstances),
     databaseName: svc.databaseName,
@@ -167,4 +181,24 @@ async function probe(url: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** How one container differs from what was deployed. */
+function containerDrift(instanceId: number, name: string, info: Awaited<ReturnType<Platform["docker"]["inspectContainer"]>>, pullRef: string | undefined, specDigest: string): string[] {
+  const where = `instance ${instanceId}, container ${name}`;
+  if (!info) return [`${where}: removed`];
+  const out: string[] = [];
+  // Exited and not restarting means stopped by hand: the restart policy restarts every other exit.
+  if (info.status === "exited" || info.status === "created") out.push(`${where}: stopped`);
+  if (pullRef && info.image !== pullRef) out.push(`${where}: runs image ${info.image}, not the pinned ${pullRef}`);
+  if (info.labels[LABEL_SPEC_DIGEST] !== specDigest) out.push(`${where}: carries spec digest ${info.labels[LABEL_SPEC_DIGEST] ?? "none"}, not ${specDigest}`);
+  return out;
+}
+
+/** Containers labelled with this service but an instance id it does not have. */
+async function extraInstances(platform: Platform, svc: ServiceRow, known: number[]): Promise<string[]> {
+  const key = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+  const found = await platform.docker.listContainers([...homeFilter(platform.config.home), `${LABEL_SERVICE}=${qualified(key)}`]);
+  const extra = new Set(found.map((c) => Number(c.labels[LABEL_INSTANCE])).filter((id) => !known.includes(id)));
+  return [...extra].sort((a, b) => a - b).map((id) => `instance ${id}: not part of the service`);
 }

@@ -96,3 +96,24 @@ async function awaitInstanceReady(platform: Platform, key: ServiceKey, instanceI
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
+
+/**
+ * Repairs what DESCRIBE reports as drift, and only that: an instance with a removed, stopped or altered
+ * container is recreated from the pinned images (its block volumes kept); containers of instances the
+ * service does not have are removed. Returns the drift it repaired.
+ */
+export async function repairService(platform: Platform, key: ServiceKey): Promise<string[]> {
+  const d = await describeService(platform, key);
+  if (!d) throw doesNotExist("Service", qualified(key));
+  if (d.drift.length === 0) return [];
+  const svc = platform.catalog.services.get(key)!;
+  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
+  const known = new Set(platform.catalog.services.instances(key).map((i) => i.instanceId));
+  const drifted = new Set(d.drift.map((line) => Number(/^instance (\d+)/.exec(line)?.[1])).filter((id) => !Number.isNaN(id)));
+  for (const id of drifted) {
+    await removeInstance(platform, key, id, spec, { keepBlockVolumes: true });
+    if (known.has(id)) await startInstance(platform, svc, spec, id, family);
+  }
+  return d.drift;
+}

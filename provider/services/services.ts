@@ -107,7 +107,8 @@ export async function startPending(platform: Platform, poolName: string): Promis
   if (!pool || pool.state === "SUSPENDED") return;
   const family = findInstanceFamily(pool.instanceFamily)!;
   const started = platform.catalog.write(() => {
-    const waiting = platform.catalog.services.instancesInPool(poolName).filter((i) => i.nodeId === null);
+    const suspended = new Set(platform.catalog.services.inPool(poolName).filter((s) => s.status === "SUSPENDED" || s.status === "SUSPENDING" || s.status === "DELETING").map((s) => s.name + "/" + s.databaseName + "/" + s.schemaName));
+    const waiting = platform.catalog.services.instancesInPool(poolName).filter((i) => i.nodeId === null && !suspended.has(i.serviceName + "/" + i.databaseName + "/" + i.schemaName));
     const placement = placeInstances(family, pool.maxNodes, poolNodesOf(platform, poolName), waiting.map((i) => ({ key: instanceKey(i), request: requestOf(i) })));
     const now = nowIso();
     const out: InstanceRow[] = [];

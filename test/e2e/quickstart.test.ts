@@ -82,6 +82,27 @@ describe("e2e: examples/quickstart with the pulumi CLI", function () {
     assert.deepEqual(program.resourceOutputs(":ImageRepository").images, []);
   });
 
+  it("a service container removed with docker rm -f shows as drift on refresh, and up repairs only that", async function () {
+    const { containerName } = await import("../../provider/services/service-naming");
+    const key = { database: "TUTORIAL_DB", schema: "DATA_SCHEMA", name: "BACKEND_SERVICE" };
+    await tp.platform.docker.removeContainer(containerName(tp.config.home, key, 0, "api"));
+    program.must(["refresh", "--yes"]);
+    const backend = program.state().deployment.resources.find((r: any) => r.outputs?.name === "BACKEND_SERVICE").outputs;
+    assert.deepEqual(backend.drift, ["instance 0, container api: removed"]);
+    const preview = program.run(["preview", "--expect-no-changes"]);
+    assert.notEqual(preview.code, 0, "the drift is a pending change");
+    const frontendId = (await tp.platform.docker.inspectContainer(containerName(tp.config.home, { ...key, name: "FRONTEND_SERVICE" }, 0, "web")))!.id;
+    program.must(["up", "--yes"]);
+    const res = await fetch(program.outputs().frontendUrl);
+    assert.equal(await res.text(), "frontend says: hello from the backend\n");
+    const after = program.state().deployment.resources.find((r: any) => r.outputs?.name === "BACKEND_SERVICE").outputs;
+    assert.deepEqual(after.drift, []);
+    assert.equal(after.status, "RUNNING");
+    const frontendAfter = (await tp.platform.docker.inspectContainer(containerName(tp.config.home, { ...key, name: "FRONTEND_SERVICE" }, 0, "web")))!.id;
+    assert.equal(frontendAfter, frontendId, "what did not drift is not touched");
+    assert.equal(program.run(["preview", "--expect-no-changes"]).code, 0);
+  });
+
   it("dropping the pool with the spcs CLI fails while its services run, naming them", function () {
     const drop = spcsCli(tp, ["drop", "compute-pool", "tutorial_compute_pool"]);
     assert.equal(drop.code, 1);

@@ -7,7 +7,8 @@ import { DEFAULT_READY_TIMEOUT_SECONDS, awaitServiceReady } from "../../services
 import { describeService, type ServiceDescription } from "../../services/describe-service";
 import { runtimeSpecOf } from "../../services/from-spec";
 import { createService, dropService } from "../../services/services";
-import { alterService, scaleService, upgradeService } from "../../services/service-updates";
+import { alterService, repairService, scaleService, upgradeService } from "../../services/service-updates";
+import { resumeService, suspendService } from "../../services/service-lifecycle";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "../provider-types";
 import { analyzeSource, identifierFailures, instanceCountFailures, specFailures } from "./service-settings";
 
@@ -27,6 +28,8 @@ export interface ServiceInputs {
   queryWarehouse: string | null;
   comment: string | null;
   readyTimeoutSeconds: number;
+  /** Declarative ALTER SERVICE ... SUSPEND / RESUME. */
+  suspended: boolean;
   [RESOURCE_NAME_KEY]?: string;
 }
 
@@ -36,7 +39,7 @@ export type ServiceOutputs = ServiceInputs & Omit<ServiceDescription, "name" | "
 };
 
 const REPLACE_ON_CHANGE = ["database", "schema", "name", "computePool"] as const;
-const ALTERABLE = ["minReadyInstances", "autoResume", "externalAccessIntegrations", "queryWarehouse", "comment", "readyTimeoutSeconds"] as const;
+const ALTERABLE = ["minReadyInstances", "autoResume", "externalAccessIntegrations", "queryWarehouse", "comment", "readyTimeoutSeconds", "suspended"] as const;
 
 /**
  * Service: CREATE / ALTER / DROP SERVICE.
@@ -66,6 +69,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
       queryWarehouse: news.queryWarehouse ?? null,
       comment: news.comment ?? null,
       readyTimeoutSeconds: news.readyTimeoutSeconds ?? DEFAULT_READY_TIMEOUT_SECONDS,
+      suspended: news.suspended ?? false,
       [RESOURCE_NAME_KEY]: news[RESOURCE_NAME_KEY],
     };
     const failures = [
@@ -80,7 +84,9 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
     const replaces = REPLACE_ON_CHANGE.filter((k) => !same(olds[k], news[k]));
     const analysis = analyzeSource(news, "service");
     const specChanged = analysis === undefined ? !same(olds.spec ?? olds.specTemplate, news.spec ?? news.specTemplate) : analysis.specDigest !== olds.specDigest;
-    const changed = specChanged || ["minInstances", "maxInstances", ...ALTERABLE].some((k) => !same(olds[k as keyof ServiceInputs], news[k as keyof ServiceInputs]));
+    // Drift found by the last refresh is a change too: `up` repairs it.
+    const drifted = (olds.drift?.length ?? 0) > 0;
+    const changed = specChanged || drifted || ["minInstances", "maxInstances", ...ALTERABLE].some((k) => !same(olds[k as keyof ServiceInputs], news[k as keyof ServiceInputs]));
     return { changes: replaces.length > 0 || changed, replaces: [...replaces], deleteBeforeReplace: replaces.length > 0 };
   },
 
@@ -93,6 +99,11 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
       minInstances: inputs.minInstances, maxInstances: inputs.maxInstances, minReadyInstances: inputs.minReadyInstances,
       autoResume: inputs.autoResume, externalAccessIntegrations: inputs.externalAccessIntegrations, queryWarehouse: inputs.queryWarehouse, comment: inputs.comment,
     });
+    if (inputs.suspended) {
+      await waitAndDescribe(key, inputs);
+      await suspendService(platform, key);
+      return { id: idOf(key), outs: outputsOf(inputs, (await describeService(platform, key))!) };
+    }
     return { id: idOf(key), outs: await waitAndDescribe(key, inputs) };
   },
 
@@ -108,6 +119,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
       externalAccessIntegrations: d.externalAccessIntegrations,
       queryWarehouse: d.queryWarehouse,
       comment: d.comment,
+      suspended: d.status === "SUSPENDED" || d.status === "SUSPENDING",
     };
     return { id, props: outputsOf(inputs, d), inputs: plain(inputs) };
   },
@@ -116,6 +128,14 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
     const platform = currentPlatform();
     const key = keyOf(news);
     const analysis = analyzeSource(news, "service")!;
+    if (news.suspended) {
+      await suspendService(platform, key);
+      alterService(platform, key, { minReadyInstances: news.minReadyInstances, autoResume: news.autoResume, externalAccessIntegrations: news.externalAccessIntegrations, queryWarehouse: news.queryWarehouse, comment: news.comment });
+      return { outs: outputsOf(news, (await describeService(platform, key))!) };
+    }
+    if (olds.suspended) await resumeService(platform, key);
+    const repaired = await repairService(platform, key);
+    for (const line of repaired) console.log(`Service ${idOf(key)}: repaired drift: ${line}`);
     alterService(platform, key, { minReadyInstances: news.minReadyInstances, autoResume: news.autoResume, externalAccessIntegrations: news.externalAccessIntegrations, queryWarehouse: news.queryWarehouse, comment: news.comment });
     if (news.minInstances !== olds.minInstances || news.maxInstances !== olds.maxInstances) await scaleService(platform, key, news.minInstances, news.maxInstances);
     try {
@@ -153,8 +173,8 @@ function outputsOf(inputs: ServiceInputs, d: ServiceDescription): ServiceOutputs
 }
 
 function pickInputs(p: ServiceOutputs): ServiceInputs {
-  const { database, schema, name, computePool, spec, specTemplate, using, minInstances, maxInstances, minReadyInstances, autoResume, externalAccessIntegrations, queryWarehouse, comment, readyTimeoutSeconds } = p;
-  return { database, schema, name, computePool, spec, specTemplate, using, minInstances, maxInstances, minReadyInstances, autoResume, externalAccessIntegrations, queryWarehouse, comment, readyTimeoutSeconds, [RESOURCE_NAME_KEY]: p[RESOURCE_NAME_KEY] };
+  const { database, schema, name, computePool, spec, specTemplate, using, minInstances, maxInstances, minReadyInstances, autoResume, externalAccessIntegrations, queryWarehouse, comment, readyTimeoutSeconds, suspended } = p;
+  return { database, schema, name, computePool, spec, specTemplate, using, minInstances, maxInstances, minReadyInstances, autoResume, externalAccessIntegrations, queryWarehouse, comment, readyTimeoutSeconds, suspended: suspended ?? false, [RESOURCE_NAME_KEY]: p[RESOURCE_NAME_KEY] };
 }
 
 const keyOf = (i: Pick<ServiceInputs, "database" | "schema" | "name">): ServiceKey => ({ database: i.database, schema: i.schema, name: i.name });

@@ -24,6 +24,7 @@ export const SERVICE_SCHEMA: ResourceSchema = {
     s("queryWarehouse", "Default warehouse of the service user.", { input: true, nullable: true }),
     s("comment", "Free-text comment.", { input: true, nullable: true }),
     i("readyTimeoutSeconds", "How long create and update wait for READY before reporting a partial failure.", { input: true, default: 300 }),
+    b("suspended", "Keep the service suspended (true: containers stopped, block volumes kept) or running (false): ALTER SERVICE ... SUSPEND / RESUME.", { input: true, default: false }),
     s("status", "PENDING, RUNNING, FAILED, SUSPENDING, SUSPENDED or DELETING."),
     s("databaseName", "Database, upper-case."),
     s("schemaName", "Schema, upper-case."),
@@ -45,6 +46,7 @@ export const SERVICE_SCHEMA: ResourceSchema = {
     { name: "containers", type: { array: { ref: "ServiceContainer" } }, description: "SHOW SERVICE CONTAINERS IN SERVICE." },
     { name: "endpoints", type: { array: { ref: "ServiceEndpoint" } }, description: "SHOW ENDPOINTS IN SERVICE." },
     s("ingressUrl", "http://127.0.0.1:<port> of the first public endpoint, or null.", { nullable: true }),
+    { name: "drift", type: { array: "string" }, description: "What the engine holds that differs from the deployed service (a container removed, stopped or altered out of band, an extra instance), as of the last refresh; `pulumi up` repairs it." },
   ],
   types: {
     ServiceInstance: {

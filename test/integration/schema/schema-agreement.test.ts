@@ -20,7 +20,7 @@ const SAMPLES: Record<string, Record<string, [unknown, unknown]>> = {
     specTemplate: [svcSpec("{{ c }}"), svcSpec("x{{ c }}")],
     using: [{ c: "main" }, { c: "other" }],
     minInstances: [1, 2], maxInstances: [2, 3], minReadyInstances: [1, 2], autoResume: [true, false],
-    externalAccessIntegrations: [["EAI_A"], ["EAI_B"]], queryWarehouse: ["WH", "WH2"], comment: ["a", "b"], readyTimeoutSeconds: [60, 120],
+    externalAccessIntegrations: [["EAI_A"], ["EAI_B"]], queryWarehouse: ["WH", "WH2"], comment: ["a", "b"], readyTimeoutSeconds: [60, 120], suspended: [false, true],
   },
 };
 
