@@ -1,4 +1,8 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { homeFilter } from "../../../provider/common/labels";
 import { createPool } from "../../../provider/resources/compute-pool/compute-pools";
 import { createRepository } from "../../../provider/resources/image-repository/image-repositories";
@@ -140,5 +144,55 @@ describe("integration: compute pools with services", function () {
     await dropService(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "WORKER" });
     assert.deepEqual([describePool(tp.platform, "BUSY_POOL")!.state, describePool(tp.platform, "BUSY_POOL")!.activeNodes], ["IDLE", 0]);
     assert.equal(dropPool(tp.platform, "BUSY_POOL"), true);
+  });
+});
+
+describe("integration: service suspend and resume", function () {
+  let tp: TestPlatform;
+  const key = { database: "APP_DB", schema: "PUBLIC", name: "NAPPER" };
+  before(async function () {
+    tp = await startTestPlatform("it-suspend");
+    createPool(tp.platform, { name: "NAP_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 1, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
+    createRepository(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "IMAGES" });
+    const repo = `${tp.config.registry}/app_db/public/images/busybox`;
+    await tp.platform.docker.tagImage(`${tp.config.registry}/snowflake/images/snowflake_images/busybox:latest`, repo, "1");
+    await tp.platform.docker.pushImage(repo, "1");
+  });
+  after(async function () {
+    await dropService(tp.platform, key, { ifExists: true });
+    await tp?.dispose();
+  });
+
+  it("suspends (no containers, capacity freed, digest kept) and resumes from the pinned digest even after the tag moved", async function () {
+    const { suspendService, resumeService } = await import("../../../provider/services/service-lifecycle");
+    const { describePool } = await import("../../../provider/resources/compute-pool/compute-pools");
+    const spec: RuntimeSpec = { containers: [container("main", web(8080, "v1"), { readinessProbe: { port: 8080, path: "/index.html", periodSeconds: 1, failureThreshold: 3 } })], endpoints: [{ name: "web", port: 8080, public: true, protocol: "HTTP" }], volumes: [] };
+    await createService(tp.platform, { key, computePool: "NAP_POOL", spec, specDigest: "d", minInstances: 1, maxInstances: 1, minReadyInstances: 1, autoResume: true, externalAccessIntegrations: null, queryWarehouse: null, comment: null });
+    const before = await awaitServiceReady(tp.platform, key, 60);
+
+    await suspendService(tp.platform, key);
+    const suspended = (await describeService(tp.platform, key))!;
+    assert.equal(suspended.status, "SUSPENDED");
+    assert.deepEqual([suspended.instances, suspended.containers], [[], []]);
+    assert.ok(suspended.suspendedOn);
+    assert.deepEqual(await tp.platform.docker.listContainers(homeFilter(tp.config.home)), []);
+    assert.equal(describePool(tp.platform, "NAP_POOL")!.activeNodes, 0);
+
+    // Move the tag to another image: a resume must not pick it up (only an upgrade re-resolves tags).
+    const repo = `${tp.config.registry}/app_db/public/images/busybox`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spcs-other-image-"));
+    fs.writeFileSync(path.join(dir, "marker"), "another image\n");
+    await tp.platform.docker.importImage(spawn("tar", ["-C", dir, "-c", "."]).stdout, repo, "1", []);
+    await tp.platform.docker.pushImage(repo, "1");
+    fs.rmSync(dir, { recursive: true, force: true });
+    const moved = await tp.platform.registry.resolve("app_db/public/images/busybox", "1");
+    assert.notEqual(moved!.digest, before.containers[0].imageDigest, "the tag now points at another image");
+
+    await resumeService(tp.platform, key);
+    const resumed = await awaitServiceReady(tp.platform, key, 60);
+    assert.equal(resumed.status, "RUNNING");
+    assert.equal(resumed.containers[0].imageDigest, before.containers[0].imageDigest);
+    assert.ok(resumed.resumedOn);
+    assert.equal(await (await fetch(`http://${resumed.endpoints[0].ingressUrl}/index.html`)).text(), "v1\n");
   });
 });
