@@ -225,6 +225,21 @@ export class DockerRuntime {
     return buf ? demux(buf) : "";
   }
 
+  /** Takes a container off a network (its DNS aliases there go with it). Not connected or gone is fine. */
+  async disconnect(container: string, network: string): Promise<void> {
+    try {
+      await this.docker.getNetwork(network).disconnect({ Container: container, Force: true });
+    } catch (e) {
+      const status = (e as { statusCode?: number }).statusCode;
+      if (status !== 404 && status !== 403 && status !== 500) throw e; // 403/500: not connected
+    }
+  }
+
+  /** (Re)joins a container to a network under the given DNS aliases. */
+  async connect(container: string, network: string, aliases: string[]): Promise<void> {
+    await this.docker.getNetwork(network).connect({ Container: container, EndpointConfig: { Aliases: aliases } });
+  }
+
   async removeContainer(id: string): Promise<void> {
     await ignoreNotFound(this.docker.getContainer(id).remove({ force: true, v: true }));
   }

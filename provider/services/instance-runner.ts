@@ -21,7 +21,7 @@ export const SNOWFLAKE_HOST = "snowflake.spcs.internal";
  * joined to it, so containers of an instance reach each other on localhost and share local volumes.
  * Containers restart whenever they exit (restart policy "always"), as SPCS restarts service containers.
  */
-export async function startInstance(platform: Platform, svc: ServiceRow, spec: RuntimeSpec, instanceId: number, family: InstanceFamily): Promise<void> {
+export async function startInstance(platform: Platform, svc: ServiceRow, spec: RuntimeSpec, instanceId: number, family: InstanceFamily, opts: { admitted?: boolean } = {}): Promise<void> {
   const { home } = platform.config;
   const docker = platform.docker;
   const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
@@ -42,7 +42,9 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     image: netnsImage,
     labels: labels("_netns"),
     cmd: ["sleep", "2147483647"],
-    network: { name: platformNetworkName(home), aliases: [svc.dnsName, dnsLabel(k.name), `instances.${svc.dnsName}`] },
+    // Not yet admitted: on the network (it has an address the readiness probe can reach) but without the
+    // service's DNS names, so no traffic reaches it before it is READY. admitInstance adds them.
+    network: { name: platformNetworkName(home), aliases: opts.admitted === false ? [] : serviceAliases(svc) },
     publish: publicPorts,
     restart: "always",
   });
@@ -82,10 +84,28 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   }
 }
 
-/** Stops (SIGTERM, then SIGKILL after the grace period) and removes an instance's containers and local volumes. */
+/** The DNS names an admitted instance answers to. */
+function serviceAliases(svc: ServiceRow): string[] {
+  return [svc.dnsName, dnsLabel(svc.name), `instances.${svc.dnsName}`];
+}
+
+/** Gives a READY instance the service's DNS names, so traffic starts reaching it. */
+export async function admitInstance(platform: Platform, svc: ServiceRow, instanceId: number): Promise<void> {
+  const { home } = platform.config;
+  const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+  const netns = netnsContainerName(home, k, instanceId);
+  await platform.docker.disconnect(netns, platformNetworkName(home));
+  await platform.docker.connect(netns, platformNetworkName(home), serviceAliases(svc));
+}
+
+/**
+ * Stops (SIGTERM, then SIGKILL after the grace period) and removes an instance's containers and local
+ * volumes. The instance leaves the network first, so no new request reaches a terminating instance.
+ */
 export async function removeInstance(platform: Platform, k: ServiceKey, instanceId: number, spec: RuntimeSpec, opts: { keepBlockVolumes?: boolean } = {}): Promise<void> {
   const { home } = platform.config;
   const docker = platform.docker;
+  await docker.disconnect(netnsContainerName(home, k, instanceId), platformNetworkName(home));
   await Promise.all(spec.containers.map((c) => docker.stopContainer(containerName(home, k, instanceId, c.name), TERMINATION_GRACE_SECONDS)));
   for (const c of spec.containers) await docker.removeContainer(containerName(home, k, instanceId, c.name));
   await docker.removeContainer(netnsContainerName(home, k, instanceId));

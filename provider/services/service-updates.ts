@@ -7,7 +7,7 @@ import { placeInstances } from "../scheduler/placement";
 import { CRASH_LOOP_RESTARTS } from "./await-service-ready";
 import { describeService } from "./describe-service";
 import { pinImage } from "./image-pinning";
-import { removeInstance, startInstance } from "./instance-runner";
+import { admitInstance, removeInstance, startInstance } from "./instance-runner";
 import type { RuntimeSpec } from "./runtime-spec";
 import { qualified } from "./service-naming";
 import { instanceRequest, poolNodesOf, startPending } from "./services";
@@ -35,8 +35,9 @@ export async function upgradeService(platform: Platform, key: ServiceKey, spec: 
     if (inst.nodeId) await removeInstance(platform, key, inst.instanceId, oldSpec, { keepBlockVolumes: true });
     platform.catalog.write(() => platform.catalog.services.updateInstance(key, inst.instanceId, { specDigest, ...request }));
     if (inst.nodeId) {
-      await startInstance(platform, updated, spec, inst.instanceId, family);
+      await startInstance(platform, updated, spec, inst.instanceId, family, { admitted: false });
       await awaitInstanceReady(platform, key, inst.instanceId, timeoutSeconds);
+      await admitInstance(platform, updated, inst.instanceId);
     }
   }
   platform.catalog.write(() => platform.catalog.services.update(key, { isUpgrading: false, updatedOn: nowIso() }));

@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { managedLabels } from "../../../provider/common/labels";
+import { baseImageRepo } from "../../../provider/platform/provision/base-image";
+import { createPool } from "../../../provider/resources/compute-pool/compute-pools";
+import { createRepository } from "../../../provider/resources/image-repository/image-repositories";
+import { awaitServiceReady } from "../../../provider/services/await-service-ready";
+import { describeService } from "../../../provider/services/describe-service";
+import type { RuntimeSpec } from "../../../provider/services/runtime-spec";
+import { platformNetworkName } from "../../../provider/services/service-naming";
+import { upgradeService } from "../../../provider/services/service-updates";
+import { createService, dropService } from "../../../provider/services/services";
+import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
+
+const version = (v: string): RuntimeSpec => ({
+  containers: [{
+    name: "web", image: "/app_db/public/images/busybox:1", command: ["sh", "-c"],
+    args: [`mkdir -p /www && echo ${v} > /www/v.txt && exec httpd -f -p 8080 -h /www`],
+    env: {}, resources: {}, volumeMounts: [], mountSessionToken: true, sessionTokenPath: "/snowflake/session",
+    readinessProbe: { port: 8080, path: "/v.txt", periodSeconds: 1, failureThreshold: 3 },
+  }],
+  endpoints: [{ name: "web", port: 8080, public: true, protocol: "HTTP" }],
+  volumes: [],
+});
+
+/**
+ * A spec change on a service with two instances, while a client inside the platform calls the service
+ * by its DNS name every 50 ms: no request fails (SPCS replaces one instance at a time and routes only
+ * to READY instances), and the client sees the old version, then only the new one.
+ */
+describe("integration: rolling upgrade without a failed request", function () {
+  let tp: TestPlatform;
+  let poller: string | undefined;
+  const key = { database: "APP_DB", schema: "PUBLIC", name: "ROLLER" };
+
+  before(async function () {
+    tp = await startTestPlatform("it-rolling");
+    createPool(tp.platform, { name: "ROLL_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 2, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
+    createRepository(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "IMAGES" });
+    const repo = `${tp.config.registry}/app_db/public/images/busybox`;
+    await tp.platform.docker.tagImage(`${baseImageRepo(tp.config)}:latest`, repo, "1");
+    await tp.platform.docker.pushImage(repo, "1");
+  });
+  after(async function () {
+    if (poller) await tp.platform.docker.removeContainer(poller);
+    await dropService(tp.platform, key, { ifExists: true });
+    await tp?.dispose();
+  });
+
+  it("replaces instances one at a time in descending id, with no failed request", async function () {
+    await createService(tp.platform, { key, computePool: "ROLL_POOL", spec: version("v1"), specDigest: "d1", minInstances: 2, maxInstances: 2, minReadyInstances: 2, autoResume: true, externalAccessIntegrations: null, queryWarehouse: null, comment: null });
+    const d1 = await awaitServiceReady(tp.platform, key, 60);
+    const loop = `i=0; while [ $i -lt 20000 ]; do if r=$(timeout 3 wget -qO- http://${d1.dnsName}:8080/v.txt); then echo "OK $r"; else echo FAIL; fi; sleep 0.05; i=$((i+1)); done`;
+    poller = await tp.platform.docker.createContainer({
+      name: `spcs-test-poller-${Date.now()}`, image: `${baseImageRepo(tp.config)}:latest`, labels: managedLabels(tp.config.home, "service-container", "test-poller"),
+      cmd: ["sh", "-c", loop], network: { name: platformNetworkName(tp.config.home), aliases: [] },
+    });
+    await tp.platform.docker.startContainer(poller);
+    await new Promise((r) => setTimeout(r, 1500));
+
+    const order: string[] = [];
+    await upgradeService(tp.platform, key, version("v2"), "d2", 60, (line) => order.push(line));
+    await new Promise((r) => setTimeout(r, 1500));
+    await tp.platform.docker.stopContainer(poller, 1);
+    const lines = (await tp.platform.docker.containerLogs(poller, 100000)).trim().split("\n");
+
+    assert.deepEqual(order, ["Service APP_DB.PUBLIC.ROLLER: upgrading instance 1", "Service APP_DB.PUBLIC.ROLLER: upgrading instance 0"]);
+    assert.ok(lines.length > 40, `the client made ${lines.length} requests`);
+    // On failure, show the client's log as runs ("12x OK v1, 1x FAIL, ..."), with the upgrade's progress.
+    const runs = lines.reduce<[string, number][]>((acc, l) => (acc.length && acc[acc.length - 1][0] === l ? (acc[acc.length - 1][1]++, acc) : [...acc, [l, 1]]), []).map(([l, n]) => `${n}x ${l}`);
+    assert.equal(lines.filter((l) => !l.startsWith("OK ")).length, 0, `failed requests; client log: ${runs.join(", ")}`);
+    assert.ok(lines.includes("OK v1") && lines.includes("OK v2"), "the client saw both versions");
+    assert.deepEqual([...new Set(lines.slice(-10))], ["OK v2"], "after the upgrade only the new version answers");
+
+    const d2 = (await describeService(tp.platform, key))!;
+    assert.equal(d2.isUpgrading, false);
+    assert.equal(d2.specDigest, "d2");
+    assert.deepEqual(d2.instances.map((i) => [i.instanceId, i.status, i.specDigest]), [["0", "READY", "d2"], ["1", "READY", "d2"]]);
+    assert.equal(await (await fetch(`http://${d2.endpoints[0].ingressUrl}/v.txt`)).text(), "v2\n");
+  });
+});
