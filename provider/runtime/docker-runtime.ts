@@ -138,16 +138,33 @@ export class DockerRuntime {
     await this.follow(stream);
   }
 
-  /** Creates a bridge network unless one of that name exists; returns its id. */
+  /**
+   * The id of the bridge network of that name, created if missing. Docker allows several networks with
+   * one name, and concurrent creates (one `pulumi up` creating services in parallel, or two processes)
+   * race; so every caller converges on the oldest network of the name and removes the extra copies.
+   * Callers use the returned id, never the (possibly ambiguous) name.
+   */
   async ensureNetwork(name: string, labels: Record<string, string>): Promise<string> {
-    const existing = (await this.docker.listNetworks({ filters: { name: [name] } })).find((n) => n.Name === name);
-    if (existing) return existing.Id;
-    try {
-      return (await this.docker.createNetwork({ Name: name, Driver: "bridge", Labels: labels, CheckDuplicate: true })).id;
-    } catch (e) {
-      if ((e as { statusCode?: number }).statusCode === 409) return this.ensureNetwork(name, labels); // created concurrently
-      throw e;
+    let matches = await this.networksNamed(name);
+    if (matches.length === 0) {
+      await this.docker.createNetwork({ Name: name, Driver: "bridge", Labels: labels, CheckDuplicate: true }).catch((e) => {
+        if ((e as { statusCode?: number }).statusCode !== 409) throw e;
+      });
+      matches = await this.networksNamed(name);
     }
+    const [keep, ...extra] = matches;
+    for (const n of extra) await this.docker.getNetwork(n.Id).remove().catch(() => undefined); // in use or already gone
+    return keep.Id;
+  }
+
+  /** The id of the network of that name (the oldest, if several), or undefined. */
+  async networkId(name: string): Promise<string | undefined> {
+    return (await this.networksNamed(name))[0]?.Id;
+  }
+
+  private async networksNamed(name: string): Promise<Dockerode.NetworkInspectInfo[]> {
+    const list = (await this.docker.listNetworks({ filters: { name: [name] } })).filter((n) => n.Name === name);
+    return list.sort((a, b) => a.Created.localeCompare(b.Created) || a.Id.localeCompare(b.Id));
   }
 
   async createContainer(spec: ContainerSpec): Promise<string> {

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { SpcsError } from "../common/errors";
 import { LABEL_CONTAINER, LABEL_INSTANCE, LABEL_POOL, LABEL_SERVICE, LABEL_SPEC_DIGEST, managedLabels } from "../common/labels";
 import type { ServiceKey, ServiceRow } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
@@ -33,7 +34,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     [LABEL_POOL]: svc.computePool,
     [LABEL_SPEC_DIGEST]: svc.specDigest,
   });
-  await docker.ensureNetwork(platformNetworkName(home), managedLabels(home, "service-network", "platform"));
+  const network = await docker.ensureNetwork(platformNetworkName(home), managedLabels(home, "service-network", "platform"));
   const netnsImage = `${baseImageRepo(platform.config)}:latest`;
   await docker.pullImage(netnsImage);
   const publicPorts = spec.endpoints.filter((e) => e.public && e.port !== undefined).map((e) => e.port!);
@@ -44,7 +45,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     cmd: ["sleep", "2147483647"],
     // Not yet admitted: on the network (it has an address the readiness probe can reach) but without the
     // service's DNS names, so no traffic reaches it before it is READY. admitInstance adds them.
-    network: { name: platformNetworkName(home), aliases: opts.admitted === false ? [] : serviceAliases(svc) },
+    network: { name: network, aliases: opts.admitted === false ? [] : serviceAliases(svc) },
     publish: publicPorts,
     restart: "always",
   });
@@ -94,8 +95,10 @@ export async function admitInstance(platform: Platform, svc: ServiceRow, instanc
   const { home } = platform.config;
   const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
   const netns = netnsContainerName(home, k, instanceId);
-  await platform.docker.disconnect(netns, platformNetworkName(home));
-  await platform.docker.connect(netns, platformNetworkName(home), serviceAliases(svc));
+  const network = await platform.docker.networkId(platformNetworkName(home));
+  if (!network) throw new SpcsError("network-missing", `the platform network ${platformNetworkName(home)} is missing`, "run pulumi up again to recreate it");
+  await platform.docker.disconnect(netns, network);
+  await platform.docker.connect(netns, network, serviceAliases(svc));
 }
 
 /**
@@ -105,7 +108,8 @@ export async function admitInstance(platform: Platform, svc: ServiceRow, instanc
 export async function removeInstance(platform: Platform, k: ServiceKey, instanceId: number, spec: RuntimeSpec, opts: { keepBlockVolumes?: boolean } = {}): Promise<void> {
   const { home } = platform.config;
   const docker = platform.docker;
-  await docker.disconnect(netnsContainerName(home, k, instanceId), platformNetworkName(home));
+  const network = await docker.networkId(platformNetworkName(home));
+  if (network) await docker.disconnect(netnsContainerName(home, k, instanceId), network);
   await Promise.all(spec.containers.map((c) => docker.stopContainer(containerName(home, k, instanceId, c.name), TERMINATION_GRACE_SECONDS)));
   for (const c of spec.containers) await docker.removeContainer(containerName(home, k, instanceId, c.name));
   await docker.removeContainer(netnsContainerName(home, k, instanceId));

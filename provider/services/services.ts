@@ -96,7 +96,10 @@ export async function dropService(platform: Platform, key: ServiceKey, opts: { i
   await Promise.all(platform.catalog.services.instances(key).map((i) => removeInstance(platform, key, i.instanceId, spec)));
   platform.catalog.write(() => platform.catalog.services.delete(key));
   removeServiceFiles(platform.config.home, key);
-  if (platform.catalog.services.list().length === 0) await platform.docker.removeNetwork(platformNetworkName(platform.config.home));
+  if (platform.catalog.services.list().length === 0) {
+    const network = await platform.docker.networkId(platformNetworkName(platform.config.home));
+    if (network) await platform.docker.removeNetwork(network);
+  }
   await startPending(platform, svc.computePool);
   return true;
 }
