@@ -7,7 +7,8 @@ export type PoolState = (typeof POOL_STATES)[number];
 /** Who suspended a pool: an explicit ALTER ... SUSPEND, or the platform after AUTO_SUSPEND_SECS idle. */
 export type SuspendedBy = "USER" | "AUTO";
 
-export interface ComputePoolRow {
+/** The settable properties of a pool, all resolved (defaults filled, names upper-case). */
+export interface PoolSettings {
   name: string;
   instanceFamily: string;
   minNodes: number;
@@ -16,6 +17,9 @@ export interface ComputePoolRow {
   autoSuspendSecs: number;
   initiallySuspended: boolean;
   comment: string | null;
+}
+
+export interface ComputePoolRow extends PoolSettings {
   state: PoolState;
   suspendedBy: SuspendedBy | null;
   createdOn: string;

@@ -1,22 +1,13 @@
 import { SpcsError } from "../../common/errors";
 import { identifierProblem } from "../../common/identifiers";
-import { closest } from "../../common/suggest";
+import { closest } from "../../spec/did-you-mean";
 import { INSTANCE_FAMILY_NAMES, findInstanceFamily } from "./instance-families";
 
 /** CREATE COMPUTE POOL defaults (AUTO_RESUME, AUTO_SUSPEND_SECS, INITIALLY_SUSPENDED) from the SPCS docs. */
 export const POOL_DEFAULTS = { minNodes: 1, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false } as const;
 
-/** The settable properties of a pool, all resolved (defaults filled, names upper-case). */
-export interface PoolSettings {
-  name: string;
-  instanceFamily: string;
-  minNodes: number;
-  maxNodes: number;
-  autoResume: boolean;
-  autoSuspendSecs: number;
-  initiallySuspended: boolean;
-  comment: string | null;
-}
+export type { PoolSettings } from "../../catalog/compute-pool-store";
+import type { PoolSettings } from "../../catalog/compute-pool-store";
 
 /** One invalid property, in the user's (camelCase) words and SPCS's message. */
 export interface SettingProblem {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { homeFilter } from "../../../provider/common/labels";
-import { createPool, describePool } from "../../../provider/resources/compute-pool/compute-pools";
-import { createRepository } from "../../../provider/resources/image-repository/image-repositories";
+import { describePool } from "../../../provider/resources/compute-pool/compute-pools";
 import { describeService } from "../../../provider/services/describe-service";
 import type { RuntimeSpec } from "../../../provider/services/runtime-spec";
 import { createService, dropService } from "../../../provider/services/services";
+import { seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
 /** Creates racing in one process (as a `pulumi up` with many services does) share one network and never oversubscribe the pool. */
@@ -13,8 +13,7 @@ describe("integration: concurrent service creates", function () {
   const keys = Array.from({ length: 5 }, (_, i) => ({ database: "APP_DB", schema: "PUBLIC", name: `RACER_${i}` }));
   before(async function () {
     tp = await startTestPlatform("it-concurrent");
-    createPool(tp.platform, { name: "TIGHT_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 1, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
-    createRepository(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "IMAGES" });
+    seedPool(tp, "TIGHT_POOL", 1);
   });
   after(async function () {
     for (const k of keys) await dropService(tp.platform, k, { ifExists: true });

@@ -1,14 +1,13 @@
 import assert from "node:assert/strict";
 import { managedLabels } from "../../../provider/common/labels";
 import { baseImageRepo } from "../../../provider/platform/provision/base-image";
-import { createPool } from "../../../provider/resources/compute-pool/compute-pools";
-import { createRepository } from "../../../provider/resources/image-repository/image-repositories";
 import { awaitServiceReady } from "../../../provider/services/await-service-ready";
 import { describeService } from "../../../provider/services/describe-service";
 import type { RuntimeSpec } from "../../../provider/services/runtime-spec";
 import { platformNetworkName } from "../../../provider/services/service-naming";
 import { upgradeService } from "../../../provider/services/service-updates";
 import { createService, dropService } from "../../../provider/services/services";
+import { seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
 const version = (v: string): RuntimeSpec => ({
@@ -34,11 +33,8 @@ describe("integration: rolling upgrade without a failed request", function () {
 
   before(async function () {
     tp = await startTestPlatform("it-rolling");
-    createPool(tp.platform, { name: "ROLL_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 2, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
-    createRepository(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "IMAGES" });
-    const repo = `${tp.config.registry}/app_db/public/images/busybox`;
-    await tp.platform.docker.tagImage(`${baseImageRepo(tp.config)}:latest`, repo, "1");
-    await tp.platform.docker.pushImage(repo, "1");
+    seedPool(tp, "ROLL_POOL", 2);
+    await seedAppImage(tp);
   });
   after(async function () {
     if (poller) await tp.platform.docker.removeContainer(poller);

@@ -4,12 +4,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { homeFilter } from "../../../provider/common/labels";
-import { createPool } from "../../../provider/resources/compute-pool/compute-pools";
-import { createRepository } from "../../../provider/resources/image-repository/image-repositories";
 import { awaitServiceReady } from "../../../provider/services/await-service-ready";
 import { describeService } from "../../../provider/services/describe-service";
 import type { RuntimeContainer, RuntimeSpec } from "../../../provider/services/runtime-spec";
 import { createService, dropService, type ServiceDefinition } from "../../../provider/services/services";
+import { seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
 const GIB = 1024 ** 3;
@@ -28,11 +27,8 @@ describe("integration: services on the real engine and registry", function () {
 
   before(async function () {
     tp = await startTestPlatform("it-services");
-    createPool(tp.platform, { name: "SVC_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 2, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
-    createRepository(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "IMAGES" });
-    const repo = `${tp.config.registry}/app_db/public/images/busybox`;
-    await tp.platform.docker.tagImage(`${tp.config.registry}/snowflake/images/snowflake_images/busybox:latest`, repo, "1");
-    await tp.platform.docker.pushImage(repo, "1");
+    seedPool(tp, "SVC_POOL", 2);
+    await seedAppImage(tp);
   });
   after(async function () {
     for (const s of tp?.platform.catalog.services.list() ?? []) await dropService(tp.platform, { database: s.databaseName, schema: s.schemaName, name: s.name }, { ifExists: true });
@@ -122,11 +118,8 @@ describe("integration: compute pools with services", function () {
   let tp: TestPlatform;
   before(async function () {
     tp = await startTestPlatform("it-pool-services");
-    createPool(tp.platform, { name: "BUSY_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 3, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
-    createRepository(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "IMAGES" });
-    const repo = `${tp.config.registry}/app_db/public/images/busybox`;
-    await tp.platform.docker.tagImage(`${tp.config.registry}/snowflake/images/snowflake_images/busybox:latest`, repo, "1");
-    await tp.platform.docker.pushImage(repo, "1");
+    seedPool(tp, "BUSY_POOL", 3);
+    await seedAppImage(tp);
   });
   after(async function () {
     await dropService(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "WORKER" }, { ifExists: true });
@@ -152,11 +145,8 @@ describe("integration: service suspend and resume", function () {
   const key = { database: "APP_DB", schema: "PUBLIC", name: "NAPPER" };
   before(async function () {
     tp = await startTestPlatform("it-suspend");
-    createPool(tp.platform, { name: "NAP_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 1, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
-    createRepository(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "IMAGES" });
-    const repo = `${tp.config.registry}/app_db/public/images/busybox`;
-    await tp.platform.docker.tagImage(`${tp.config.registry}/snowflake/images/snowflake_images/busybox:latest`, repo, "1");
-    await tp.platform.docker.pushImage(repo, "1");
+    seedPool(tp, "NAP_POOL", 1);
+    await seedAppImage(tp);
   });
   after(async function () {
     await dropService(tp.platform, key, { ifExists: true });
