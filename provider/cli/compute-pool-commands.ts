@@ -1,3 +1,4 @@
+import { suspendComputePool } from "../services/pool-suspension";
 import { InvalidArgumentError, type Command } from "commander";
 import {
   alterPoolSet,
@@ -6,7 +7,6 @@ import {
   dropPool,
   resumePool,
   showPools,
-  suspendPool,
   type ComputePoolDescription,
   type PoolChanges,
 } from "../resources/compute-pool/compute-pools";
@@ -130,7 +130,7 @@ export function registerComputePoolCommands(verbs: Verbs, ctx: CliContext): void
     .option("--auto-suspend-secs <n>", "set: idle seconds before the pool suspends (0: never)", parseWholeNumber)
     .option("--family <family>", "set: instance family (the pool must be suspended)")
     .option("--comment <text>", "set: comment")
-    .action((name: string, action: AlterAction, o: AlterOptions) => {
+    .action(async (name: string, action: AlterAction, o: AlterOptions) => {
       const changes: PoolChanges = {
         minNodes: o.minNodes,
         maxNodes: o.maxNodes,
@@ -145,7 +145,7 @@ export function registerComputePoolCommands(verbs: Verbs, ctx: CliContext): void
       }
       if (action !== "set" && given) throw new UsageError(`property options apply to 'set', not '${action}'`);
       const platform = ctx.platform();
-      if (action === "suspend") suspendPool(platform, name);
+      if (action === "suspend") await suspendComputePool(platform, name);
       else if (action === "resume") resumePool(platform, name);
       else alterPoolSet(platform, name, changes);
       ctx.output.status("Statement executed successfully.");

@@ -2,8 +2,10 @@ import { Command, Option } from "commander";
 import { CliContext, type GlobalOptions } from "./cli-context";
 import { registerComputePoolCommands } from "./compute-pool-commands";
 import { registerImageRepositoryCommands } from "./image-repository-commands";
+import { registerLogsCommand } from "./logs-command";
 import { OUTPUT_FORMATS, type CliIo } from "./output";
 import { registerPlatformCommands } from "./platform-commands";
+import { registerServiceCommands } from "./service-commands";
 import { runSpec } from "./spec-command";
 
 /**
@@ -33,6 +35,8 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
   };
   registerComputePoolCommands(verbs, ctx);
   registerImageRepositoryCommands(verbs, ctx);
+  registerServiceCommands(verbs, ctx);
+  registerLogsCommand(program, ctx);
   registerPlatformCommands(program, ctx);
 
   // Normally intercepted before parsing (see spec-command.ts); listed here so `spcs --help` shows it.

@@ -242,6 +242,59 @@ export class DockerRuntime {
     return buf ? demux(buf) : "";
   }
 
+  /**
+   * Logs of one run of a container, like SYSTEM$GET_SERVICE_LOGS: `current` is the run that is (or was
+   * last) running, `previous` every run before it; the newest `tail` lines of that part. A missing container
+   * gives "". See `runBoundary` for how runs are told apart in Docker's single log per container.
+   */
+  async containerRunLogs(id: string, tail: number, which: "current" | "previous"): Promise<string> {
+    const info = await ignoreNotFound(this.docker.getContainer(id).inspect());
+    if (!info) return "";
+    const boundary = runBoundary(info);
+    if (which === "current") {
+      // Docker applies `tail` before `since`, which is what we want: the newest lines, then only the current run's.
+      const buf = (await ignoreNotFound(this.docker.getContainer(id).logs({ stdout: true, stderr: true, follow: false, tail, ...(boundary && { since: timeParam(afterTime(boundary)) }) }))) as Buffer | undefined;
+      return buf ? demux(buf) : "";
+    }
+    if (!boundary) return "";
+    // Docker also applies `tail` before `until` (so tail + until returns the newest lines, all after the
+    // boundary, then drops them): read everything up to the boundary and keep the last lines here.
+    const buf = (await ignoreNotFound(this.docker.getContainer(id).logs({ stdout: true, stderr: true, follow: false, until: timeParam(boundary) }))) as Buffer | undefined;
+    return buf ? lastLines(demux(buf), tail) : "";
+  }
+
+  /**
+   * Streams a container's log (stdout and stderr merged) to `onText`: first the newest `tail` lines of the
+   * current run, then every new line, across restarts, until `signal` aborts ("aborted") or the container
+   * is removed ("removed"). Docker ends a follow stream when the container exits; we attach again (every
+   * `pollMs` while it is not running) from just after the last line seen, so no line is shown twice.
+   */
+  async followContainerLogs(id: string, opts: { tail: number; signal: AbortSignal; onText: (text: string) => void; pollMs?: number }): Promise<"aborted" | "removed"> {
+    const info = await ignoreNotFound(this.docker.getContainer(id).inspect());
+    if (!info) return "removed";
+    const boundary = runBoundary(info);
+    let since: string | undefined = boundary && timeParam(afterTime(boundary));
+    let tail: number | undefined = opts.tail;
+    for (;;) {
+      if (opts.signal.aborted) return "aborted";
+      let stream: NodeJS.ReadableStream | undefined;
+      try {
+        stream = (await this.docker.getContainer(id).logs({ stdout: true, stderr: true, follow: true, timestamps: true, tail, since, abortSignal: opts.signal })) as unknown as NodeJS.ReadableStream;
+      } catch (e) {
+        if (opts.signal.aborted) return "aborted";
+        if ((e as { statusCode?: number }).statusCode === 404) return "removed";
+        throw e;
+      }
+      const last = await readLogFrames(stream, opts.signal, opts.onText);
+      if (last) since = timeParam(afterTime(last));
+      tail = undefined; // from here on: everything after the last line seen
+      if (opts.signal.aborted) return "aborted";
+      await abortableSleep(opts.pollMs ?? 500, opts.signal);
+      if (opts.signal.aborted) return "aborted";
+      if (!(await ignoreNotFound(this.docker.getContainer(id).inspect()))) return "removed";
+    }
+  }
+
   /** Takes a container off a network (its DNS aliases there go with it). Not connected or gone is fine. */
   async disconnect(container: string, network: string): Promise<void> {
     try {
@@ -297,6 +350,104 @@ function demux(buf: Buffer): string {
     i += 8 + len;
   }
   return i === buf.length ? Buffer.concat(out).toString("utf8") : buf.toString("utf8");
+}
+
+/** A Docker timestamp to the nanosecond (the engine's RFC 3339 strings carry nanoseconds; Date keeps ms). */
+interface DockerTime {
+  s: number;
+  ns: number;
+}
+
+function parseDockerTime(t: string | undefined): DockerTime | undefined {
+  const m = t && /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/.exec(t);
+  if (!m || m[1].startsWith("0001-")) return undefined;
+  return { s: Date.parse(m[1] + m[3]) / 1000, ns: Number((m[2] ?? "").padEnd(9, "0")) };
+}
+
+const compareTime = (a: DockerTime, b: DockerTime) => a.s - b.s || a.ns - b.ns;
+const afterTime = (t: DockerTime): DockerTime => (t.ns === 999_999_999 ? { s: t.s + 1, ns: 0 } : { s: t.s, ns: t.ns + 1 });
+/** The logs API's `since` / `until`: `<seconds>.<nanoseconds>` (inclusive bounds). */
+const timeParam = (t: DockerTime) => `${t.s}.${String(t.ns).padStart(9, "0")}`;
+
+/**
+ * Where the current run of a container begins in its log. Docker keeps one log per container across
+ * restarts and records no start offset, so runs are told apart by time:
+ *  - while it runs after a restart, State.FinishedAt is the end of the run before: every line of that
+ *    run is stamped at or before it (Docker drains the output before recording the exit), every line of
+ *    the current run after it. State.StartedAt is NOT a safe boundary: the first lines of a run are often
+ *    stamped a little before it (the process writes before the engine records the start).
+ *  - while it waits to restart (or was stopped), FinishedAt ends the current run and the end of the one
+ *    before is no longer recorded, so StartedAt is the best boundary left; a run's first lines may then
+ *    count as "previous".
+ * A container that never restarted has a single run: no boundary.
+ */
+function runBoundary(i: Dockerode.ContainerInspectInfo): DockerTime | undefined {
+  if (i.RestartCount === 0) return undefined;
+  const started = parseDockerTime(i.State.StartedAt);
+  const finished = parseDockerTime(i.State.FinishedAt);
+  if (finished && (!started || compareTime(finished, started) < 0)) return finished;
+  return started;
+}
+
+/** The last `n` lines of text (a trailing newline kept). */
+function lastLines(text: string, n: number): string {
+  const lines = text.split("\n");
+  const trailing = lines[lines.length - 1] === "" ? lines.pop() !== undefined : false;
+  return lines.slice(-n).join("\n") + (trailing && lines.length ? "\n" : "");
+}
+
+/**
+ * Reads a followed, multiplexed log stream (8-byte frame headers; one log message per frame, each
+ * prefixed with its RFC 3339 timestamp because we ask for `timestamps`) until it ends, errs or `signal`
+ * aborts. Passes the messages on without their timestamps and returns the last timestamp seen.
+ */
+function readLogFrames(stream: NodeJS.ReadableStream, signal: AbortSignal, onText: (text: string) => void): Promise<DockerTime | undefined> {
+  return new Promise((resolve) => {
+    let pending: Buffer = Buffer.alloc(0);
+    let last: DockerTime | undefined;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      signal.removeEventListener("abort", onAbort);
+      resolve(last);
+    };
+    const onAbort = () => {
+      (stream as unknown as { destroy?: () => void }).destroy?.();
+      finish();
+    };
+    signal.addEventListener("abort", onAbort);
+    stream.on("data", (chunk: Buffer) => {
+      if (done) return;
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      while (pending.length >= 8) {
+        const len = pending.readUInt32BE(4);
+        if (pending.length < 8 + len) break;
+        const message = pending.subarray(8, 8 + len).toString("utf8");
+        pending = pending.subarray(8 + len);
+        const space = message.indexOf(" ");
+        const stamp = space > 0 ? parseDockerTime(message.slice(0, space)) : undefined;
+        if (stamp) last = stamp;
+        onText(stamp ? message.slice(space + 1) : message);
+      }
+    });
+    stream.on("end", finish);
+    stream.on("close", finish);
+    stream.on("error", finish); // a dropped connection ends this attach; the caller attaches again
+    if (signal.aborted) onAbort();
+  });
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done);
+  });
 }
 
 function dockerOptions(host?: string): Dockerode.DockerOptions {

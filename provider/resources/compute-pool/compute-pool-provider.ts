@@ -4,9 +4,10 @@ import { currentPlatform } from "../../platform/current-platform";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "../provider-types";
 import { POOL_DEFAULTS, poolProblems, type PoolSettings } from "./compute-pool-settings";
 import {
-  alterPoolSet, createPool, describePool, dropPool, resumePool, suspendPool, type ComputePoolDescription,
+  alterPoolSet, createPool, describePool, dropPool, resumePool, type ComputePoolDescription,
 } from "./compute-pools";
 import { findInstanceFamily } from "./instance-families";
+import { suspendComputePool } from "../../services/pool-suspension";
 
 /** Resolved inputs: what `check` returns and `create`/`update` receive. */
 export interface ComputePoolInputs extends PoolSettings {
@@ -90,7 +91,7 @@ export const computePoolProvider: ResourceProvider<ComputePoolInputs, ComputePoo
   async update(id, olds, news) {
     const platform = currentPlatform();
     // Suspend before changing the family (SPCS only allows that on a suspended pool); resume last.
-    if (news.suspended && !olds.suspended) suspendPool(platform, id);
+    if (news.suspended && !olds.suspended) await suspendComputePool(platform, id);
     let described = alterPoolSet(platform, id, {
       instanceFamily: news.instanceFamily,
       minNodes: news.minNodes,
