@@ -38,6 +38,20 @@ export interface ServiceArgs {
   readyTimeoutSeconds?: pulumi.Input<number>;
   /** Keep the service suspended (containers stopped, block volumes kept) or running. @default false */
   suspended?: pulumi.Input<boolean>;
+  /**
+   * Values of the Snowflake secrets the spec references (`snowflakeSecret: name`), by secret name:
+   * `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always stored as a Pulumi
+   * secret; delivered as the env vars or files the spec asks for.
+   */
+  secrets?: pulumi.Input<Record<string, pulumi.Input<ServiceSecret>>>;
+}
+
+/** A Snowflake secret's value. */
+export interface ServiceSecret {
+  secretString?: pulumi.Input<string>;
+  username?: pulumi.Input<string>;
+  password?: pulumi.Input<string>;
+  accessToken?: pulumi.Input<string>;
 }
 
 /**
@@ -62,6 +76,8 @@ export class Service extends pulumi.dynamic.Resource {
   declare readonly comment: pulumi.Output<string | null>;
   declare readonly readyTimeoutSeconds: pulumi.Output<number>;
   declare readonly suspended: pulumi.Output<boolean>;
+  /** The secrets' values: a Pulumi secret. */
+  declare readonly secrets: pulumi.Output<Record<string, ServiceSecret> | undefined>;
   /** PENDING, RUNNING, FAILED, SUSPENDING, SUSPENDED or DELETING. */
   declare readonly status: pulumi.Output<string>;
   declare readonly databaseName: pulumi.Output<string>;
@@ -91,6 +107,9 @@ export class Service extends pulumi.dynamic.Resource {
   declare readonly drift: pulumi.Output<string[]>;
 
   constructor(name: string, args: ServiceArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shims.Service, name, { ...outputSlots(outputNames(SERVICE_SCHEMA)), ...args, __resourceName: name }, opts, "spcs", "Service");
+    // Secrets are secret whether or not the caller wrapped them: encrypted in state as input and output.
+    const secrets = args.secrets === undefined ? undefined : pulumi.secret(args.secrets);
+    const secretOpts = pulumi.mergeOptions(opts, { additionalSecretOutputs: ["secrets"] });
+    super(shims.Service, name, { ...outputSlots(outputNames(SERVICE_SCHEMA)), ...args, secrets, __resourceName: name }, secretOpts, "spcs", "Service");
   }
 }

@@ -14,7 +14,7 @@ export function packageSchema(version: string): object {
   const resources: Record<string, object> = {};
   for (const r of RESOURCE_SCHEMAS) {
     for (const [name, t] of Object.entries(r.types ?? {})) {
-      types[token(name)] = { type: "object", description: t.description, properties: props(t.properties), required: t.properties.map((p) => p.name) };
+      types[token(name)] = { type: "object", description: t.description, properties: props(t.properties), required: t.properties.filter((p) => !p.optional).map((p) => p.name) };
     }
     const inputs = r.properties.filter((p) => p.input);
     resources[token(r.kind)] = {
@@ -65,7 +65,7 @@ function props(list: readonly PropertySpec[]): Record<string, object> {
 
 function typeOf(t: PropertyType): object {
   if (typeof t === "string") return { type: t };
-  if ("map" in t) return { type: "object", additionalProperties: typeOf(t.map as PropertyType) };
+  if ("map" in t) return { type: "object", additionalProperties: typeOf(t.map) };
   if ("ref" in t) return { $ref: `#/types/${token(t.ref)}` };
   return { type: "array", items: typeOf(t.array as PropertyType) };
 }

@@ -4,7 +4,7 @@
  * declared outputs and the schema agreement tests all derive from these tables, so there is one place
  * to change a property.
  */
-export type PropertyType = "string" | "integer" | "boolean" | "number" | { array: PropertyType | { ref: string } } | { map: PropertyType } | { ref: string };
+export type PropertyType = "string" | "integer" | "boolean" | "number" | { array: PropertyType | { ref: string } } | { map: PropertyType | { ref: string } } | { ref: string };
 
 export interface PropertySpec {
   name: string;

@@ -1,7 +1,7 @@
 import { cpuMillicores, memoryBytes } from "../spec/quantities";
 import type { ResourceSet, ServiceSpec } from "../spec/service-spec";
 import type { Resources } from "../scheduler/resources";
-import type { RuntimeSpec, RuntimeVolume } from "./runtime-spec";
+import type { RuntimeSecret, RuntimeSpec, RuntimeVolume } from "./runtime-spec";
 
 /** Where SPCS mounts the session token when `sessionTokenConfig.path` is not set. */
 export const DEFAULT_SESSION_TOKEN_DIR = "/snowflake/session";
@@ -21,6 +21,12 @@ export function runtimeSpecOf(model: ServiceSpec): RuntimeSpec {
       volumeMounts: c.volumeMounts,
       mountSessionToken: c.mountSessionToken,
       sessionTokenPath: c.sessionTokenConfig?.path ?? DEFAULT_SESSION_TOKEN_DIR,
+      secrets: c.secrets.map((s) => ({
+        objectName: ("objectName" in s.snowflakeSecret ? s.snowflakeSecret.objectName : s.snowflakeSecret.objectReference).toUpperCase(),
+        envVarName: s.envVarName,
+        secretKeyRef: s.secretKeyRef as RuntimeSecret["secretKeyRef"],
+        directoryPath: s.directoryPath,
+      })),
     })),
     endpoints: s.endpoints.map((e) => ({ name: e.name, port: e.port, portRange: e.portRange, public: e.public, protocol: e.protocol as RuntimeSpec["endpoints"][number]["protocol"] })),
     // The legacy `@stage/path` source is a stage volume too.

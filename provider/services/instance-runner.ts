@@ -9,6 +9,7 @@ import { baseImageRepo } from "../platform/provision/base-image";
 import type { InstanceFamily } from "../resources/compute-pool/instance-families";
 import { resolveContainerResources } from "../scheduler/resources";
 import type { RuntimeSpec } from "./runtime-spec";
+import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
 import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "./service-naming";
 
 /** SPCS stops containers with SIGTERM and kills them 30 seconds later. */
@@ -52,6 +53,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   await docker.startContainer(netns);
 
   const tokenDir = writeSessionToken(home, k);
+  const secretValues = readServiceSecrets(home, k);
   for (const c of spec.containers) {
     const pinned = svc.images[c.name];
     await docker.pullImage(pinned.pullRef);
@@ -66,11 +68,17 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
       else if (vol.source === "stage") binds.push(`${stageDir(home, k, vol.name)}:${m.mountPath}`);
       else binds.push(`${volumeName(home, k, instanceId, vol.name)}:${m.mountPath}`);
     }
+    const secretEnv: Record<string, string> = {};
+    (c.secrets ?? []).forEach((s, index) => {
+      const value = secretValues[s.objectName] ?? {};
+      if (s.envVarName && s.secretKeyRef) secretEnv[s.envVarName] = value[SECRET_KEYS[s.secretKeyRef]] ?? "";
+      if (s.directoryPath) binds.push(`${writeSecretFiles(home, k, instanceId, c.name, index, value)}:${s.directoryPath}:ro`);
+    });
     const id = await docker.createContainer({
       name: containerName(home, k, instanceId, c.name),
       image: pinned.pullRef,
       labels: labels(c.name),
-      env: Object.entries({ ...injectedEnv(platform, k), ...c.env }).map(([key, v]) => `${key}=${v}`),
+      env: Object.entries({ ...injectedEnv(platform, k), ...c.env, ...secretEnv }).map(([key, v]) => `${key}=${v}`),
       entrypoint: c.command,
       cmd: c.args,
       networkMode: `container:${netns}`,
@@ -116,6 +124,18 @@ export async function removeInstance(platform: Platform, k: ServiceKey, instance
   for (const v of spec.volumes) {
     if (v.source === "local" || (v.source === "block" && !opts.keepBlockVolumes)) await docker.removeVolume(volumeName(home, k, instanceId, v.name));
   }
+}
+
+/** A directoryPath secret: one file per key (`username`, `password`, `secret_string`), as SPCS writes them. */
+function writeSecretFiles(home: string, k: ServiceKey, instanceId: number, container: string, index: number, value: SecretValue): string {
+  const dir = secretFilesDir(home, k, instanceId, container, index);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const [file, field] of Object.entries(SECRET_KEYS)) {
+    const v = value[field];
+    if (v !== undefined) fs.writeFileSync(path.join(dir, file), v, { mode: 0o600 });
+  }
+  return dir;
 }
 
 /** The environment SPCS injects into every service container. */

@@ -17,6 +17,16 @@ export interface RuntimeContainer {
   volumeMounts: { name: string; mountPath: string }[];
   mountSessionToken: boolean;
   sessionTokenPath: string;
+  /** References only: which Snowflake secret goes where. Values never enter the spec or the catalog. */
+  secrets?: RuntimeSecret[];
+}
+
+export interface RuntimeSecret {
+  /** The Snowflake secret's name, upper-case. */
+  objectName: string;
+  envVarName?: string;
+  secretKeyRef?: "username" | "password" | "secret_string" | "access_token";
+  directoryPath?: string;
 }
 
 export interface RuntimeEndpoint {

@@ -1,8 +1,8 @@
 import { SpcsError, doesNotExist } from "../common/errors";
 import { nowIso } from "../common/time";
-import type { PinnedImage, ServiceKey } from "../catalog/service-store";
+import type { InstanceRow, PinnedImage, ServiceKey } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
-import { findInstanceFamily } from "../resources/compute-pool/instance-families";
+import { findInstanceFamily, type InstanceFamily } from "../resources/compute-pool/instance-families";
 import { placeInstances } from "../scheduler/placement";
 import { CRASH_LOOP_RESTARTS } from "./await-service-ready";
 import { describeService } from "./describe-service";
@@ -29,18 +29,35 @@ export async function upgradeService(platform: Platform, key: ServiceKey, spec: 
   const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
   const request = instanceRequest(spec, family);
   platform.catalog.write(() => platform.catalog.services.update(key, { spec: JSON.stringify(spec), specDigest, images, isUpgrading: true, updatedOn: nowIso() }));
-  const updated = platform.catalog.services.get(key)!;
+  await replaceInstances(platform, key, oldSpec, spec, { specDigest, ...request }, family, timeoutSeconds, (id) => progress(`Service ${qualified(key)}: upgrading instance ${id}`));
+  platform.catalog.write(() => platform.catalog.services.update(key, { isUpgrading: false, updatedOn: nowIso() }));
+}
+
+/**
+ * Restarts every instance the same rolling way, with the same spec and pinned images: what a change of
+ * the service's secret values needs (SPCS reads env-var secrets only when a container starts).
+ */
+export async function restartService(platform: Platform, key: ServiceKey, timeoutSeconds: number, progress: (l: string) => void = () => undefined): Promise<void> {
+  const svc = platform.catalog.services.get(key);
+  if (!svc) throw doesNotExist("Service", qualified(key));
+  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
+  await replaceInstances(platform, key, spec, spec, {}, family, timeoutSeconds, (id) => progress(`Service ${qualified(key)}: restarting instance ${id}`));
+}
+
+/** Replaces placed instances one at a time in descending id; each new one joins the service's DNS names once READY. */
+async function replaceInstances(platform: Platform, key: ServiceKey, oldSpec: RuntimeSpec, spec: RuntimeSpec, instanceChanges: Partial<InstanceRow>, family: InstanceFamily, timeoutSeconds: number, progress: (id: number) => void): Promise<void> {
+  const svc = platform.catalog.services.get(key)!;
   for (const inst of [...platform.catalog.services.instances(key)].reverse()) {
-    progress(`Service ${qualified(key)}: upgrading instance ${inst.instanceId}`);
+    progress(inst.instanceId);
     if (inst.nodeId) await removeInstance(platform, key, inst.instanceId, oldSpec, { keepBlockVolumes: true });
-    platform.catalog.write(() => platform.catalog.services.updateInstance(key, inst.instanceId, { specDigest, ...request }));
+    platform.catalog.write(() => platform.catalog.services.updateInstance(key, inst.instanceId, instanceChanges));
     if (inst.nodeId) {
-      await startInstance(platform, updated, spec, inst.instanceId, family, { admitted: false });
+      await startInstance(platform, svc, spec, inst.instanceId, family, { admitted: false });
       await awaitInstanceReady(platform, key, inst.instanceId, timeoutSeconds);
-      await admitInstance(platform, updated, inst.instanceId);
+      await admitInstance(platform, svc, inst.instanceId);
     }
   }
-  platform.catalog.write(() => platform.catalog.services.update(key, { isUpgrading: false, updatedOn: nowIso() }));
 }
 
 /** ALTER SERVICE ... SET MIN_INSTANCES / MAX_INSTANCES: adds instances (placed like at create) or removes the highest ids. */

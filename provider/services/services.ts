@@ -8,6 +8,7 @@ import { neverFits, placeInstances, type PoolNode } from "../scheduler/placement
 import { ZERO, add, resolveContainerResources, type Resources } from "../scheduler/resources";
 import { pinImage } from "./image-pinning";
 import { removeInstance, removeServiceFiles, startInstance } from "./instance-runner";
+import { removeServiceSecrets, writeServiceSecrets, type SecretValue } from "./secret-store";
 import type { RuntimeSpec } from "./runtime-spec";
 import { platformNetworkName, qualified, serviceDnsName } from "./service-naming";
 
@@ -24,6 +25,8 @@ export interface ServiceDefinition {
   externalAccessIntegrations: string[] | null;
   queryWarehouse: string | null;
   comment: string | null;
+  /** Values of the Snowflake secrets the spec references, by upper-case name. */
+  secrets?: Record<string, SecretValue>;
 }
 
 /**
@@ -74,6 +77,7 @@ export async function createService(platform: Platform, def: ServiceDefinition):
   });
 
   try {
+    writeServiceSecrets(platform.config.home, key, def.secrets ?? {});
     for (const inst of platform.catalog.services.instances(key)) {
       if (inst.nodeId) await startInstance(platform, row, def.spec, inst.instanceId, family);
     }
@@ -96,6 +100,7 @@ export async function dropService(platform: Platform, key: ServiceKey, opts: { i
   await Promise.all(platform.catalog.services.instances(key).map((i) => removeInstance(platform, key, i.instanceId, spec)));
   platform.catalog.write(() => platform.catalog.services.delete(key));
   removeServiceFiles(platform.config.home, key);
+  removeServiceSecrets(platform.config.home, key);
   if (platform.catalog.services.list().length === 0) {
     const network = await platform.docker.networkId(platformNetworkName(platform.config.home));
     if (network) await platform.docker.removeNetwork(network);

@@ -7,10 +7,11 @@ import { DEFAULT_READY_TIMEOUT_SECONDS, awaitServiceReady } from "../../services
 import { describeService, type ServiceDescription } from "../../services/describe-service";
 import { runtimeSpecOf } from "../../services/from-spec";
 import { createService, dropService } from "../../services/services";
-import { alterService, repairService, scaleService, upgradeService } from "../../services/service-updates";
+import { alterService, repairService, restartService, scaleService, upgradeService } from "../../services/service-updates";
+import { writeServiceSecrets, type SecretValue } from "../../services/secret-store";
 import { resumeService, suspendService } from "../../services/service-lifecycle";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "../provider-types";
-import { analyzeSource, identifierFailures, instanceCountFailures, specFailures } from "./service-settings";
+import { analyzeSource, identifierFailures, instanceCountFailures, normalizeSecrets, secretFailures, specFailures } from "./service-settings";
 
 export interface ServiceInputs {
   database: string;
@@ -30,6 +31,8 @@ export interface ServiceInputs {
   readyTimeoutSeconds: number;
   /** Declarative ALTER SERVICE ... SUSPEND / RESUME. */
   suspended: boolean;
+  /** Values of the Snowflake secrets the spec references (a Pulumi secret: encrypted in state). */
+  secrets?: Record<string, SecretValue>;
   [RESOURCE_NAME_KEY]?: string;
 }
 
@@ -70,12 +73,15 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
       comment: news.comment ?? null,
       readyTimeoutSeconds: news.readyTimeoutSeconds ?? DEFAULT_READY_TIMEOUT_SECONDS,
       suspended: news.suspended ?? false,
+      secrets: isUnknown(news.secrets) ? news.secrets : news.secrets && normalizeSecrets(news.secrets),
       [RESOURCE_NAME_KEY]: news[RESOURCE_NAME_KEY],
     };
+    const analysis = analyzeSource(inputs, "service");
     const failures = [
       ...identifierFailures("Service", { database: inputs.database, schema: inputs.schema, name: inputs.name, computePool: inputs.computePool }),
       ...instanceCountFailures(inputs.minInstances, inputs.maxInstances, inputs.minReadyInstances),
-      ...specFailures("Service", inputs, analyzeSource(inputs, "service")),
+      ...specFailures("Service", inputs, analysis),
+      ...secretFailures("Service", analysis?.ok ? analysis.spec : undefined, inputs.secrets),
     ];
     return { inputs: plain(inputs), failures };
   },
@@ -86,7 +92,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
     const specChanged = analysis === undefined ? !same(olds.spec ?? olds.specTemplate, news.spec ?? news.specTemplate) : analysis.specDigest !== olds.specDigest;
     // Drift found by the last refresh is a change too: `up` repairs it.
     const drifted = (olds.drift?.length ?? 0) > 0;
-    const changed = specChanged || drifted || ["minInstances", "maxInstances", ...ALTERABLE].some((k) => !same(olds[k as keyof ServiceInputs], news[k as keyof ServiceInputs]));
+    const changed = specChanged || drifted || !same(olds.secrets, news.secrets) || ["minInstances", "maxInstances", ...ALTERABLE].some((k) => !same(olds[k as keyof ServiceInputs], news[k as keyof ServiceInputs]));
     return { changes: replaces.length > 0 || changed, replaces: [...replaces], deleteBeforeReplace: replaces.length > 0 };
   },
 
@@ -98,6 +104,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
       key, computePool: inputs.computePool, spec: runtimeSpecOf(analysis.spec!), specDigest: analysis.specDigest!,
       minInstances: inputs.minInstances, maxInstances: inputs.maxInstances, minReadyInstances: inputs.minReadyInstances,
       autoResume: inputs.autoResume, externalAccessIntegrations: inputs.externalAccessIntegrations, queryWarehouse: inputs.queryWarehouse, comment: inputs.comment,
+      secrets: inputs.secrets,
     });
     if (inputs.suspended) {
       await waitAndDescribe(key, inputs);
@@ -138,7 +145,10 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
     for (const line of repaired) console.log(`Service ${idOf(key)}: repaired drift: ${line}`);
     alterService(platform, key, { minReadyInstances: news.minReadyInstances, autoResume: news.autoResume, externalAccessIntegrations: news.externalAccessIntegrations, queryWarehouse: news.queryWarehouse, comment: news.comment });
     if (news.minInstances !== olds.minInstances || news.maxInstances !== olds.maxInstances) await scaleService(platform, key, news.minInstances, news.maxInstances);
+    const secretsChanged = !same(olds.secrets, news.secrets);
+    if (secretsChanged) writeServiceSecrets(platform.config.home, key, news.secrets ?? {});
     try {
+      if (secretsChanged && analysis.specDigest === olds.specDigest) await restartService(platform, key, news.readyTimeoutSeconds, (l) => console.log(l));
       if (analysis.specDigest !== olds.specDigest) await upgradeService(platform, key, runtimeSpecOf(analysis.spec!), analysis.specDigest!, news.readyTimeoutSeconds, (l) => console.log(l));
     } catch (e) {
       if (!isSpcsError(e)) throw e;
@@ -173,8 +183,8 @@ function outputsOf(inputs: ServiceInputs, d: ServiceDescription): ServiceOutputs
 }
 
 function pickInputs(p: ServiceOutputs): ServiceInputs {
-  const { database, schema, name, computePool, spec, specTemplate, using, minInstances, maxInstances, minReadyInstances, autoResume, externalAccessIntegrations, queryWarehouse, comment, readyTimeoutSeconds, suspended } = p;
-  return { database, schema, name, computePool, spec, specTemplate, using, minInstances, maxInstances, minReadyInstances, autoResume, externalAccessIntegrations, queryWarehouse, comment, readyTimeoutSeconds, suspended: suspended ?? false, [RESOURCE_NAME_KEY]: p[RESOURCE_NAME_KEY] };
+  const { database, schema, name, computePool, spec, specTemplate, using, minInstances, maxInstances, minReadyInstances, autoResume, externalAccessIntegrations, queryWarehouse, comment, readyTimeoutSeconds, suspended, secrets } = p;
+  return { database, schema, name, computePool, spec, specTemplate, using, minInstances, maxInstances, minReadyInstances, autoResume, externalAccessIntegrations, queryWarehouse, comment, readyTimeoutSeconds, suspended: suspended ?? false, secrets, [RESOURCE_NAME_KEY]: p[RESOURCE_NAME_KEY] };
 }
 
 const keyOf = (i: Pick<ServiceInputs, "database" | "schema" | "name">): ServiceKey => ({ database: i.database, schema: i.schema, name: i.name });

@@ -24,6 +24,7 @@ export const SERVICE_SCHEMA: ResourceSchema = {
     s("queryWarehouse", "Default warehouse of the service user.", { input: true, nullable: true }),
     s("comment", "Free-text comment.", { input: true, nullable: true }),
     i("readyTimeoutSeconds", "How long create and update wait for READY before reporting a partial failure.", { input: true, default: 300 }),
+    { name: "secrets", type: { map: { ref: "ServiceSecret" } }, description: "Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.", input: true, optional: true },
     b("suspended", "Keep the service suspended (true: containers stopped, block volumes kept) or running (false): ALTER SERVICE ... SUSPEND / RESUME.", { input: true, default: false }),
     s("status", "PENDING, RUNNING, FAILED, SUSPENDING, SUSPENDED or DELETING."),
     s("databaseName", "Database, upper-case."),
@@ -49,6 +50,15 @@ export const SERVICE_SCHEMA: ResourceSchema = {
     { name: "drift", type: { array: "string" }, description: "What the engine holds that differs from the deployed service (a container removed, stopped or altered out of band, an extra instance), as of the last refresh; `pulumi up` repairs it." },
   ],
   types: {
+    ServiceSecret: {
+      description: "A Snowflake secret's value: GENERIC_STRING (secretString) or PASSWORD (username and password).",
+      properties: [
+        s("secretString", "The value of a GENERIC_STRING secret (key secret_string).", { optional: true }),
+        s("username", "The username of a PASSWORD secret.", { optional: true }),
+        s("password", "The password of a PASSWORD secret.", { optional: true }),
+        s("accessToken", "The access token of an OAUTH2 secret.", { optional: true }),
+      ],
+    },
     ServiceInstance: {
       description: "One row of SHOW SERVICE INSTANCES IN SERVICE.",
       properties: [

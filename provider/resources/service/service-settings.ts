@@ -2,6 +2,8 @@ import { identifierProblem } from "../../common/identifiers";
 import { isUnknown } from "../../common/unknown";
 import { analyzeSpec, formatDiagnostic, type SpecAnalysis } from "../../spec";
 import type { CheckFailure } from "../provider-types";
+import type { ServiceSpec } from "../../spec/service-spec";
+import { SECRET_KEYS, type SecretValue } from "../../services/secret-store";
 
 /** What the user gave as the specification: a spec, or a template with its USING values. */
 export interface SpecSource {
@@ -71,4 +73,32 @@ export function instanceCountFailures(min: unknown, max: unknown, minReady: unkn
     out.push({ property: "minReadyInstances", reason: `Service minReadyInstances: invalid value '${minReady}' for property 'MIN_READY_INSTANCES'. Fix: use a value from 1 to minInstances (${min}).` });
   }
   return out;
+}
+
+/**
+ * Every Snowflake secret the spec references must be given in `secrets`, with the key its envVarName
+ * reads. Messages name secrets and keys, never values.
+ */
+export function secretFailures(kindName: string, model: ServiceSpec | undefined, secrets: unknown): CheckFailure[] {
+  if (!model || isUnknown(secrets)) return [];
+  const given = normalizeSecrets(secrets as Record<string, SecretValue> | undefined);
+  const out: CheckFailure[] = [];
+  model.spec.containers.forEach((c, ci) =>
+    c.secrets.forEach((s, si) => {
+      const name = ("objectName" in s.snowflakeSecret ? s.snowflakeSecret.objectName : s.snowflakeSecret.objectReference).toUpperCase();
+      const where = `spec.containers[${ci}].secrets[${si}]`;
+      const value = given[name];
+      if (!value) {
+        out.push({ property: "secrets", reason: `${kindName} secrets: ${where} uses Snowflake secret '${name}', which is not given. Fix: add secrets: { ${name}: { secretString: ... } } (or username and password, or accessToken), as a Pulumi secret.` });
+      } else if (s.envVarName && s.secretKeyRef && value[SECRET_KEYS[s.secretKeyRef as keyof typeof SECRET_KEYS]] === undefined) {
+        out.push({ property: "secrets", reason: `${kindName} secrets: ${where} reads key '${s.secretKeyRef}' of secret '${name}', which has no ${SECRET_KEYS[s.secretKeyRef as keyof typeof SECRET_KEYS]}. Fix: give that field, or change secretKeyRef.` });
+      }
+    }),
+  );
+  return out;
+}
+
+/** Secret names are identifiers: compared upper-case. */
+export function normalizeSecrets(secrets: Record<string, SecretValue> | undefined): Record<string, SecretValue> {
+  return Object.fromEntries(Object.entries(secrets ?? {}).map(([k, v]) => [k.toUpperCase(), v]));
 }

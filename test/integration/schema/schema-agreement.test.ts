@@ -21,6 +21,7 @@ const SAMPLES: Record<string, Record<string, [unknown, unknown]>> = {
     using: [{ c: "main" }, { c: "other" }],
     minInstances: [1, 2], maxInstances: [2, 3], minReadyInstances: [1, 2], autoResume: [true, false],
     externalAccessIntegrations: [["EAI_A"], ["EAI_B"]], queryWarehouse: ["WH", "WH2"], comment: ["a", "b"], readyTimeoutSeconds: [60, 120], suspended: [false, true],
+    secrets: [{ API: { secretString: "a" } }, { API: { secretString: "b" } }],
   },
 };
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { serviceProvider } from "../../../provider/resources/service/service-provider";
+import { analyzeSpec } from "../../../provider/spec";
 import { listFixtures, type Fixture } from "../../unit/spec/fixtures";
 
 /**
@@ -11,7 +12,14 @@ import { listFixtures, type Fixture } from "../../unit/spec/fixtures";
  */
 function inputsOf(f: Fixture): Record<string, unknown> {
   const using = f.options.using && Object.fromEntries(Object.entries(f.options.using).map(([k, v]) => [k, parseOrText(v)]));
-  return { database: "corpus", schema: "public", name: "s", computePool: "corpus_pool", __resourceName: f.name, ...(using ? { specTemplate: f.text, using } : { spec: f.text }) };
+  return { database: "corpus", schema: "public", name: "s", computePool: "corpus_pool", __resourceName: f.name, secrets: secretsFor(f), ...(using ? { specTemplate: f.text, using } : { spec: f.text }) };
+}
+
+/** A value for every Snowflake secret the fixture references, so only the spec itself is judged. */
+export function secretsFor(f: Fixture): Record<string, object> {
+  const model = analyzeSpec(f.text, f.options).spec;
+  const names = (model?.spec.containers ?? []).flatMap((c) => c.secrets.map((s) => ("objectName" in s.snowflakeSecret ? s.snowflakeSecret.objectName : s.snowflakeSecret.objectReference)));
+  return Object.fromEntries(names.map((n) => [n, { secretString: "x", username: "u", password: "p", accessToken: "t" }]));
 }
 
 function parseOrText(v: string): unknown {
