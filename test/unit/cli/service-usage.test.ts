@@ -1,18 +1,7 @@
 import assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { runCli } from "../../../provider/cli/main";
+import { itExitsWithUsageError, runWithoutPlatform } from "./usage-harness";
 
-/** The CLI in-process against a home that must never be created: usage errors touch no platform. */
-async function run(...argv: string[]) {
-  const home = path.join(os.tmpdir(), `spcs-cli-svc-usage-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(["--home", home, ...argv], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env: {} });
-  assert.equal(fs.existsSync(home), false, `'${argv.join(" ")}' must not open the platform`);
-  return { code, stdout, stderr };
-}
+const run = runWithoutPlatform;
 
 describe("cli service verbs: usage errors and help", function () {
   const usageErrors: [string[], RegExp][] = [
@@ -43,15 +32,7 @@ describe("cli service verbs: usage errors and help", function () {
     [["logs", "d.s.n", "--previous", "--follow"], /--previous and --follow cannot be combined/],
     [["logs", "d.s.n", "--container"], /option '--container <name>' argument missing/],
   ];
-  for (const [argv, message] of usageErrors) {
-    it(`exits 2 for: spcs ${argv.join(" ")}`, async function () {
-      const r = await run(...argv);
-      assert.equal(r.code, 2, r.stderr);
-      assert.match(r.stderr, message);
-      assert.equal(r.stdout, "");
-      assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
-    });
-  }
+  itExitsWithUsageError(usageErrors);
 
   it("an invalid identifier in a service name is an SPCS error (exit 1) that still opens nothing", async function () {
     const r = await run("describe", "service", "db.s.echo-service");

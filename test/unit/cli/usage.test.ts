@@ -1,18 +1,7 @@
 import assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { runCli } from "../../../provider/cli/main";
+import { itExitsWithUsageError, runWithoutPlatform } from "./usage-harness";
 
-/** Runs the CLI in-process against a home that must never be created: usage errors touch no platform. */
-async function run(...argv: string[]) {
-  const home = path.join(os.tmpdir(), `spcs-cli-usage-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(["--home", home, ...argv], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env: {} });
-  assert.equal(fs.existsSync(home), false, `'${argv.join(" ")}' must not open the platform`);
-  return { code, stdout, stderr };
-}
+const run = runWithoutPlatform;
 
 describe("cli usage errors and help", function () {
   const usageErrors: [string[], RegExp][] = [
@@ -34,15 +23,7 @@ describe("cli usage errors and help", function () {
     [["show", "image-repositories", "--in-schema", "s"], /expected a schema as DB.SCHEMA, got 's'/],
     [["--format", "yaml", "show", "compute-pools"], /'yaml' is invalid. Allowed choices are table, json/],
   ];
-  for (const [argv, message] of usageErrors) {
-    it(`exits 2 for: spcs ${argv.join(" ")}`, async function () {
-      const r = await run(...argv);
-      assert.equal(r.code, 2, r.stderr);
-      assert.match(r.stderr, message);
-      assert.equal(r.stdout, "");
-      assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
-    });
-  }
+  itExitsWithUsageError(usageErrors);
 
   it("prints help on stdout and exits 0 for --help, at every level", async function () {
     const top = await run("--help");
