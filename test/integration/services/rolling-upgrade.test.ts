@@ -45,11 +45,12 @@ describe("integration: rolling upgrade without a failed request", function () {
   it("replaces instances one at a time in descending id, with no failed request", async function () {
     await createService(tp.platform, { key, computePool: "ROLL_POOL", spec: version("v1"), specDigest: "d1", minInstances: 2, maxInstances: 2, minReadyInstances: 2, autoResume: true, externalAccessIntegrations: null, queryWarehouse: null, comment: null });
     const d1 = await awaitServiceReady(tp.platform, key, 60);
-    // A request that resolved a terminating instance's address just before it left the network can hang
-    // (Docker cannot take a DNS name away and keep the address); like an HTTP client retrying a
-    // connection error, the poller retries once, with a fresh DNS lookup. A request fails only if both do.
+    // A request that resolved a terminating instance's address just before it left the network hangs
+    // (Docker cannot take a DNS name away and keep the address); like an HTTP client whose connect timed
+    // out, the poller then retries once with a fresh lookup. Only a hang is retried: a refused connection
+    // (an instance reached before READY, or after SIGTERM) is a failure at once.
     const get = `timeout 2 wget -qO- http://${d1.dnsName}:8080/v.txt 2>/dev/null`;
-    const loop = `i=0; while [ $i -lt 20000 ]; do if r=$(${get}) || r=$(${get}); then echo "OK $r"; else echo FAIL; fi; sleep 0.05; i=$((i+1)); done`;
+    const loop = `i=0; while [ $i -lt 20000 ]; do r=$(${get}); rc=$?; if [ $rc -eq 143 ]; then r=$(${get}); rc=$?; fi; if [ $rc -eq 0 ]; then echo "OK $r"; else echo FAIL; fi; sleep 0.05; i=$((i+1)); done`;
     poller = await tp.platform.docker.createContainer({
       name: `spcs-test-poller-${Date.now()}`, image: `${baseImageRepo(tp.config)}:latest`, labels: managedLabels(tp.config.home, "service-container", "test-poller"),
       cmd: ["sh", "-c", loop], network: { name: platformNetworkName(tp.config.home), aliases: [] },
@@ -59,17 +60,19 @@ describe("integration: rolling upgrade without a failed request", function () {
 
     const order: string[] = [];
     await upgradeService(tp.platform, key, version("v2"), "d2", 60, (line) => order.push(line));
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 3000));
     await tp.platform.docker.stopContainer(poller, 1);
     const lines = (await tp.platform.docker.containerLogs(poller, 100000)).trim().split("\n");
+    // Besides OK/FAIL, the shell may print "Terminated" when `timeout` ends a first attempt (then retried).
+    const answers = lines.filter((l) => l.startsWith("OK "));
 
     assert.deepEqual(order, ["Service APP_DB.PUBLIC.ROLLER: upgrading instance 1", "Service APP_DB.PUBLIC.ROLLER: upgrading instance 0"]);
-    assert.ok(lines.length > 40, `the client made ${lines.length} requests`);
+    assert.ok(answers.length > 40, `the client got ${answers.length} answers`);
     // On failure, show the client's log as runs ("12x OK v1, 1x FAIL, ..."), with the upgrade's progress.
     const runs = lines.reduce<[string, number][]>((acc, l) => (acc.length && acc[acc.length - 1][0] === l ? (acc[acc.length - 1][1]++, acc) : [...acc, [l, 1]]), []).map(([l, n]) => `${n}x ${l}`);
-    assert.equal(lines.filter((l) => !l.startsWith("OK ")).length, 0, `failed requests; client log: ${runs.join(", ")}`);
-    assert.ok(lines.includes("OK v1") && lines.includes("OK v2"), "the client saw both versions");
-    assert.deepEqual([...new Set(lines.slice(-10))], ["OK v2"], "after the upgrade only the new version answers");
+    assert.equal(lines.filter((l) => l === "FAIL").length, 0, `failed requests; client log: ${runs.join(", ")}`);
+    assert.ok(answers.includes("OK v1") && answers.includes("OK v2"), "the client saw both versions");
+    assert.deepEqual([...new Set(answers.slice(-5))], ["OK v2"], "after the upgrade only the new version answers");
 
     const d2 = (await describeService(tp.platform, key))!;
     assert.equal(d2.isUpgrading, false);
