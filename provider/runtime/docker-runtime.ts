@@ -127,10 +127,6 @@ export class DockerRuntime {
     await this.follow(stream);
   }
 
-  async removeImage(ref: string): Promise<void> {
-    await ignoreNotFound(this.docker.getImage(ref).remove({ force: true }));
-  }
-
   /** Pulls an image (by tag or digest) unless the engine already has it. */
   async pullImage(ref: string): Promise<void> {
     if (await this.imageExists(ref)) return;

@@ -115,8 +115,9 @@ export async function startPending(platform: Platform, poolName: string): Promis
   if (!pool || pool.state === "SUSPENDED") return;
   const family = findInstanceFamily(pool.instanceFamily)!;
   const started = platform.catalog.write(() => {
-    const suspended = new Set(platform.catalog.services.inPool(poolName).filter((s) => s.status === "SUSPENDED" || s.status === "SUSPENDING" || s.status === "DELETING").map((s) => s.name + "/" + s.databaseName + "/" + s.schemaName));
-    const waiting = platform.catalog.services.instancesInPool(poolName).filter((i) => i.nodeId === null && !suspended.has(i.serviceName + "/" + i.databaseName + "/" + i.schemaName));
+    // Instances of services that are suspended or being dropped wait for nothing: they are not placed.
+    const idle = new Set(platform.catalog.services.inPool(poolName).filter((s) => ["SUSPENDED", "SUSPENDING", "DELETING"].includes(s.status)).map((s) => qualified({ database: s.databaseName, schema: s.schemaName, name: s.name })));
+    const waiting = platform.catalog.services.instancesInPool(poolName).filter((i) => i.nodeId === null && !idle.has(qualified({ database: i.databaseName, schema: i.schemaName, name: i.serviceName })));
     const placement = placeInstances(family, pool.maxNodes, poolNodesOf(platform, poolName), waiting.map((i) => ({ key: instanceKey(i), request: requestOf(i) })));
     const now = nowIso();
     const out: InstanceRow[] = [];
