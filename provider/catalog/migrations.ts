@@ -76,4 +76,67 @@ export const MIGRATIONS: readonly string[] = [
      FOREIGN KEY (database_name, schema_name, service_name) REFERENCES services (database_name, schema_name, name) ON DELETE CASCADE
    );
    CREATE INDEX service_instances_by_pool ON service_instances (compute_pool, node_id);`,
+  // Job services are rows of `services` (is_job = 1) plus what only a job has; a finished job's
+  // containers keep their exit codes and logs here after its Docker containers are gone. Job history
+  // outlives the job (GET_JOB_HISTORY lists deleted jobs too), so it has no foreign key.
+  `CREATE TABLE job_services (
+     database_name       TEXT NOT NULL,
+     schema_name         TEXT NOT NULL,
+     name                TEXT NOT NULL,
+     replicas            INTEGER NOT NULL,
+     runtime_environment TEXT,
+     query_id            TEXT NOT NULL,
+     started_on          TEXT,
+     completed_on        TEXT,
+     message             TEXT,
+     PRIMARY KEY (database_name, schema_name, name),
+     FOREIGN KEY (database_name, schema_name, name) REFERENCES services (database_name, schema_name, name) ON DELETE CASCADE
+   );
+   CREATE TABLE job_containers (
+     database_name  TEXT NOT NULL,
+     schema_name    TEXT NOT NULL,
+     job_name       TEXT NOT NULL,
+     instance_id    INTEGER NOT NULL,
+     container_name TEXT NOT NULL,
+     status         TEXT NOT NULL,
+     message        TEXT NOT NULL,
+     exit_code      INTEGER,
+     start_time     TEXT,
+     end_time       TEXT,
+     logs           TEXT NOT NULL,
+     PRIMARY KEY (database_name, schema_name, job_name, instance_id, container_name),
+     FOREIGN KEY (database_name, schema_name, job_name) REFERENCES services (database_name, schema_name, name) ON DELETE CASCADE
+   );
+   CREATE TABLE job_history (
+     id                INTEGER PRIMARY KEY AUTOINCREMENT,
+     query_id          TEXT NOT NULL,
+     name              TEXT NOT NULL,
+     database_name     TEXT NOT NULL,
+     schema_name       TEXT NOT NULL,
+     created_time      TEXT NOT NULL,
+     completed_time    TEXT,
+     deleted_time      TEXT,
+     status            TEXT NOT NULL,
+     message           TEXT,
+     instance_statuses TEXT NOT NULL,
+     compute_pool_name TEXT NOT NULL,
+     owner             TEXT NOT NULL,
+     owner_role_type   TEXT NOT NULL,
+     parameters        TEXT NOT NULL
+   );
+   CREATE TABLE custom_runtime_environments (
+     name              TEXT PRIMARY KEY,
+     image_path        TEXT NOT NULL,
+     image_name        TEXT NOT NULL,
+     tag               TEXT NOT NULL,
+     digest            TEXT NOT NULL,
+     image             TEXT NOT NULL,
+     base_image_type   TEXT NOT NULL,
+     cre_status        TEXT NOT NULL,
+     comment           TEXT,
+     validation_report TEXT NOT NULL,
+     created_on        TEXT NOT NULL,
+     updated_on        TEXT NOT NULL,
+     owner             TEXT NOT NULL
+   );`,
 ];
