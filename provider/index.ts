@@ -9,6 +9,7 @@ import { ResourceInitError, isSpcsError } from "./common/errors";
 import { configurePlatform } from "./platform/current-platform";
 import { computePoolProvider } from "./resources/compute-pool/compute-pool-provider";
 import { imageRepositoryProvider } from "./resources/image-repository/image-repository-provider";
+import { jobServiceProvider } from "./resources/job-service/job-service-provider";
 import { serviceProvider } from "./resources/service/service-provider";
 import type { ResourceProvider } from "./resources/provider-types";
 
@@ -16,6 +17,7 @@ export const providers: Record<string, ResourceProvider<any, any>> = {
   ComputePool: computePoolProvider,
   ImageRepository: imageRepositoryProvider,
   Service: serviceProvider,
+  JobService: jobServiceProvider,
 };
 
 export type ResourceKind = keyof typeof providers;

@@ -4,6 +4,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { MIGRATIONS } from "./migrations";
 import { ComputePoolStore } from "./compute-pool-store";
 import { ImageRepositoryStore } from "./image-repository-store";
+import { JobStore } from "./job-store";
 import { ServiceStore } from "./service-store";
 
 /** How long a writer waits for another process's transaction before giving up. */
@@ -21,11 +22,13 @@ export class Catalog {
   readonly pools: ComputePoolStore;
   readonly repositories: ImageRepositoryStore;
   readonly services: ServiceStore;
+  readonly jobs: JobStore;
 
   private constructor(private readonly db: BetterSqlite3.Database) {
     this.pools = new ComputePoolStore(db);
     this.repositories = new ImageRepositoryStore(db);
     this.services = new ServiceStore(db);
+    this.jobs = new JobStore(db);
   }
 
   static open(file: string): Catalog {

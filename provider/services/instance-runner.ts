@@ -28,7 +28,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   const docker = platform.docker;
   const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
   const labels = (container: string) => ({
-    ...managedLabels(home, "service-container", qualified(k)),
+    ...managedLabels(home, svc.isJob ? "job-container" : "service-container", qualified(k)),
     [LABEL_SERVICE]: qualified(k),
     [LABEL_INSTANCE]: String(instanceId),
     [LABEL_CONTAINER]: container,
@@ -78,7 +78,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
       name: containerName(home, k, instanceId, c.name),
       image: pinned.pullRef,
       labels: labels(c.name),
-      env: Object.entries({ ...injectedEnv(platform, k), ...c.env, ...secretEnv }).map(([key, v]) => `${key}=${v}`),
+      env: Object.entries({ ...injectedEnv(platform, k), ...(svc.isJob && jobEnv(svc, instanceId)), ...c.env, ...secretEnv }).map(([key, v]) => `${key}=${v}`),
       entrypoint: c.command,
       cmd: c.args,
       networkMode: `container:${netns}`,
@@ -87,7 +87,8 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
       // Limits above what this machine has are capped to it, like limits above node capacity in SPCS.
       memoryBytes: Math.min(limits.memoryBytes, os.totalmem()),
       nanoCpus: Math.min(limits.cpuMilli, os.cpus().length * 1000) * 1_000_000,
-      restart: "always",
+      // SPCS restarts service containers whatever their exit code, and never restarts a job's.
+      restart: svc.isJob ? "no" : "always",
     });
     await docker.startContainer(id);
   }
@@ -147,6 +148,11 @@ export function injectedEnv(platform: Platform, k: ServiceKey): Record<string, s
     SNOWFLAKE_SCHEMA: k.schema,
     SNOWFLAKE_SERVICE_NAME: k.name,
   };
+}
+
+/** What SPCS adds for job replicas (reference §4.3); set for every job, REPLICAS or not (a documented choice). */
+export function jobEnv(svc: Pick<ServiceRow, "minInstances">, instanceId: number): Record<string, string> {
+  return { SNOWFLAKE_JOB_INDEX: String(instanceId), SNOWFLAKE_JOBS_COUNT: String(svc.minInstances) };
 }
 
 /** A session token file per service, mounted read-only at the token path; a stand-in OAuth token. */

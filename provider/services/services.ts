@@ -35,7 +35,18 @@ export interface ServiceDefinition {
  * its instances in one transaction (placement against the pool's current usage, so concurrent creates
  * never oversubscribe it), then starts the instances that got a node; the rest wait PENDING.
  */
-export async function createService(platform: Platform, def: ServiceDefinition): Promise<ServiceRow> {
+/** How a job service differs at creation (EXECUTE JOB SERVICE); see jobs/execute-job.ts. */
+export interface CreateOptions {
+  job?: {
+    isAsync: boolean;
+    /** Writes the job's own rows in the transaction that records the service row. */
+    record: (row: ServiceRow) => void;
+  };
+  /** Pins one container's image; the default resolves the spec's tag in the registry now. */
+  pin?: (container: RuntimeSpec["containers"][number]) => Promise<PinnedImage>;
+}
+
+export async function createService(platform: Platform, def: ServiceDefinition, opts: CreateOptions = {}): Promise<ServiceRow> {
   const { key } = def;
   const pool = platform.catalog.pools.get(def.computePool);
   if (!pool) throw doesNotExist("Compute pool", def.computePool);
@@ -47,11 +58,14 @@ export async function createService(platform: Platform, def: ServiceDefinition):
   }
   const family = findInstanceFamily(pool.instanceFamily)!;
   const images: Record<string, PinnedImage> = {};
-  for (const c of def.spec.containers) images[c.name] = await pinImage(platform, c.image);
+  for (const c of def.spec.containers) images[c.name] = await (opts.pin ? opts.pin(c) : pinImage(platform, c.image));
   const request = instanceRequest(def.spec, family);
   const instances = Array.from({ length: def.minInstances }, (_, i) => ({ key: String(i), request }));
   const never = neverFits(family, pool.maxNodes, instances);
-  if (never) throw new SpcsError("unschedulable", `Cannot create service ${qualified(key)} in compute pool ${pool.name}. ${never}`, "request less cpu or memory, lower minInstances, or use a larger instance family or more maxNodes");
+  if (never) {
+    const [what, count] = opts.job ? ["execute job service", "replicas"] : ["create service", "minInstances"];
+    throw new SpcsError("unschedulable", `Cannot ${what} ${qualified(key)} in compute pool ${pool.name}. ${never}`, `request less cpu or memory, lower ${count}, or use a larger instance family or more maxNodes`);
+  }
 
   const now = nowIso();
   const row: ServiceRow = platform.catalog.write(() => {
@@ -62,7 +76,7 @@ export async function createService(platform: Platform, def: ServiceDefinition):
       spec: JSON.stringify(def.spec), specDigest: def.specDigest, dnsName: serviceDnsName(key),
       minInstances: def.minInstances, maxInstances: def.maxInstances, minReadyInstances: def.minReadyInstances,
       autoResume: def.autoResume, autoSuspendSecs: 0, externalAccessIntegrations: def.externalAccessIntegrations,
-      queryWarehouse: def.queryWarehouse, comment: def.comment, images, isJob: false, isAsyncJob: false, isUpgrading: false,
+      queryWarehouse: def.queryWarehouse, comment: def.comment, images, isJob: opts.job !== undefined, isAsyncJob: opts.job?.isAsync ?? false, isUpgrading: false,
       createdOn: now, updatedOn: now, resumedOn: null, suspendedOn: null, owner: OWNER_ROLE,
     };
     platform.catalog.services.insert(svc);
@@ -73,6 +87,7 @@ export async function createService(platform: Platform, def: ServiceDefinition):
         nodeId: node, specDigest: def.specDigest, ...request, creationTime: now, startTime: node ? now : null,
       });
     }
+    opts.job?.record(svc);
     return svc;
   });
 
@@ -95,6 +110,9 @@ export async function dropService(platform: Platform, key: ServiceKey, opts: { i
     if (opts.ifExists) return false;
     throw doesNotExist("Service", qualified(key));
   }
+  // DROP SERVICE of a job cancels it if it still runs, and keeps its history. (Loaded lazily: the jobs
+  // module builds on this one.)
+  if (svc.isJob) await (await import("../jobs/cancel-job")).cancelJobForDrop(platform, svc);
   platform.catalog.write(() => platform.catalog.services.update(key, { status: "DELETING", updatedOn: nowIso() }));
   const spec = JSON.parse(svc.spec) as RuntimeSpec;
   await Promise.all(platform.catalog.services.instances(key).map((i) => removeInstance(platform, key, i.instanceId, spec)));
@@ -109,14 +127,16 @@ export async function dropService(platform: Platform, key: ServiceKey, opts: { i
   return true;
 }
 
+const IDLE_STATUSES: readonly string[] = ["SUSPENDED", "SUSPENDING", "DELETING", "DONE", "FAILED", "CANCELLING", "CANCELLED"];
+
 /** Places and starts instances that were waiting for capacity in a pool (after capacity freed up). */
 export async function startPending(platform: Platform, poolName: string): Promise<void> {
   const pool = platform.catalog.pools.get(poolName);
   if (!pool || pool.state === "SUSPENDED") return;
   const family = findInstanceFamily(pool.instanceFamily)!;
   const started = platform.catalog.write(() => {
-    // Instances of services that are suspended or being dropped wait for nothing: they are not placed.
-    const idle = new Set(platform.catalog.services.inPool(poolName).filter((s) => ["SUSPENDED", "SUSPENDING", "DELETING"].includes(s.status)).map((s) => qualified({ database: s.databaseName, schema: s.schemaName, name: s.name })));
+    // Instances of services that are suspended or being dropped, and of finished jobs, wait for nothing.
+    const idle = new Set(platform.catalog.services.inPool(poolName).filter((s) => IDLE_STATUSES.includes(s.status)).map((s) => qualified({ database: s.databaseName, schema: s.schemaName, name: s.name })));
     const waiting = platform.catalog.services.instancesInPool(poolName).filter((i) => i.nodeId === null && !idle.has(qualified({ database: i.databaseName, schema: i.schemaName, name: i.serviceName })));
     const placement = placeInstances(family, pool.maxNodes, poolNodesOf(platform, poolName), waiting.map((i) => ({ key: instanceKey(i), request: requestOf(i) })));
     const now = nowIso();

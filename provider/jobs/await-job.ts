@@ -1,0 +1,48 @@
+import { SpcsError } from "../common/errors";
+import type { ServiceKey } from "../catalog/service-store";
+import type { Platform } from "../platform/platform";
+import { qualified } from "../services/service-naming";
+import { startPending } from "../services/services";
+import { describeJob, type JobDescription } from "./describe-job";
+
+/** EXECUTE JOB SERVICE waits at most STATEMENT_TIMEOUT_IN_SECONDS, two days by default, then cancels the job. */
+export const DEFAULT_JOB_TIMEOUT_SECONDS = 172_800;
+const POLL_MS = 500;
+
+/** The synchronous job ran out of time; the caller cancels it, as SPCS does at the statement timeout. */
+export class JobTimeout extends SpcsError {
+  constructor(key: ServiceKey, seconds: number, last: JobDescription) {
+    super("job-timeout", `Job ${qualified(key)} did not finish within ${seconds}s (status ${last.status}); it was cancelled, as SPCS cancels a job at the statement timeout.`, "raise timeoutSeconds, or run it with async: true and follow it with pulumi refresh");
+  }
+}
+
+/**
+ * Waits until every container of the job has exited (DONE or FAILED), as EXECUTE JOB SERVICE without
+ * ASYNC does. Each round also finishes other jobs of the pool that have ended and starts work waiting
+ * for their capacity: nothing else would, on a platform without a daemon, and this job may be the one
+ * waiting.
+ */
+export async function awaitJobEnd(platform: Platform, key: ServiceKey, timeoutSeconds: number, progress: (line: string) => void = () => undefined): Promise<JobDescription> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  let last = "";
+  for (;;) {
+    const d = await describeJob(platform, key);
+    if (!d) throw new SpcsError("job-vanished", `Job ${qualified(key)} was dropped while waiting for it to finish.`);
+    if (d.completedOn) return d;
+    const line = `${d.status}: ${d.containers.map((c) => `${c.instanceId}/${c.containerName} ${c.status}`).join(", ")}`;
+    if (line !== last) progress(`Job ${qualified(key)}: ${line}`);
+    last = line;
+    if (Date.now() > deadline) throw new JobTimeout(key, timeoutSeconds, d);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    if (d.status === "PENDING") await settlePool(platform, d.computePool, key);
+  }
+}
+
+/** Finishes ended jobs of a pool (freeing their capacity) and starts instances waiting for capacity. */
+export async function settlePool(platform: Platform, pool: string, except?: ServiceKey): Promise<void> {
+  for (const s of platform.catalog.services.inPool(pool)) {
+    if (!s.isJob || (except && s.name === except.name && s.schemaName === except.schema && s.databaseName === except.database)) continue;
+    await describeJob(platform, { database: s.databaseName, schema: s.schemaName, name: s.name });
+  }
+  await startPending(platform, pool);
+}

@@ -1,0 +1,91 @@
+import * as pulumi from "@pulumi/pulumi";
+import { shims } from "./provider-shim";
+import { outputSlots } from "./output-slots";
+import { outputNames } from "../provider/schema/resource-schema";
+import { JOB_SERVICE_SCHEMA } from "../provider/resources/job-service/job-service-schema";
+import type { ServiceSecret } from "./service";
+
+/**
+ * Arguments of a {@link JobService}, after EXECUTE JOB SERVICE. Every one of them reruns the job when it
+ * changes (a job runs once; a changed job is a new run).
+ * @see https://docs.snowflake.com/en/sql-reference/sql/execute-job-service
+ */
+export interface JobServiceArgs {
+  /** Database, an unquoted identifier. */
+  database: pulumi.Input<string>;
+  /** Schema, an unquoted identifier. */
+  schema: pulumi.Input<string>;
+  /** Job name; lower-cased with `_` as `-` it must be a DNS label. @default the resource name plus a random suffix */
+  name?: pulumi.Input<string>;
+  /** Compute pool to run in; replicas wait PENDING while it is busy. */
+  computePool: pulumi.Input<string>;
+  /** The job specification YAML; validated in `pulumi preview` with line and column. */
+  spec?: pulumi.Input<string>;
+  /** A specification template (`{{ var }}`), rendered with `using`. */
+  specTemplate?: pulumi.Input<string>;
+  /** USING values for `specTemplate`. */
+  using?: pulumi.Input<Record<string, pulumi.Input<string | number | boolean | object>>>;
+  /** Job instances; each container sees SNOWFLAKE_JOB_INDEX (0-based) and SNOWFLAKE_JOBS_COUNT. @default 1 */
+  replicas?: pulumi.Input<number>;
+  /** false: `pulumi up` waits for the end (DONE succeeds, FAILED fails with the logs). true: returns at once; `pulumi refresh` follows it. @default false */
+  async?: pulumi.Input<boolean>;
+  externalAccessIntegrations?: pulumi.Input<pulumi.Input<string>[]>;
+  queryWarehouse?: pulumi.Input<string>;
+  comment?: pulumi.Input<string>;
+  /** Values of the Snowflake secrets the spec references, by secret name. Always stored as a Pulumi secret. */
+  secrets?: pulumi.Input<Record<string, pulumi.Input<ServiceSecret>>>;
+  /** `cre@NAME`: containers whose image is the CRE's imagePath run on its digest-pinned image. */
+  runtimeEnvironment?: pulumi.Input<string>;
+  /** How long a synchronous job may run before it is cancelled. @default 172800 (two days, SPCS's statement timeout) */
+  timeoutSeconds?: pulumi.Input<number>;
+}
+
+/**
+ * An SPCS job service: `replicas` instances of the spec's containers run once, to completion, on the local
+ * Docker engine. `pulumi up` waits for DONE (or fails with the failing container's exit code and logs);
+ * the finished job keeps its statuses, exit codes and logs (`spcs logs`) until it is deleted.
+ */
+export class JobService extends pulumi.dynamic.Resource {
+  declare readonly database: pulumi.Output<string>;
+  declare readonly schema: pulumi.Output<string>;
+  declare readonly name: pulumi.Output<string>;
+  declare readonly computePool: pulumi.Output<string>;
+  declare readonly spec: pulumi.Output<string | undefined>;
+  declare readonly specTemplate: pulumi.Output<string | undefined>;
+  declare readonly using: pulumi.Output<Record<string, unknown> | undefined>;
+  declare readonly replicas: pulumi.Output<number>;
+  declare readonly async: pulumi.Output<boolean>;
+  declare readonly externalAccessIntegrations: pulumi.Output<string[] | null>;
+  declare readonly queryWarehouse: pulumi.Output<string | null>;
+  declare readonly comment: pulumi.Output<string | null>;
+  declare readonly secrets: pulumi.Output<Record<string, ServiceSecret> | undefined>;
+  declare readonly runtimeEnvironment: pulumi.Output<string | null>;
+  declare readonly timeoutSeconds: pulumi.Output<number>;
+  /** PENDING, RUNNING, DONE, FAILED, CANCELLING or CANCELLED. */
+  declare readonly status: pulumi.Output<string>;
+  /** e.g. `Job DB.SCHEMA.J completed successfully with status: DONE.` */
+  declare readonly message: pulumi.Output<string>;
+  declare readonly queryId: pulumi.Output<string>;
+  declare readonly startedOn: pulumi.Output<string | null>;
+  declare readonly completedOn: pulumi.Output<string | null>;
+  declare readonly databaseName: pulumi.Output<string>;
+  declare readonly schemaName: pulumi.Output<string>;
+  declare readonly owner: pulumi.Output<string>;
+  declare readonly dnsName: pulumi.Output<string>;
+  declare readonly currentInstances: pulumi.Output<number>;
+  declare readonly targetInstances: pulumi.Output<number>;
+  declare readonly createdOn: pulumi.Output<string>;
+  declare readonly updatedOn: pulumi.Output<string>;
+  declare readonly ownerRoleType: pulumi.Output<string>;
+  declare readonly isJob: pulumi.Output<boolean>;
+  declare readonly isAsyncJob: pulumi.Output<boolean>;
+  declare readonly specDigest: pulumi.Output<string>;
+  declare readonly instances: pulumi.Output<{ instanceId: string; status: string; message: string; specDigest: string; creationTime: string; startTime: string | null; ipAddress: string | null; nodeId: string | null }[]>;
+  declare readonly containers: pulumi.Output<{ instanceId: string; instanceStatus: string; containerName: string; status: string; message: string; imageName: string; imageDigest: string; restartCount: number; startTime: string | null; lastExitCode: number | null; lastRestartTime: string | null }[]>;
+
+  constructor(name: string, args: JobServiceArgs, opts?: pulumi.CustomResourceOptions) {
+    const secrets = args.secrets === undefined ? undefined : pulumi.secret(args.secrets);
+    const secretOpts = pulumi.mergeOptions(opts, { additionalSecretOutputs: ["secrets"] });
+    super(shims.JobService, name, { ...outputSlots(outputNames(JOB_SERVICE_SCHEMA)), ...args, secrets, __resourceName: name }, secretOpts, "spcs", "JobService");
+  }
+}

@@ -1,0 +1,102 @@
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { homeFilter } from "../../../provider/common/labels";
+import { awaitJobEnd } from "../../../provider/jobs/await-job";
+import { cancelJob } from "../../../provider/jobs/cancel-job";
+import { describeJob } from "../../../provider/jobs/describe-job";
+import { executeJobService, type JobDefinition } from "../../../provider/jobs/execute-job";
+import { describePool } from "../../../provider/resources/compute-pool/compute-pools";
+import { stageDir } from "../../../provider/services/instance-runner";
+import type { RuntimeContainer, RuntimeSpec } from "../../../provider/services/runtime-spec";
+import { dropService } from "../../../provider/services/services";
+import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
+import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
+
+const GIB = 1024 ** 3;
+const container = (name: string, script: string, extra: Partial<RuntimeContainer> = {}): RuntimeContainer => ({
+  name, image: APP_IMAGE, command: ["sh", "-c"], args: [script], env: {}, resources: {}, volumeMounts: [], mountSessionToken: true, sessionTokenPath: "/snowflake/session", ...extra,
+});
+const spec = (...containers: RuntimeContainer[]): RuntimeSpec => ({ containers, endpoints: [], volumes: [] });
+
+describe("integration: job services on the real engine and registry", function () {
+  let tp: TestPlatform;
+  const key = (name: string) => ({ database: "APP_DB", schema: "PUBLIC", name });
+  const def = (name: string, s: RuntimeSpec, over: Partial<JobDefinition> = {}): JobDefinition => ({
+    key: key(name), computePool: "JOB_POOL", spec: s, specDigest: "d-" + name, replicas: 1, async: false,
+    externalAccessIntegrations: null, queryWarehouse: null, comment: null, runtimeEnvironment: null, ...over,
+  });
+
+  before(async function () {
+    tp = await startTestPlatform("it-jobs");
+    seedPool(tp, "JOB_POOL", 2);
+    seedPool(tp, "ONE_NODE", 1);
+    await seedAppImage(tp);
+  });
+  after(async function () {
+    for (const s of tp?.platform.catalog.services.list() ?? []) await dropService(tp.platform, key(s.name), { ifExists: true });
+    await tp?.dispose();
+  });
+
+  it("runs 3 replicas with SNOWFLAKE_JOB_INDEX / JOBS_COUNT to DONE, keeps exit codes and logs, and releases the pool", async function () {
+    const s: RuntimeSpec = {
+      containers: [container("main", 'echo "replica $SNOWFLAKE_JOB_INDEX of $SNOWFLAKE_JOBS_COUNT"; echo $SNOWFLAKE_JOB_INDEX > /out/index-$SNOWFLAKE_JOB_INDEX', { volumeMounts: [{ name: "out", mountPath: "/out" }] })],
+      endpoints: [],
+      volumes: [{ name: "out", source: "stage" }],
+    };
+    await executeJobService(tp.platform, def("THREE", s, { replicas: 3 }));
+    const d = await awaitJobEnd(tp.platform, key("THREE"), 60);
+    assert.equal(d.status, "DONE");
+    assert.equal(d.message, "Job APP_DB.PUBLIC.THREE completed successfully with status: DONE.");
+    assert.deepEqual(d.instances.map((i) => [i.instanceId, i.status]), [["0", "SUCCEEDED"], ["1", "SUCCEEDED"], ["2", "SUCCEEDED"]]);
+    assert.deepEqual(d.containers.map((c) => [c.status, c.lastExitCode]), [["DONE", 0], ["DONE", 0], ["DONE", 0]]);
+    assert.ok(d.startedOn !== null && d.completedOn !== null && d.completedOn >= d.startedOn);
+    // What each replica wrote to the stage volume.
+    const dir = stageDir(tp.config.home, key("THREE"), "out");
+    assert.deepEqual(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8").trim()]), [["index-0", "0"], ["index-1", "1"], ["index-2", "2"]]);
+    // Logs stay in the catalog after the containers are gone; the pool's capacity is released.
+    assert.deepEqual(tp.platform.catalog.jobs.containers(key("THREE")).map((c) => c.logs.trim()), ["replica 0 of 3", "replica 1 of 3", "replica 2 of 3"]);
+    const left = await tp.platform.docker.listContainers([...homeFilter(tp.config.home), "com.pulumi-spcs.service=APP_DB.PUBLIC.THREE"]);
+    assert.equal(left.length, 0);
+    assert.equal(d.currentInstances, 0);
+    const history = tp.platform.catalog.jobs.history({ start: "1970-01-01", end: "9999-12-31", limit: 10 });
+    assert.equal(history.find((h) => h.name === "THREE")?.status, "DONE");
+  });
+
+  it("a failing replica makes the job FAILED with the container's exit code, and never restarts it", async function () {
+    await executeJobService(tp.platform, def("BROKEN", spec(container("main", 'echo "about to fail"; [ "$SNOWFLAKE_JOB_INDEX" = 1 ] && exit 3; exit 0')), { replicas: 2 }));
+    const d = await awaitJobEnd(tp.platform, key("BROKEN"), 60);
+    assert.equal(d.status, "FAILED");
+    assert.deepEqual(d.instances.map((i) => i.status), ["SUCCEEDED", "FAILED"]);
+    assert.deepEqual(d.containers.map((c) => [c.status, c.lastExitCode, c.restartCount]), [["DONE", 0, 0], ["FAILED", 3, 0]]);
+  });
+
+  it("waits PENDING while the pool is busy and starts when another job frees it", async function () {
+    // CPU_X64_XS has 1 vCPU per node and the pool one node: two jobs of 0.8 vCPU cannot run at once.
+    const big = { requests: { cpuMilli: 800, memoryBytes: GIB / 4 } };
+    await executeJobService(tp.platform, def("FIRST", spec(container("main", "sleep 2", { resources: big })), { async: true, computePool: "ONE_NODE" }));
+    await executeJobService(tp.platform, def("SECOND", spec(container("main", "echo second", { resources: big })), { computePool: "ONE_NODE" }));
+    const waiting = await describeJob(tp.platform, key("SECOND"));
+    assert.equal(waiting?.status, "PENDING");
+    assert.equal(waiting?.containers[0].message, "Pending scheduling.");
+    const second = await awaitJobEnd(tp.platform, key("SECOND"), 60);
+    assert.equal(second.status, "DONE");
+    assert.equal((await describeJob(tp.platform, key("FIRST")))?.status, "DONE");
+    assert.equal(describePool(tp.platform, "ONE_NODE")?.numJobs, 2);
+  });
+
+  it("cancels a running job: CANCELLED, containers stopped and removed, history keeps it after the drop", async function () {
+    await executeJobService(tp.platform, def("LONG", spec(container("main", "echo started; exec sleep 600")), { async: true }));
+    for (let i = 0; i < 40 && (await describeJob(tp.platform, key("LONG")))?.status !== "RUNNING"; i++) await new Promise((r) => setTimeout(r, 250));
+    const status = await cancelJob(tp.platform, key("LONG"));
+    assert.equal(status, "CANCELLED");
+    const d = await describeJob(tp.platform, key("LONG"));
+    assert.equal(d?.status, "CANCELLED");
+    assert.equal(d?.containers[0].message, "Container was stopped: the job was cancelled.");
+    const queryId = d!.queryId;
+    await dropService(tp.platform, key("LONG"));
+    const row = tp.platform.catalog.jobs.history({ start: "1970-01-01", end: "9999-12-31", limit: 100 }).find((h) => h.queryId === queryId);
+    assert.equal(row?.status, "CANCELLED");
+    assert.ok(row?.deletedTime);
+  });
+});
