@@ -84,7 +84,8 @@ export const jobServiceProvider: ResourceProvider<JobServiceInputs, JobServiceOu
 
   async diff(_id, olds, news) {
     const analysis = analyzeSource(news, "job");
-    const specChanged = analysis === undefined ? !same(olds.spec ?? olds.specTemplate, news.spec ?? news.specTemplate) : analysis.specDigest !== olds.specDigest;
+    const oldDigest = (olds.specDigest as string | undefined) ?? analyzeSource(olds, "job")?.specDigest;
+    const specChanged = analysis === undefined ? !same(olds.spec ?? olds.specTemplate, news.spec ?? news.specTemplate) : analysis.specDigest !== oldDigest;
     const replaces: string[] = INPUTS.filter((k) => !SPEC_INPUTS.includes(k) && !same(olds[k], news[k]));
     if (specChanged) replaces.push(news.specTemplate !== undefined ? "specTemplate" : "spec");
     return { changes: replaces.length > 0, replaces, deleteBeforeReplace: true };

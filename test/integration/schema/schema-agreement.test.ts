@@ -23,7 +23,22 @@ const SAMPLES: Record<string, Record<string, [unknown, unknown]>> = {
     externalAccessIntegrations: [["EAI_A"], ["EAI_B"]], queryWarehouse: ["WH", "WH2"], comment: ["a", "b"], readyTimeoutSeconds: [60, 120], suspended: [false, true],
     secrets: [{ API: { secretString: "a" } }, { API: { secretString: "b" } }],
   },
+  JobService: {
+    database: ["AGREE_DB", "AGREE_DB2"], schema: ["PUBLIC", "OTHER"], name: ["AGREE_JOB", "AGREE_JOB2"], computePool: ["AGREE_SVC_POOL", "AGREE_SVC_POOL2"],
+    spec: [jobSpec("main"), jobSpec("other")],
+    specTemplate: [jobSpec("{{ c }}"), jobSpec("x{{ c }}")],
+    using: [{ c: "main" }, { c: "other" }],
+    replicas: [1, 2], async: [false, true], externalAccessIntegrations: [["EAI_A"], ["EAI_B"]], queryWarehouse: ["WH", "WH2"], comment: ["a", "b"],
+    secrets: [{ API: { secretString: "a" } }, { API: { secretString: "b" } }],
+    // The CRE itself is covered by the CustomRuntimeEnvironment tests; a job without one runs here.
+    runtimeEnvironment: [null, "cre@OTHER_CRE"],
+    timeoutSeconds: [60, 120],
+  },
 };
+
+function jobSpec(container: string): string {
+  return `spec:\n  containers:\n  - name: ${container}\n    image: /snowflake/images/snowflake_images/busybox:latest\n    args: [sh, -c, "echo done"]\n`;
+}
 
 function svcSpec(container: string): string {
   return `spec:\n  containers:\n  - name: ${container}\n    image: /snowflake/images/snowflake_images/busybox:latest\n    args: [sleep, "3600"]\n`;
@@ -32,6 +47,7 @@ function svcSpec(container: string): string {
 /** Inputs that are alternatives to others: tested on their own, not together with the first set. */
 const ALTERNATIVES: Record<string, { replaces: string[]; with: string[] }> = {
   Service: { replaces: ["spec"], with: ["specTemplate", "using"] },
+  JobService: { replaces: ["spec"], with: ["specTemplate", "using"] },
 };
 
 /** The schema, the SDK classes and the providers describe the same resources. */
