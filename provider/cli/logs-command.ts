@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from "commander";
 import { SpcsError, doesNotExist } from "../common/errors";
 import type { ServiceKey } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
+import { describeJob } from "../jobs/describe-job";
 import type { RuntimeSpec } from "../services/runtime-spec";
 import { containerName, qualified } from "../services/service-naming";
 import type { CliContext } from "./cli-context";
@@ -89,6 +90,8 @@ export async function resolveLogTarget(platform: Platform, key: ServiceKey, inst
  */
 export async function printLogs(ctx: CliContext, key: ServiceKey, o: LogsOptions, signal?: AbortSignal): Promise<void> {
   const platform = ctx.platform();
+  const kept = await finishedJobLogs(platform, key, o);
+  if (kept !== undefined) return void (kept && ctx.io.stdout(kept.endsWith("\n") ? kept : kept + "\n"));
   const t = await resolveLogTarget(platform, key, o.instance, o.container);
   const where = `container ${t.container} of instance ${t.instanceId} of service ${qualified(key)}`;
   if (o.follow) {
@@ -101,6 +104,24 @@ export async function printLogs(ctx: CliContext, key: ServiceKey, o: LogsOptions
   }
   const text = await platform.docker.containerRunLogs(t.dockerName, o.tail, o.previous ? "previous" : "current");
   if (text) ctx.io.stdout(text.endsWith("\n") ? text : text + "\n");
+}
+
+/**
+ * A finished job's containers are gone from the engine; their logs were kept in the catalog when the job
+ * finished. Returns undefined for anything that is not a finished job (read from the engine as usual).
+ */
+async function finishedJobLogs(platform: Platform, key: ServiceKey, o: LogsOptions): Promise<string | undefined> {
+  const svc = platform.catalog.services.get(key);
+  if (!svc?.isJob) return undefined;
+  const job = (await describeJob(platform, key)) ?? undefined; // finishes a job whose containers have all exited
+  if (!job?.completedOn) return undefined;
+  const q = qualified(key);
+  if (o.previous) throw new SpcsError("no-previous-logs", `Job ${q} never restarts its containers: there are no previous logs.`, "leave out --previous");
+  const rows = platform.catalog.jobs.containers(key).filter((r) => r.instanceId === o.instance);
+  if (!rows.length) throw new SpcsError("instance-not-found", `Instance '${o.instance}' does not exist in service ${q}.`, `the job's instances are: ${job.instances.map((i) => i.instanceId).join(", ")}`);
+  const row = o.container === undefined ? rows.find((r) => r.containerName === job.containers[0]?.containerName) ?? rows[0] : rows.find((r) => r.containerName === o.container);
+  if (!row) throw new SpcsError("container-not-found", `Container '${o.container}' does not exist in service ${q}.`, `the job's containers are: ${[...new Set(rows.map((r) => r.containerName))].join(", ")}`);
+  return row.logs.split("\n").filter((l, i, all) => l !== "" || i < all.length - 1).slice(-o.tail).join("\n");
 }
 
 export function registerLogsCommand(program: Command, ctx: CliContext): void {

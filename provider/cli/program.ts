@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { CliContext, type GlobalOptions } from "./cli-context";
 import { registerComputePoolCommands } from "./compute-pool-commands";
 import { registerImageRepositoryCommands } from "./image-repository-commands";
+import { registerJobCommands } from "./job-commands";
 import { registerLogsCommand } from "./logs-command";
 import { OUTPUT_FORMATS, type CliIo } from "./output";
 import { registerPlatformCommands } from "./platform-commands";
@@ -36,6 +37,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
   registerComputePoolCommands(verbs, ctx);
   registerImageRepositoryCommands(verbs, ctx);
   registerServiceCommands(verbs, ctx);
+  registerJobCommands(program, verbs, ctx);
   registerLogsCommand(program, ctx);
   registerPlatformCommands(program, ctx);
 

@@ -1,6 +1,7 @@
 import { LABEL_INSTANCE, LABEL_SERVICE, LABEL_SPEC_DIGEST, homeFilter } from "../common/labels";
 import type { ServiceKey, ServiceRow } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
+import { describeJob } from "../jobs/describe-job";
 import type { RuntimeSpec } from "./runtime-spec";
 import { containerName, netnsContainerName, qualified } from "./service-naming";
 import { deriveContainerStatus, deriveInstanceStatus, deriveServiceStatus, type ContainerStatus, type InstanceStatus } from "./status";
@@ -86,6 +87,8 @@ const PROBE_TIMEOUT_MS = 1000;
 
 export async function describeService(platform: Platform, key: ServiceKey): Promise<ServiceDescription | undefined> {
   const svc = platform.catalog.services.get(key);
+  // DESCRIBE SERVICE works on job services too; their statuses are a job's (jobs/describe-job.ts).
+  if (svc?.isJob) return describeJob(platform, key);
   return svc && describeRow(platform, svc);
 }
 
