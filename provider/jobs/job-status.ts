@@ -1,12 +1,5 @@
 import type { InstanceStatus } from "../services/status";
 
-/** Statuses after which a job changes no more (the Snowflake CLI's terminal set). */
-export const TERMINAL_JOB_STATUSES = ["DONE", "FAILED", "CANCELLED"] as const;
-
-export function isTerminalJobStatus(status: string): boolean {
-  return (TERMINAL_JOB_STATUSES as readonly string[]).includes(status);
-}
-
 /**
  * A job's status as SPCS computes it (reference §4.2): any instance FAILED makes the job FAILED; all
  * instances SUCCEEDED make it DONE; any instance running makes it RUNNING; otherwise it is PENDING.

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { jobServiceProvider } from "../../../provider/resources/job-service/job-service-provider";
 import { serviceProvider } from "../../../provider/resources/service/service-provider";
 import { analyzeSpec } from "../../../provider/spec";
 import { listFixtures, type Fixture } from "../../unit/spec/fixtures";
@@ -8,7 +9,8 @@ import { listFixtures, type Fixture } from "../../unit/spec/fixtures";
  * `pulumi preview`: one check failure per error, whose reason (printed verbatim by the engine, see
  * e2e/spec-preview.test.ts) carries the code, line and column the fixture expects. Every valid fixture
  * passes check. Template values go in as Pulumi values (JSON), so fixtures whose error is a USING value
- * that is neither alphanumeric nor JSON cannot be expressed and are left out; job fixtures need JobService.
+ * that is neither alphanumeric nor JSON cannot be expressed and are left out. Job fixtures (`kind: job`) go
+ * through the JobService provider's check, the same way.
  */
 function inputsOf(f: Fixture): Record<string, unknown> {
   const using = f.options.using && Object.fromEntries(Object.entries(f.options.using).map(([k, v]) => [k, parseOrText(v)]));
@@ -30,16 +32,19 @@ function parseOrText(v: string): unknown {
   }
 }
 
-const inScope = (f: Fixture) => f.options.kind !== "job" && !f.expect.some((e) => e.code === "template/invalid-value");
+const inScope = (f: Fixture) => !f.expect.some((e) => e.code === "template/invalid-value");
+const isJob = (f: Fixture) => f.options.kind === "job";
+const checkOf = (f: Fixture) => (isJob(f) ? jobServiceProvider : serviceProvider).check({}, inputsOf(f) as any);
 
-describe("integration: the specification corpus through Service check", function () {
+describe("integration: the specification corpus through Service and JobService check", function () {
   it("rejects every invalid fixture with exactly its expected errors, located by line and column", async function () {
     const fixtures = listFixtures("invalid").filter(inScope);
     assert.ok(fixtures.length >= 100, `${fixtures.length} invalid fixtures in scope`);
+    assert.ok(fixtures.filter(isJob).length >= 2, "job fixtures go through JobService check");
     const mismatches: string[] = [];
     for (const f of fixtures) {
-      const { failures } = await serviceProvider.check({}, inputsOf(f) as any);
-      const actual = [...new Set((failures ?? []).map((x) => x.reason.match(/^Service (?:spec|specTemplate):(\d+):(\d+): error (\S+):/)).filter(Boolean).map((m) => `${m![3]} ${m![1]}:${m![2]}`))].sort();
+      const { failures } = await checkOf(f);
+      const actual = [...new Set((failures ?? []).map((x) => x.reason.match(/^(?:Job)?Service (?:spec|specTemplate):(\d+):(\d+): error (\S+):/)).filter(Boolean).map((m) => `${m![3]} ${m![1]}:${m![2]}`))].sort();
       const expected = [...new Set(f.expect.filter((e) => e.severity === "error").map((e) => `${e.code} ${e.line}:${e.column}`))].sort();
       if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatches.push(`${f.name}: expected ${expected.join(", ")}; check said ${actual.join(", ") || "nothing"}`);
     }
@@ -49,7 +54,7 @@ describe("integration: the specification corpus through Service check", function
   it("accepts every valid fixture", async function () {
     const rejected: string[] = [];
     for (const f of listFixtures("valid").filter(inScope)) {
-      const { failures } = await serviceProvider.check({}, inputsOf(f) as any);
+      const { failures } = await checkOf(f);
       if (failures?.length) rejected.push(`${f.name}: ${failures.map((x) => x.reason).join("; ")}`);
     }
     assert.deepEqual(rejected, []);
