@@ -6,18 +6,21 @@
  */
 import type { ConfigLookup } from "./common/config";
 import { ResourceInitError, isSpcsError } from "./common/errors";
+import { qualifiedName } from "./common/identifiers";
 import { configurePlatform } from "./platform/current-platform";
 import { computePoolProvider } from "./resources/compute-pool/compute-pool-provider";
 import { imageRepositoryProvider } from "./resources/image-repository/image-repository-provider";
 import { jobServiceProvider } from "./resources/job-service/job-service-provider";
 import { serviceProvider } from "./resources/service/service-provider";
+import { adoptable } from "./resources/adoption";
 import type { ResourceProvider } from "./resources/provider-types";
 
 export const providers: Record<string, ResourceProvider<any, any>> = {
-  ComputePool: computePoolProvider,
-  ImageRepository: imageRepositoryProvider,
-  Service: serviceProvider,
-  JobService: jobServiceProvider,
+  ComputePool: adoptable(computePoolProvider, { kind: "COMPUTE POOL", id: (i) => i.name }),
+  ImageRepository: adoptable(imageRepositoryProvider, { kind: "IMAGE REPOSITORY", id: (i) => qualifiedName(i.database, i.schema, i.name) }),
+  // Services and jobs share one namespace per schema.
+  Service: adoptable(serviceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }),
+  JobService: adoptable(jobServiceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }),
 };
 
 export type ResourceKind = keyof typeof providers;

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { InstanceFamilyName } from "../provider/resources/compute-pool/instance-families";
 import { shims } from "./provider-shim";
-import { outputSlots } from "./output-slots";
+import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
 import { COMPUTE_POOL_SCHEMA } from "../provider/resources/compute-pool/compute-pool-schema";
 
@@ -12,6 +12,8 @@ export type { InstanceFamilyName };
  * @see https://docs.snowflake.com/en/sql-reference/sql/create-compute-pool
  */
 export interface ComputePoolArgs {
+  /** Take over an object of this name that already exists on the platform instead of failing with "already exists"; `pulumi preview` then shows where it differs from the program. Create-time only. @default false */
+  adopt?: pulumi.Input<boolean>;
   /** Pool name, an unquoted identifier (stored upper-case). Changing it replaces the pool. @default the resource name plus a random suffix */
   name?: pulumi.Input<string>;
   /** Instance family of every node, such as `CPU_X64_XS`. Can change only while the pool is suspended (set `suspended: true` in the same update). */
@@ -41,6 +43,8 @@ const OUTPUTS = outputNames(COMPUTE_POOL_SCHEMA);
  * service and job instances against. Outputs follow SHOW / DESCRIBE COMPUTE POOLS.
  */
 export class ComputePool extends pulumi.dynamic.Resource {
+  /** Whether an existing object was (to be) adopted at create. */
+  declare readonly adopt: pulumi.Output<boolean>;
   /** Pool name, upper-case. */ declare readonly name: pulumi.Output<string>;
   /** Instance family, upper-case. */ declare readonly instanceFamily: pulumi.Output<string>;
   declare readonly minNodes: pulumi.Output<number>;
@@ -70,6 +74,6 @@ export class ComputePool extends pulumi.dynamic.Resource {
   declare readonly backupInstanceFamilies: pulumi.Output<string>;
 
   constructor(name: string, args: ComputePoolArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shims.ComputePool, name, { ...outputSlots(OUTPUTS), ...args, __resourceName: name }, opts, "spcs", "ComputePool");
+    super(shims.ComputePool, name, { ...outputSlots(OUTPUTS), ...args, ...hiddenInputs(name) }, opts, "spcs", "ComputePool");
   }
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
-import { outputSlots } from "./output-slots";
+import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
 import { IMAGE_REPOSITORY_SCHEMA } from "../provider/resources/image-repository/image-repository-schema";
 
@@ -9,6 +9,8 @@ import { IMAGE_REPOSITORY_SCHEMA } from "../provider/resources/image-repository/
  * @see https://docs.snowflake.com/en/sql-reference/sql/create-image-repository
  */
 export interface ImageRepositoryArgs {
+  /** Take over an object of this name that already exists on the platform instead of failing with "already exists"; `pulumi preview` then shows where it differs from the program. Create-time only. @default false */
+  adopt?: pulumi.Input<boolean>;
   /** Database, an unquoted identifier. Changing it replaces the repository. */
   database: pulumi.Input<string>;
   /** Schema, an unquoted identifier. Changing it replaces the repository. */
@@ -40,6 +42,8 @@ const OUTPUTS = outputNames(IMAGE_REPOSITORY_SCHEMA);
  * (refresh to see pushes and deletions made since). Deleting the repository deletes its images.
  */
 export class ImageRepository extends pulumi.dynamic.Resource {
+  /** Whether an existing object was (to be) adopted at create. */
+  declare readonly adopt: pulumi.Output<boolean>;
   declare readonly database: pulumi.Output<string>;
   declare readonly schema: pulumi.Output<string>;
   /** Repository name, upper-case. */ declare readonly name: pulumi.Output<string>;
@@ -59,6 +63,6 @@ export class ImageRepository extends pulumi.dynamic.Resource {
   declare readonly images: pulumi.Output<ImageInfo[]>;
 
   constructor(name: string, args: ImageRepositoryArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shims.ImageRepository, name, { ...outputSlots(OUTPUTS), ...args, __resourceName: name }, opts, "spcs", "ImageRepository");
+    super(shims.ImageRepository, name, { ...outputSlots(OUTPUTS), ...args, ...hiddenInputs(name) }, opts, "spcs", "ImageRepository");
   }
 }

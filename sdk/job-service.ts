@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
-import { outputSlots } from "./output-slots";
+import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
 import { JOB_SERVICE_SCHEMA } from "../provider/resources/job-service/job-service-schema";
 import type { ServiceSecret } from "./service";
@@ -11,6 +11,8 @@ import type { ServiceSecret } from "./service";
  * @see https://docs.snowflake.com/en/sql-reference/sql/execute-job-service
  */
 export interface JobServiceArgs {
+  /** Take over an object of this name that already exists on the platform instead of failing with "already exists"; `pulumi preview` then shows where it differs from the program. Create-time only. @default false */
+  adopt?: pulumi.Input<boolean>;
   /** Database, an unquoted identifier. */
   database: pulumi.Input<string>;
   /** Schema, an unquoted identifier. */
@@ -46,6 +48,8 @@ export interface JobServiceArgs {
  * the finished job keeps its statuses, exit codes and logs (`spcs logs`) until it is deleted.
  */
 export class JobService extends pulumi.dynamic.Resource {
+  /** Whether an existing object was (to be) adopted at create. */
+  declare readonly adopt: pulumi.Output<boolean>;
   declare readonly database: pulumi.Output<string>;
   declare readonly schema: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
@@ -86,6 +90,6 @@ export class JobService extends pulumi.dynamic.Resource {
   constructor(name: string, args: JobServiceArgs, opts?: pulumi.CustomResourceOptions) {
     const secrets = args.secrets === undefined ? undefined : pulumi.secret(args.secrets);
     const secretOpts = pulumi.mergeOptions(opts, { additionalSecretOutputs: ["secrets"] });
-    super(shims.JobService, name, { ...outputSlots(outputNames(JOB_SERVICE_SCHEMA)), ...args, secrets, __resourceName: name }, secretOpts, "spcs", "JobService");
+    super(shims.JobService, name, { ...outputSlots(outputNames(JOB_SERVICE_SCHEMA)), ...args, secrets, ...hiddenInputs(name) }, secretOpts, "spcs", "JobService");
   }
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
-import { outputSlots } from "./output-slots";
+import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
 import { SERVICE_SCHEMA } from "../provider/resources/service/service-schema";
 
@@ -9,6 +9,8 @@ import { SERVICE_SCHEMA } from "../provider/resources/service/service-schema";
  * @see https://docs.snowflake.com/en/sql-reference/sql/create-service
  */
 export interface ServiceArgs {
+  /** Take over an object of this name that already exists on the platform instead of failing with "already exists"; `pulumi preview` then shows where it differs from the program. Create-time only. @default false */
+  adopt?: pulumi.Input<boolean>;
   /** Database, an unquoted identifier. Changing it replaces the service. */
   database: pulumi.Input<string>;
   /** Schema, an unquoted identifier. Changing it replaces the service. */
@@ -60,6 +62,8 @@ export interface ServiceSecret {
  * endpoints are published on 127.0.0.1 (`ingressUrl`). `pulumi up` waits until it is RUNNING.
  */
 export class Service extends pulumi.dynamic.Resource {
+  /** Whether an existing object was (to be) adopted at create. */
+  declare readonly adopt: pulumi.Output<boolean>;
   declare readonly database: pulumi.Output<string>;
   declare readonly schema: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;
@@ -110,6 +114,6 @@ export class Service extends pulumi.dynamic.Resource {
     // Secrets are secret whether or not the caller wrapped them: encrypted in state as input and output.
     const secrets = args.secrets === undefined ? undefined : pulumi.secret(args.secrets);
     const secretOpts = pulumi.mergeOptions(opts, { additionalSecretOutputs: ["secrets"] });
-    super(shims.Service, name, { ...outputSlots(outputNames(SERVICE_SCHEMA)), ...args, secrets, __resourceName: name }, secretOpts, "spcs", "Service");
+    super(shims.Service, name, { ...outputSlots(outputNames(SERVICE_SCHEMA)), ...args, secrets, ...hiddenInputs(name) }, secretOpts, "spcs", "Service");
   }
 }

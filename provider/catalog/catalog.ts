@@ -5,6 +5,7 @@ import { MIGRATIONS } from "./migrations";
 import { ComputePoolStore } from "./compute-pool-store";
 import { ImageRepositoryStore } from "./image-repository-store";
 import { JobStore } from "./job-store";
+import { ObjectCreatorStore } from "./object-creator-store";
 import { ServiceStore } from "./service-store";
 
 /** How long a writer waits for another process's transaction before giving up. */
@@ -23,12 +24,14 @@ export class Catalog {
   readonly repositories: ImageRepositoryStore;
   readonly services: ServiceStore;
   readonly jobs: JobStore;
+  readonly creators: ObjectCreatorStore;
 
   private constructor(private readonly db: BetterSqlite3.Database) {
     this.pools = new ComputePoolStore(db);
     this.repositories = new ImageRepositoryStore(db);
     this.services = new ServiceStore(db);
     this.jobs = new JobStore(db);
+    this.creators = new ObjectCreatorStore(db);
   }
 
   static open(file: string): Catalog {

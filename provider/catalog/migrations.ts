@@ -139,4 +139,13 @@ export const MIGRATIONS: readonly string[] = [
      updated_on        TEXT NOT NULL,
      owner             TEXT NOT NULL
    );`,
+  // Which Pulumi resource (project/stack/resource name) created an object, so a create interrupted after
+  // the object came to be (a killed `pulumi up`) is finished by the next run instead of failing with
+  // "already exists". Keyed by the object's kind and id; no foreign keys: objects live in several tables.
+  `CREATE TABLE object_creators (
+     kind    TEXT NOT NULL,
+     id      TEXT NOT NULL,
+     creator TEXT NOT NULL,
+     PRIMARY KEY (kind, id)
+   );`,
 ];

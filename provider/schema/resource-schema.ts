@@ -36,6 +36,15 @@ export interface ResourceSchema {
   types?: Record<string, { description: string; properties: readonly PropertySpec[] }>;
 }
 
+/** Every resource's `adopt` input (see resources/adoption.ts): create-time only, so it neither updates nor replaces. */
+export const ADOPT_PROPERTY: PropertySpec = {
+  name: "adopt",
+  type: "boolean",
+  input: true,
+  default: false,
+  description: "Take over an object of this name that already exists on the platform instead of failing with 'already exists' (pulumi import does not work for dynamic providers); the next preview shows where it differs from the program. Create-time only.",
+};
+
 export const inputNames = (s: ResourceSchema) => s.properties.filter((p) => p.input).map((p) => p.name);
 export const outputNames = (s: ResourceSchema) => s.properties.map((p) => p.name);
 export const replaceOnChangeNames = (s: ResourceSchema) => s.properties.filter((p) => p.replaceOnChanges).map((p) => p.name);

@@ -1,4 +1,4 @@
-import type { ResourceSchema } from "../../schema/resource-schema";
+import { ADOPT_PROPERTY, type ResourceSchema } from "../../schema/resource-schema";
 import { INSTANCE_FAMILY_NAMES } from "./instance-families";
 
 const out = (name: string, type: "string" | "integer" | "boolean", description: string, nullable = false) => ({ name, type, description, nullable });
@@ -8,6 +8,7 @@ export const COMPUTE_POOL_SCHEMA: ResourceSchema = {
   description:
     "An SPCS compute pool (CREATE / ALTER / DROP COMPUTE POOL): nodes of one instance family on which services and jobs run. Outputs follow SHOW and DESCRIBE COMPUTE POOLS.",
   properties: [
+    ADOPT_PROPERTY,
     { name: "name", type: "string", input: true, replaceOnChanges: true, description: "Pool name, an unquoted identifier, stored upper-case.", defaultInfo: "the resource name plus a random suffix" },
     { name: "instanceFamily", type: "string", input: true, required: true, enum: INSTANCE_FAMILY_NAMES, description: "Instance family of every node. Changes only while the pool is suspended." },
     { name: "minNodes", type: "integer", input: true, default: 1, description: "Minimum number of nodes, at least 1." },

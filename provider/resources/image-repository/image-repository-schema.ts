@@ -1,4 +1,4 @@
-import type { ResourceSchema } from "../../schema/resource-schema";
+import { ADOPT_PROPERTY, type ResourceSchema } from "../../schema/resource-schema";
 import { ENCRYPTION_TYPES } from "../../catalog/image-repository-store";
 
 export const IMAGE_REPOSITORY_SCHEMA: ResourceSchema = {
@@ -6,6 +6,7 @@ export const IMAGE_REPOSITORY_SCHEMA: ResourceSchema = {
   description:
     "An SPCS image repository (CREATE / ALTER / DROP IMAGE REPOSITORY): a lower-case path db/schema/repo in the platform's OCI registry. Deleting it deletes its images.",
   properties: [
+    ADOPT_PROPERTY,
     { name: "database", type: "string", input: true, required: true, replaceOnChanges: true, description: "Database, an unquoted identifier." },
     { name: "schema", type: "string", input: true, required: true, replaceOnChanges: true, description: "Schema, an unquoted identifier." },
     { name: "name", type: "string", input: true, replaceOnChanges: true, description: "Repository name, an unquoted identifier, stored upper-case.", defaultInfo: "the resource name plus a random suffix" },

@@ -9,7 +9,6 @@ import { executeJobService } from "../../jobs/execute-job";
 import { jobFailureMessage } from "../../jobs/job-failure";
 import { runtimeEnvironmentPin } from "../../jobs/runtime-environment-pin";
 import { currentPlatform } from "../../platform/current-platform";
-import { outputNames } from "../../schema/resource-schema";
 import { runtimeSpecOf } from "../../services/from-spec";
 import type { SecretValue } from "../../services/secret-store";
 import { dropService } from "../../services/services";
@@ -38,8 +37,9 @@ export interface JobServiceInputs {
 
 export type JobServiceOutputs = JobServiceInputs & Record<string, unknown>;
 
-const INPUTS = JOB_SERVICE_SCHEMA.properties.filter((p) => p.input).map((p) => p.name) as (keyof JobServiceInputs)[];
-const SHOWN = outputNames(JOB_SERVICE_SCHEMA).filter((n) => !INPUTS.includes(n as keyof JobServiceInputs)) as (keyof JobDescription)[];
+/** The job's own inputs; `adopt` is the adoption wrapper's (create-time only, never a rerun). */
+const INPUTS = JOB_SERVICE_SCHEMA.properties.filter((p) => p.input && p.name !== "adopt").map((p) => p.name) as (keyof JobServiceInputs)[];
+const SHOWN = JOB_SERVICE_SCHEMA.properties.filter((p) => !p.input).map((p) => p.name) as (keyof JobDescription)[];
 /** Compared through the spec digest: a reformatted spec, or USING values that render the same, is not a new run. */
 const SPEC_INPUTS: readonly string[] = ["spec", "specTemplate", "using"];
 const CRE_REF = /^cre@[A-Za-z_][A-Za-z0-9_$]*$/i;

@@ -1,4 +1,4 @@
-import type { PropertySpec, ResourceSchema } from "../../schema/resource-schema";
+import { ADOPT_PROPERTY, type PropertySpec, type ResourceSchema } from "../../schema/resource-schema";
 import { SERVICE_SCHEMA } from "../service/service-schema";
 
 const s = (name: string, description: string, extra: Partial<PropertySpec> = {}): PropertySpec => ({ name, type: "string", description, ...extra });
@@ -15,6 +15,7 @@ export const JOB_SERVICE_SCHEMA: ResourceSchema = {
   description:
     "An SPCS job service (EXECUTE JOB SERVICE): replicas of a specification that run to completion on the local Docker engine. `pulumi up` waits for the end unless async; any input change reruns the job. Outputs follow DESCRIBE SERVICE and SHOW SERVICE INSTANCES / CONTAINERS.",
   properties: [
+    ADOPT_PROPERTY,
     s("database", "Database, an unquoted identifier.", { ...RERUN, required: true }),
     s("schema", "Schema, an unquoted identifier.", { ...RERUN, required: true }),
     s("name", "Job name, an unquoted identifier that must also be a DNS label once lower-cased with '_' as '-'.", { ...RERUN, defaultInfo: "the resource name plus a random suffix" }),

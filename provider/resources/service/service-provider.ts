@@ -89,7 +89,8 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
   async diff(_id, olds, news) {
     const replaces = REPLACE_ON_CHANGE.filter((k) => !same(olds[k], news[k]));
     const analysis = analyzeSource(news, "service");
-    const specChanged = analysis === undefined ? !same(olds.spec ?? olds.specTemplate, news.spec ?? news.specTemplate) : analysis.specDigest !== olds.specDigest;
+    const oldDigest = olds.specDigest ?? analyzeSource(olds, "service")?.specDigest;
+    const specChanged = analysis === undefined ? !same(olds.spec ?? olds.specTemplate, news.spec ?? news.specTemplate) : analysis.specDigest !== oldDigest;
     // Drift found by the last refresh is a change too: `up` repairs it.
     const drifted = (olds.drift?.length ?? 0) > 0;
     const changed = specChanged || drifted || !same(olds.secrets, news.secrets) || ["minInstances", "maxInstances", ...ALTERABLE].some((k) => !same(olds[k as keyof ServiceInputs], news[k as keyof ServiceInputs]));

@@ -1,4 +1,4 @@
-import type { PropertySpec, ResourceSchema } from "../../schema/resource-schema";
+import { ADOPT_PROPERTY, type PropertySpec, type ResourceSchema } from "../../schema/resource-schema";
 
 const s = (name: string, description: string, extra: Partial<PropertySpec> = {}): PropertySpec => ({ name, type: "string", description, ...extra });
 const i = (name: string, description: string, extra: Partial<PropertySpec> = {}): PropertySpec => ({ name, type: "integer", description, ...extra });
@@ -9,6 +9,7 @@ export const SERVICE_SCHEMA: ResourceSchema = {
   description:
     "An SPCS long-running service (CREATE / ALTER / DROP SERVICE) from a service specification, run as containers on the local Docker engine. Outputs follow DESCRIBE SERVICE and SHOW SERVICE INSTANCES / CONTAINERS / ENDPOINTS.",
   properties: [
+    ADOPT_PROPERTY,
     s("database", "Database, an unquoted identifier.", { input: true, required: true, replaceOnChanges: true }),
     s("schema", "Schema, an unquoted identifier.", { input: true, required: true, replaceOnChanges: true }),
     s("name", "Service name, an unquoted identifier that must also be a DNS label once lower-cased with '_' as '-'.", { input: true, replaceOnChanges: true, defaultInfo: "the resource name plus a random suffix" }),

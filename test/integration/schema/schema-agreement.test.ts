@@ -8,13 +8,16 @@ import { startTestPlatform, type TestPlatform } from "../../support/test-platfor
 /** A valid value for every input, and a different valid one, per property. */
 const SAMPLES: Record<string, Record<string, [unknown, unknown]>> = {
   ComputePool: {
+    adopt: [false, true],
     name: ["AGREE_POOL", "AGREE_POOL_2"], instanceFamily: ["CPU_X64_XS", "CPU_X64_S"], minNodes: [1, 2], maxNodes: [2, 3],
     autoResume: [true, false], autoSuspendSecs: [600, 0], initiallySuspended: [false, true], comment: ["a", "b"], suspended: [false, true],
   },
   ImageRepository: {
+    adopt: [false, true],
     database: ["AGREE_DB", "AGREE_DB2"], schema: ["PUBLIC", "OTHER"], name: ["REPO", "REPO2"], comment: ["a", "b"], encryption: ["SNOWFLAKE_FULL", "SNOWFLAKE_SSE"],
   },
   Service: {
+    adopt: [false, true],
     database: ["AGREE_DB", "AGREE_DB2"], schema: ["PUBLIC", "OTHER"], name: ["AGREE_SVC", "AGREE_SVC2"], computePool: ["AGREE_SVC_POOL", "AGREE_SVC_POOL2"],
     spec: [svcSpec("main"), svcSpec("other")],
     specTemplate: [svcSpec("{{ c }}"), svcSpec("x{{ c }}")],
@@ -24,6 +27,7 @@ const SAMPLES: Record<string, Record<string, [unknown, unknown]>> = {
     secrets: [{ API: { secretString: "a" } }, { API: { secretString: "b" } }],
   },
   JobService: {
+    adopt: [false, true],
     database: ["AGREE_DB", "AGREE_DB2"], schema: ["PUBLIC", "OTHER"], name: ["AGREE_JOB", "AGREE_JOB2"], computePool: ["AGREE_SVC_POOL", "AGREE_SVC_POOL2"],
     spec: [jobSpec("main"), jobSpec("other")],
     specTemplate: [jobSpec("{{ c }}"), jobSpec("x{{ c }}")],
@@ -111,7 +115,7 @@ describe("integration: schema, SDK and providers agree", function () {
           const { inputs: news } = await provider.check(olds, { ...first(), [n]: samples[n][1], __resourceName: "agree" });
           const diff = await provider.diff("id", olds, news);
           const replaces = replaceOnChangeNames(schema).includes(n);
-          if (n === "initiallySuspended") assert.equal(diff.changes, false, "initiallySuspended is create-time only");
+          if (n === "initiallySuspended" || n === "adopt") assert.equal(diff.changes, false, `${n} is create-time only`);
           else assert.equal(diff.changes, true, `${n} is a change`);
           assert.deepEqual(diff.replaces ?? [], replaces ? [n] : [], `${n} ${replaces ? "replaces" : "updates in place"}`);
         }
