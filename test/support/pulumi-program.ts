@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -58,6 +58,14 @@ export class PulumiProgram {
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: res.status ?? -1, stdout: res.stdout ?? "", stderr: res.stderr ?? String(res.error ?? "") };
+  }
+
+  /**
+   * Starts a command in its own process group and returns at once, so a test can interrupt it the way a
+   * CI runner or a closed laptop does: `process.kill(-child.pid, "SIGKILL")` ends the CLI and its plugins.
+   */
+  start(args: string[]): ChildProcess {
+    return spawn("pulumi", [...args, "--non-interactive", "--stack", this.stack], { cwd: this.dir, env: this.env, detached: true, stdio: "ignore" });
   }
 
   /** Runs a command that must succeed; a failure throws with the CLI's own output. */
