@@ -27,6 +27,9 @@ export interface ContainerSpec {
   memoryBytes?: number;
   nanoCpus?: number;
   restart?: "always" | "no";
+  /** `container:<id>` to join another container's process namespace. */
+  pidMode?: string;
+  capAdd?: string[];
 }
 
 /** A container as the platform reads it back (`docker inspect`, normalised). */
@@ -181,6 +184,8 @@ export class DockerRuntime {
         Memory: spec.memoryBytes,
         NanoCpus: spec.nanoCpus,
         RestartPolicy: { Name: spec.restart === "always" ? "always" : "no" },
+        PidMode: spec.pidMode,
+        CapAdd: spec.capAdd,
       },
       NetworkingConfig: spec.network ? { EndpointsConfig: { [spec.network.name]: { Aliases: spec.network.aliases } } } : undefined,
     };

@@ -17,6 +17,7 @@ export function runtimeSpecOf(model: ServiceSpec): RuntimeSpec {
       args: c.args,
       env: c.env,
       readinessProbe: c.readinessProbe,
+      livenessProbe: c.livenessProbe,
       resources: { requests: resources(c.resources?.requests), limits: resources(c.resources?.limits) },
       volumeMounts: c.volumeMounts,
       mountSessionToken: c.mountSessionToken,

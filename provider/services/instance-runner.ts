@@ -8,6 +8,7 @@ import type { Platform } from "../platform/platform";
 import { baseImageRepo } from "../platform/provision/base-image";
 import type { InstanceFamily } from "../resources/compute-pool/instance-families";
 import { resolveContainerResources } from "../scheduler/resources";
+import { CONTAINER_MARKER_ENV, livenessSupervisorScript, needsLivenessSupervisor } from "./liveness-supervisor";
 import type { RuntimeSpec } from "./runtime-spec";
 import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
 import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "./service-naming";
@@ -39,11 +40,15 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   const netnsImage = `${baseImageRepo(platform.config)}:latest`;
   await docker.pullImage(netnsImage);
   const publicPorts = spec.endpoints.filter((e) => e.public && e.port !== undefined).map((e) => e.port!);
+  // With liveness probes the network container also supervises the instance (liveness-supervisor.ts).
+  const supervised = !svc.isJob && needsLivenessSupervisor(spec.containers);
   const netns = await docker.createContainer({
     name: netnsContainerName(home, k, instanceId),
     image: netnsImage,
     labels: labels("_netns"),
-    cmd: ["sleep", "2147483647"],
+    cmd: supervised ? ["sh", "-c", livenessSupervisorScript(spec.containers)] : ["sleep", "2147483647"],
+    // Reading another user's /proc/<pid>/environ needs it when a spec container does not run as root.
+    capAdd: supervised ? ["SYS_PTRACE"] : undefined,
     // Not yet admitted: on the network (it has an address the readiness probe can reach) but without the
     // service's DNS names, so no traffic reaches it before it is READY. admitInstance adds them.
     network: { name: network, aliases: opts.admitted === false ? [] : serviceAliases(svc) },
@@ -78,10 +83,11 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
       name: containerName(home, k, instanceId, c.name),
       image: pinned.pullRef,
       labels: labels(c.name),
-      env: Object.entries({ ...injectedEnv(platform, k), ...(svc.isJob && jobEnv(svc, instanceId)), ...c.env, ...secretEnv }).map(([key, v]) => `${key}=${v}`),
+      env: Object.entries({ ...injectedEnv(platform, k), ...(svc.isJob && jobEnv(svc, instanceId)), ...(supervised && { [CONTAINER_MARKER_ENV]: c.name }), ...c.env, ...secretEnv }).map(([key, v]) => `${key}=${v}`),
       entrypoint: c.command,
       cmd: c.args,
       networkMode: `container:${netns}`,
+      pidMode: supervised ? `container:${netns}` : undefined,
       binds,
       tmpfs,
       // Limits above what this machine has are capped to it, like limits above node capacity in SPCS.

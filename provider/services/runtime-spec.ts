@@ -13,6 +13,8 @@ export interface RuntimeContainer {
   args?: string[];
   env: Record<string, string>;
   readinessProbe?: { port: number; path: string; periodSeconds: number; failureThreshold: number };
+  /** Restarts the container after failureThreshold consecutive failures (see liveness-supervisor.ts). */
+  livenessProbe?: { port: number; path: string; periodSeconds: number; failureThreshold: number };
   resources: { requests?: Partial<Resources>; limits?: Partial<Resources> };
   volumeMounts: { name: string; mountPath: string }[];
   mountSessionToken: boolean;
