@@ -50,9 +50,13 @@ export async function awaitServiceReady(platform: Platform, key: ServiceKey, tim
   }
 }
 
-async function failure(platform: Platform, key: ServiceKey, d: ServiceDescription, c: ContainerDescription | undefined, what: string): Promise<SpcsError> {
+/**
+ * Why a service (or, during an upgrade, one of its instances) did not become READY: the container, what
+ * went wrong in SPCS's words, and its last 50 log lines.
+ */
+export async function failure(platform: Platform, key: ServiceKey, d: ServiceDescription, c: ContainerDescription | undefined, what: string, opts: { note?: string; hint?: string } = {}): Promise<SpcsError> {
   const subject = c ? `container ${c.containerName} of instance ${c.instanceId}` : "the service";
   const logs = c ? await platform.docker.containerLogs(containerName(platform.config.home, key, Number(c.instanceId), c.containerName), LOG_LINES) : "";
   const body = logs.trim() ? `\nlast ${LOG_LINES} log lines of ${c!.containerName}:\n${logs.trimEnd().split("\n").map((l) => "  | " + l).join("\n")}` : "";
-  return new SpcsError("service-not-ready", `Service ${qualified(key)} (status ${d.status}): ${subject} ${what}.${body}`, `see \`spcs logs ${qualified(key)} --instance ${c?.instanceId ?? 0}\`; fix the image or spec and run pulumi up again`);
+  return new SpcsError("service-not-ready", `Service ${qualified(key)} (status ${d.status}): ${subject} ${what}.${opts.note ? ` ${opts.note}` : ""}${body}`, `see \`spcs logs ${qualified(key)} --instance ${c?.instanceId ?? 0}\`; ${opts.hint ?? "fix the image or spec and run pulumi up again"}`);
 }

@@ -3,8 +3,8 @@ import { nowIso } from "../common/time";
 import type { InstanceRow, PinnedImage, ServiceKey } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
 import { findInstanceFamily, type InstanceFamily } from "../resources/compute-pool/instance-families";
-import { placeInstances } from "../scheduler/placement";
-import { CRASH_LOOP_RESTARTS } from "./await-service-ready";
+import { neverFits, placeInstances } from "../scheduler/placement";
+import { CRASH_LOOP_RESTARTS, failure } from "./await-service-ready";
 import { describeService } from "./describe-service";
 import { pinImage } from "./image-pinning";
 import { admitInstance, removeInstance, startInstance } from "./instance-runner";
@@ -26,8 +26,11 @@ export async function upgradeService(platform: Platform, key: ServiceKey, spec: 
   const images: Record<string, PinnedImage> = {};
   for (const c of spec.containers) images[c.name] = await pinImage(platform, c.image);
   const oldSpec = JSON.parse(svc.spec) as RuntimeSpec;
-  const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
+  const pool = platform.catalog.pools.get(svc.computePool)!;
+  const family = findInstanceFamily(pool.instanceFamily)!;
   const request = instanceRequest(spec, family);
+  const never = neverFits(family, pool.maxNodes, platform.catalog.services.instances(key).map((i) => ({ key: String(i.instanceId), request })));
+  if (never) throw new SpcsError("unschedulable", `Cannot alter service ${qualified(key)} in compute pool ${pool.name}. ${never}`, "request less cpu or memory, or use a larger instance family or more maxNodes; the service keeps running its current specification");
   platform.catalog.write(() => platform.catalog.services.update(key, { spec: JSON.stringify(spec), specDigest, images, isUpgrading: true, updatedOn: nowIso() }));
   await replaceInstances(platform, key, oldSpec, spec, { specDigest, ...request }, family, timeoutSeconds, (id) => progress(`Service ${qualified(key)}: upgrading instance ${id}`));
   platform.catalog.write(() => platform.catalog.services.update(key, { isUpgrading: false, updatedOn: nowIso() }));
@@ -51,11 +54,23 @@ async function replaceInstances(platform: Platform, key: ServiceKey, oldSpec: Ru
   for (const inst of [...platform.catalog.services.instances(key)].reverse()) {
     progress(inst.instanceId);
     if (inst.nodeId) await removeInstance(platform, key, inst.instanceId, oldSpec, { keepBlockVolumes: true });
-    platform.catalog.write(() => platform.catalog.services.updateInstance(key, inst.instanceId, instanceChanges));
-    if (inst.nodeId) {
+    // Placed again with its new request, against what the rest of the pool uses now: a larger request may
+    // need another node, and must never oversubscribe the one it had. No room: it waits PENDING.
+    const node = platform.catalog.write(() => {
+      platform.catalog.services.updateInstance(key, inst.instanceId, { ...instanceChanges, nodeId: null });
+      if (!inst.nodeId) return null;
+      const row = platform.catalog.services.instances(key).find((i) => i.instanceId === inst.instanceId)!;
+      const pool = platform.catalog.pools.get(svc.computePool)!;
+      const placed = placeInstances(family, pool.maxNodes, poolNodesOf(platform, pool.name), [{ key: "x", request: { cpuMilli: row.cpuMilli, memoryBytes: row.memoryBytes, gpus: row.gpus } }]).placed[0]?.node ?? null;
+      platform.catalog.services.setInstanceNode(key, inst.instanceId, placed, placed ? nowIso() : null);
+      return placed;
+    });
+    if (node) {
       await startInstance(platform, svc, spec, inst.instanceId, family, { admitted: false });
       await awaitInstanceReady(platform, key, inst.instanceId, timeoutSeconds);
       await admitInstance(platform, svc, inst.instanceId);
+    } else if (inst.nodeId) {
+      await awaitInstanceReady(platform, key, inst.instanceId, timeoutSeconds); // fails with "Pending scheduling."
     }
   }
 }
@@ -96,20 +111,21 @@ export function alterService(platform: Platform, key: ServiceKey, changes: { min
   });
 }
 
+/** Waits for one replaced instance; fails like create does (crash loop, timeout) with the container's logs. */
 async function awaitInstanceReady(platform: Platform, key: ServiceKey, instanceId: number, timeoutSeconds: number): Promise<void> {
   const deadline = Date.now() + timeoutSeconds * 1000;
+  const opts = { note: `Instances with a lower id than ${instanceId} still run the previous specification.`, hint: "fix the specification or image and run pulumi up again; the upgrade continues from this instance" };
   for (;;) {
     const d = await describeService(platform, key);
-    const inst = d?.instances.find((i) => i.instanceId === String(instanceId));
+    if (!d) throw doesNotExist("Service", qualified(key));
+    const inst = d.instances.find((i) => i.instanceId === String(instanceId));
     if (inst?.status === "READY") return;
-    const looping = d?.containers.find((c) => c.instanceId === String(instanceId) && c.restartCount >= CRASH_LOOP_RESTARTS);
-    const waiting = d?.containers.find((c) => c.instanceId === String(instanceId) && c.status !== "READY");
-    if (looping || Date.now() > deadline) {
-      throw new SpcsError(
-        "upgrade-failed",
-        `Service ${qualified(key)}: upgraded instance ${instanceId} did not become READY: ${looping ? `container ${looping.containerName} is in a crash loop` : (waiting?.message ?? "timed out")}. Instances with a lower id still run the previous specification.`,
-        "fix the specification or image and run pulumi up again; the upgrade continues from this instance",
-      );
+    const mine = d.containers.filter((c) => c.instanceId === String(instanceId));
+    const looping = mine.find((c) => c.restartCount >= CRASH_LOOP_RESTARTS);
+    if (looping) throw await failure(platform, key, d, looping, `is in a crash loop (restarted ${looping.restartCount} times, last exit code ${looping.lastExitCode})`, opts);
+    if (Date.now() > deadline) {
+      const waiting = mine.find((c) => c.status !== "READY");
+      throw await failure(platform, key, d, waiting, `did not become READY within ${timeoutSeconds}s: ${(waiting?.message ?? d.status).replace(/\.$/, "")}`, opts);
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
