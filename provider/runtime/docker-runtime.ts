@@ -207,7 +207,11 @@ export class DockerRuntime {
 
   /** Stops with SIGTERM, then SIGKILL after `graceSeconds` (SPCS gives 30). Missing or stopped is fine. */
   async stopContainer(id: string, graceSeconds: number): Promise<void> {
-    await ignoreNotFound(this.docker.getContainer(id).stop({ t: graceSeconds }));
+    try {
+      await ignoreNotFound(this.docker.getContainer(id).stop({ t: graceSeconds }));
+    } catch (e) {
+      if (!/marked for removal|already in progress/.test(String((e as Error).message))) throw e;
+    }
   }
 
   async inspectContainer(id: string): Promise<ContainerInfo | undefined> {
@@ -311,12 +315,22 @@ export class DockerRuntime {
     await this.docker.getNetwork(network).connect({ Container: container, EndpointConfig: { Aliases: aliases } });
   }
 
+  /** Removes a container; gone already, or being removed by another process right now, is fine. */
   async removeContainer(id: string): Promise<void> {
-    await ignoreNotFound(this.docker.getContainer(id).remove({ force: true, v: true }));
+    try {
+      await ignoreNotFound(this.docker.getContainer(id).remove({ force: true, v: true }));
+    } catch (e) {
+      if (!/already in progress|marked for removal/.test(String((e as Error).message))) throw e;
+    }
   }
 
+  /** Removes a network; gone already, or still used by a container (another process's), is fine. */
   async removeNetwork(id: string): Promise<void> {
-    await ignoreNotFound(this.docker.getNetwork(id).remove());
+    try {
+      await ignoreNotFound(this.docker.getNetwork(id).remove());
+    } catch (e) {
+      if (!/active endpoints/.test(String((e as Error).message))) throw e;
+    }
   }
 
   async removeVolume(name: string): Promise<void> {

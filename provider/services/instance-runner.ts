@@ -4,7 +4,9 @@ import * as path from "node:path";
 import { SpcsError } from "../common/errors";
 import { LABEL_CONTAINER, LABEL_INSTANCE, LABEL_POOL, LABEL_SERVICE, LABEL_SPEC_DIGEST, managedLabels } from "../common/labels";
 import type { ServiceKey, ServiceRow } from "../catalog/service-store";
+import { withHomeLock } from "../platform/home-lock";
 import type { Platform } from "../platform/platform";
+import type { ContainerSpec } from "../runtime/docker-runtime";
 import { baseImageRepo } from "../platform/provision/base-image";
 import type { InstanceFamily } from "../resources/compute-pool/instance-families";
 import { resolveContainerResources } from "../scheduler/resources";
@@ -36,13 +38,12 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     [LABEL_POOL]: svc.computePool,
     [LABEL_SPEC_DIGEST]: svc.specDigest,
   });
-  const network = await docker.ensureNetwork(platformNetworkName(home), managedLabels(home, "service-network", "platform"));
   const netnsImage = `${baseImageRepo(platform.config)}:latest`;
   await docker.pullImage(netnsImage);
   const publicPorts = spec.endpoints.filter((e) => e.public && e.port !== undefined).map((e) => e.port!);
   // With liveness probes the network container also supervises the instance (liveness-supervisor.ts).
   const supervised = !svc.isJob && needsLivenessSupervisor(spec.containers);
-  const netns = await docker.createContainer({
+  const netnsSpec = (network: string): ContainerSpec => ({
     name: netnsContainerName(home, k, instanceId),
     image: netnsImage,
     labels: labels("_netns"),
@@ -55,6 +56,16 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     publish: publicPorts,
     restart: "always",
   });
+  let network = await platformNetwork(platform);
+  let netns: string;
+  try {
+    netns = await docker.createContainer(netnsSpec(network));
+  } catch (e) {
+    // The last service of the platform was dropped in another process and took the network with it.
+    if ((e as { statusCode?: number }).statusCode !== 404) throw e;
+    network = await platformNetwork(platform);
+    netns = await docker.createContainer(netnsSpec(network));
+  }
   await docker.startContainer(netns);
 
   const tokenDir = writeSessionToken(home, k);
@@ -98,6 +109,12 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     });
     await docker.startContainer(id);
   }
+}
+
+/** The platform network's id, created if missing; under the home's lock so two processes never make two. */
+function platformNetwork(platform: Platform): Promise<string> {
+  const { home } = platform.config;
+  return withHomeLock(home, "network", () => platform.docker.ensureNetwork(platformNetworkName(home), managedLabels(home, "service-network", "platform")));
 }
 
 /** The DNS names an admitted instance answers to. */

@@ -1,6 +1,7 @@
 import { SpcsError, alreadyExists, doesNotExist } from "../common/errors";
 import { nowIso } from "../common/time";
 import type { InstanceRow, PinnedImage, ServiceKey, ServiceRow } from "../catalog/service-store";
+import { withHomeLock } from "../platform/home-lock";
 import { OWNER_ROLE, type Platform } from "../platform/platform";
 import { findInstanceFamily, type InstanceFamily } from "../resources/compute-pool/instance-families";
 import { resumePool } from "../resources/compute-pool/compute-pools";
@@ -119,10 +120,11 @@ export async function dropService(platform: Platform, key: ServiceKey, opts: { i
   platform.catalog.write(() => platform.catalog.services.delete(key));
   removeServiceFiles(platform.config.home, key);
   removeServiceSecrets(platform.config.home, key);
-  if (platform.catalog.services.list().length === 0) {
+  await withHomeLock(platform.config.home, "network", async () => {
+    if (platform.catalog.services.list().length > 0) return;
     const network = await platform.docker.networkId(platformNetworkName(platform.config.home));
     if (network) await platform.docker.removeNetwork(network);
-  }
+  });
   await startPending(platform, svc.computePool);
   return true;
 }
@@ -151,7 +153,18 @@ export async function startPending(platform: Platform, poolName: string): Promis
   for (const inst of started) {
     const k = { database: inst.databaseName, schema: inst.schemaName, name: inst.serviceName };
     const svc = platform.catalog.services.get(k);
-    if (svc) await startInstance(platform, svc, JSON.parse(svc.spec), inst.instanceId, family);
+    if (!svc) continue;
+    const spec = JSON.parse(svc.spec) as RuntimeSpec;
+    const gone = () => ["DELETING", undefined].includes(platform.catalog.services.get(k)?.status);
+    try {
+      await startInstance(platform, svc, spec, inst.instanceId, family);
+    } catch (e) {
+      // This starts other services' instances: a failure is theirs to report (describe shows the instance
+      // not running), not the caller's; one dropped meanwhile by another process simply goes away.
+      if (!gone()) console.log(`Service ${qualified(k)}: instance ${inst.instanceId} got capacity but did not start: ${(e as Error).message}`);
+    }
+    // Dropped by another process while it started: whatever this start created must not outlive it.
+    if (gone()) await removeInstance(platform, k, inst.instanceId, spec);
   }
 }
 

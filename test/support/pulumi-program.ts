@@ -64,8 +64,8 @@ export class PulumiProgram {
    * Starts a command in its own process group and returns at once, so a test can interrupt it the way a
    * CI runner or a closed laptop does: `process.kill(-child.pid, "SIGKILL")` ends the CLI and its plugins.
    */
-  start(args: string[]): ChildProcess {
-    return spawn("pulumi", [...args, "--non-interactive", "--stack", this.stack], { cwd: this.dir, env: this.env, detached: true, stdio: "ignore" });
+  start(args: string[], stdio: "ignore" | "pipe" = "ignore"): ChildProcess {
+    return spawn("pulumi", [...args, "--non-interactive", "--stack", this.stack], { cwd: this.dir, env: this.env, detached: true, stdio: ["ignore", stdio, stdio] });
   }
 
   /** Runs a command that must succeed; a failure throws with the CLI's own output. */
