@@ -8,12 +8,14 @@ import type { ConfigLookup } from "./common/config";
 import { ResourceInitError, isSpcsError } from "./common/errors";
 import { configurePlatform } from "./platform/current-platform";
 import { computePoolProvider } from "./resources/compute-pool/compute-pool-provider";
+import { imageProvider } from "./resources/image/image-provider";
 import { imageRepositoryProvider } from "./resources/image-repository/image-repository-provider";
 import { serviceProvider } from "./resources/service/service-provider";
 import type { ResourceProvider } from "./resources/provider-types";
 
 export const providers: Record<string, ResourceProvider<any, any>> = {
   ComputePool: computePoolProvider,
+  Image: imageProvider,
   ImageRepository: imageRepositoryProvider,
   Service: serviceProvider,
 };
