@@ -194,6 +194,7 @@ describe("integration: Image on the real registry and engine", function () {
       assert.equal(c!.image, image.outs.imageUrl);
     } finally {
       await serviceProvider.delete(svc.id, svc.outs);
+      await tp.platform.docker.removeImageReference(image.outs.imageUrl); // the engine's pulled copy
     }
   });
 });
