@@ -104,9 +104,9 @@ export class PulumiProgram {
 }
 
 /** Runs the `spcs` CLI as a user would, against a test platform. */
-export function spcsCli(tp: TestPlatform, args: string[]): PulumiResult {
+export function spcsCli(tp: TestPlatform, args: string[], env: NodeJS.ProcessEnv = {}): PulumiResult {
   const res = spawnSync(process.execPath, [path.join(REPO_ROOT, "dist/provider/cli/main.js"), ...args], {
-    env: { ...process.env, ...platformEnv(tp.config) },
+    env: { ...process.env, ...platformEnv(tp.config), ...env },
     encoding: "utf8",
   });
   return { code: res.status ?? -1, stdout: res.stdout ?? "", stderr: res.stderr ?? "" };
