@@ -152,6 +152,14 @@ describe("integration: Image on the real registry and engine", function () {
     await imageProvider.delete(b.id, b.outs); // deleting twice converges
   });
 
+  it("delete of a tag moved out of band removes the tag and leaves the manifest it now names", async function () {
+    const created = await imageProvider.create(await check({ ...target({ name: "moved", tag: "t" }), source: BASE }));
+    const theirs = await putImage(tp.platform, target({ name: "moved", tag: "t" }), { source: "/img_db/public/big/payload:1" });
+    await imageProvider.delete(created.id, created.outs);
+    assert.equal(await tp.platform.registry.resolve("img_db/public/prod/moved", "t"), undefined);
+    assert.ok(await tp.platform.registry.resolve("img_db/public/prod/moved", theirs.digest), "their manifest stays");
+  });
+
   it("on a registry this platform does not run, removes one tag through the API alone", async function () {
     await putImage(tp.platform, target({ name: "foreign", tag: "a" }), { source: BASE });
     await putImage(tp.platform, target({ name: "foreign", tag: "b" }), { source: BASE });

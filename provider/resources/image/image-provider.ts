@@ -85,7 +85,7 @@ export const imageProvider: ResourceProvider<ImageInputs, ImageOutputs> = {
     const platform = currentPlatform();
     const target = props.database ? pickInputs(props) : parseId(id);
     if (!platform.catalog.repositories.get(target.database, target.schema, target.repository)) return; // DROP IMAGE REPOSITORY took it
-    await removeTag(platform, target);
+    await removeTag(platform, target, { placed: props.digest });
   },
 };
 

@@ -126,7 +126,8 @@ export async function readTag(platform: Platform, target: ImageTarget): Promise<
 }
 
 /**
- * Removes the target's tag; the manifest goes too when no other tag of the image names it.
+ * Removes the target's tag; the manifest goes too when no other tag of the image names it (and it is the
+ * manifest `placed` there, when the caller says which).
  *
  * The distribution API deletes manifests, not tags (deleting a manifest removes every tag naming it). So:
  *  - no other tag names the manifest: DELETE the manifest by digest. When the image has no tag left at all
@@ -137,7 +138,7 @@ export async function readTag(platform: Platform, target: ImageTarget): Promise<
  *  - other tags name it, on a registry run by someone else: point the tag at a one-off empty manifest, then
  *    DELETE that manifest, which takes exactly this tag with it.
  */
-export async function removeTag(platform: Platform, target: ImageTarget): Promise<"absent" | "tag" | "tag-and-manifest"> {
+export async function removeTag(platform: Platform, target: ImageTarget, opts: { placed?: string } = {}): Promise<"absent" | "tag" | "tag-and-manifest"> {
   const registry = platform.registry;
   const repo = imageRepositoryPath(target);
   const ref = await registry.resolve(repo, target.tag);
@@ -146,7 +147,9 @@ export async function removeTag(platform: Platform, target: ImageTarget): Promis
   const sharing: string[] = [];
   for (const t of others) if ((await registry.resolve(repo, t))?.digest === ref.digest) sharing.push(t);
   const storage = platform.managedRegistryStorage();
-  if (sharing.length === 0) {
+  // A tag moved out of band names someone else's manifest: the tag goes, their manifest stays.
+  const ours = opts.placed === undefined || opts.placed === ref.digest;
+  if (sharing.length === 0 && ours) {
     await registry.deleteManifest(repo, ref.digest);
     if (others.length === 0 && storage) fs.rmSync(path.join(storage, "docker/registry/v2/repositories", repo), { recursive: true, force: true });
     return "tag-and-manifest";
