@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -11,6 +10,7 @@ import { imageProvider, type ImageInputs, type ImageOutputs } from "../../provid
 import { putImage, removeTag } from "../../provider/resources/image/images";
 import { serviceProvider } from "../../provider/resources/service/service-provider";
 import { containerName } from "../../provider/services/service-naming";
+import { importPayloadImage } from "../support/payload-image";
 import { seedPool } from "../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";
 
@@ -68,7 +68,7 @@ describe("integration: Image on the real registry and engine", function () {
 
   it("measures the copy by blob mount against docker pull + tag + push of the same image", async function () {
     const big = `${tp.config.registry}/img_db/public/big/payload`;
-    await buildPayloadImage(tp, big, "1", 48 * 1024 * 1024);
+    await importPayloadImage(tp, big, "1", 48 * 1024 * 1024);
     await tp.platform.docker.pushImage(big, "1");
     await tp.platform.docker.removeImageReference(`${big}:1`); // as on a machine that never had it
     const t0 = process.hrtime.bigint();
@@ -206,15 +206,3 @@ describe("integration: Image on the real registry and engine", function () {
     }
   });
 });
-
-/** A local image with one layer of `bytes` random bytes, imported into the engine (the test removes it). */
-async function buildPayloadImage(tp: TestPlatform, repo: string, tag: string, bytes: number): Promise<void> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "spcs-it-payload-"));
-  try {
-    fs.writeFileSync(path.join(root, "payload.bin"), require("node:crypto").randomBytes(bytes));
-    const tar = spawn("tar", ["-C", root, "-c", "."], { stdio: ["ignore", "pipe", "inherit"] });
-    await tp.platform.docker.importImage(tar.stdout, repo, tag, ["CMD [\"/payload.bin\"]"]);
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-}
