@@ -66,6 +66,21 @@ describe("integration: Image on the real registry and engine", function () {
     assert.equal(put.uploaded, 0);
   });
 
+  it("copies an image index with its child manifests, keeping every digest", async function () {
+    const child = await tp.platform.registry.getRawManifest("snowflake/images/snowflake_images/busybox", "latest");
+    const index = {
+      schemaVersion: 2,
+      mediaType: "application/vnd.oci.image.index.v1+json",
+      manifests: [{ mediaType: child!.mediaType, digest: child!.digest, size: child!.bytes.length, platform: { architecture: "amd64", os: "linux" } }],
+    };
+    const indexDigest = await tp.platform.registry.putManifest("snowflake/images/snowflake_images/busybox", "multi", { mediaType: index.mediaType, bytes: Buffer.from(JSON.stringify(index)) });
+    const put = await putImage(tp.platform, target({ name: "multi", tag: "1" }), { source: "/snowflake/images/snowflake_images/busybox:multi" });
+    assert.equal(put.digest, indexDigest);
+    assert.equal(put.uploaded, 0);
+    assert.ok(await tp.platform.registry.resolve("img_db/public/prod/multi", child!.digest), "the child manifest is in the target too");
+    await tp.platform.registry.deleteManifest("snowflake/images/snowflake_images/busybox", indexDigest);
+  });
+
   it("measures the copy by blob mount against docker pull + tag + push of the same image", async function () {
     const big = `${tp.config.registry}/img_db/public/big/payload`;
     await importPayloadImage(tp, big, "1", 48 * 1024 * 1024);
