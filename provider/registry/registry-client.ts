@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { SpcsError } from "../common/errors";
 
 /** Manifest media types we accept, newest first: OCI index and manifest, then Docker's v2 equivalents. */
@@ -9,6 +10,8 @@ const MANIFEST_ACCEPT = [
 ].join(", ");
 
 const REQUEST_TIMEOUT_MS = 15_000;
+/** A whole layer through this process (only when a registry refuses a mount) may take minutes. */
+const BLOB_TIMEOUT_MS = 600_000;
 const PAGE_SIZE = 1000;
 
 export interface RawManifest {
@@ -134,7 +137,8 @@ export class RegistryClient {
    * Makes a blob of repository `from` part of `repository` without sending its bytes: the distribution
    * API's cross-repository mount (`POST /v2/<name>/blobs/uploads/?mount=<digest>&from=<repo>`, answered
    * 201). A registry that cannot mount answers 202 with an upload session instead; then, and only then,
-   * the blob is streamed from the source repository into that session. Returns how the blob got there.
+   * the blob is read from the source repository and uploaded into that session, in memory (a fallback,
+   * never the platform's own registry). Returns how the blob got there.
    */
   async mountBlob(repository: string, digest: string, from: string): Promise<"mounted" | "uploaded"> {
     const res = await this.request("POST", `/${repository}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
@@ -142,16 +146,16 @@ export class RegistryClient {
     if (res.status !== 202) await this.expectOk(res, `mount blob ${digest} from ${from} into ${repository}`);
     const location = res.headers.get("location");
     if (!location) throw new SpcsError("registry-protocol", `registry ${this.address} opened an upload for ${repository} without a Location`);
-    const blob = await this.request("GET", `/${from}/blobs/${digest}`);
+    const blob = await this.request("GET", `/${from}/blobs/${digest}`, { timeoutMs: BLOB_TIMEOUT_MS });
     await this.expectOk(blob, `read blob ${from}@${digest}`);
     const body = Buffer.from(await blob.arrayBuffer());
-    await this.expectOk(await this.request("PUT", withQuery(this.absolute(location), { digest }), { contentType: "application/octet-stream", body }), `upload blob ${digest} to ${repository}`);
+    await this.expectOk(await this.request("PUT", withQuery(this.absolute(location), { digest }), { contentType: "application/octet-stream", body, timeoutMs: BLOB_TIMEOUT_MS }), `upload blob ${digest} to ${repository}`);
     return "uploaded";
   }
 
   /** Uploads a small blob in one request (monolithic upload); returns its digest. */
   async putBlob(repository: string, bytes: Buffer): Promise<string> {
-    const digest = `sha256:${require("node:crypto").createHash("sha256").update(bytes).digest("hex")}`;
+    const digest = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
     const res = await this.request("POST", `/${repository}/blobs/uploads/`);
     await this.expectOk(res, `start upload to ${repository}`);
     const location = res.headers.get("location");
@@ -164,7 +168,7 @@ export class RegistryClient {
     return location.startsWith("http") ? location : `http://${this.address}${location}`;
   }
 
-  private async request(method: string, pathAndQuery: string, opts: { accept?: string; contentType?: string; body?: Buffer } = {}): Promise<Response> {
+  private async request(method: string, pathAndQuery: string, opts: { accept?: string; contentType?: string; body?: Buffer; timeoutMs?: number } = {}): Promise<Response> {
     const url = pathAndQuery.startsWith("http") ? pathAndQuery : `${this.base}${pathAndQuery}`;
     const headers: Record<string, string> = {};
     if (opts.accept) headers.accept = opts.accept;
@@ -174,7 +178,7 @@ export class RegistryClient {
         method,
         headers,
         body: opts.body,
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? REQUEST_TIMEOUT_MS),
       });
     } catch (e) {
       throw new SpcsError(
