@@ -7,8 +7,9 @@
 import type { ConfigLookup } from "./common/config";
 import { ResourceInitError, isSpcsError } from "./common/errors";
 import { qualifiedName } from "./common/identifiers";
-import { configurePlatform } from "./platform/current-platform";
+import { configurePlatform, currentPlatform } from "./platform/current-platform";
 import { computePoolProvider } from "./resources/compute-pool/compute-pool-provider";
+import { imageId, imageProvider, imageTagExists } from "./resources/image/image-provider";
 import { imageRepositoryProvider } from "./resources/image-repository/image-repository-provider";
 import { jobServiceProvider } from "./resources/job-service/job-service-provider";
 import { serviceProvider } from "./resources/service/service-provider";
@@ -18,6 +19,8 @@ import type { ResourceProvider } from "./resources/provider-types";
 export const providers: Record<string, ResourceProvider<any, any>> = {
   ComputePool: adoptable(computePoolProvider, { kind: "COMPUTE POOL", id: (i) => i.name }),
   ImageRepository: adoptable(imageRepositoryProvider, { kind: "IMAGE REPOSITORY", id: (i) => qualifiedName(i.database, i.schema, i.name) }),
+  // An image "exists" when its tag does: the repository alone does not make it.
+  Image: adoptable(imageProvider, { kind: "IMAGE", id: imageId, exists: (i) => imageTagExists(currentPlatform(), i) }),
   // Services and jobs share one namespace per schema.
   Service: adoptable(serviceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }),
   JobService: adoptable(jobServiceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }),

@@ -9,6 +9,7 @@ import { assertSupportedTypeScript } from "./typescript-guard";
 assertSupportedTypeScript();
 
 export { ComputePool, type ComputePoolArgs, type InstanceFamilyName } from "./compute-pool";
+export { Image, type ImageArgs } from "./image";
 export { ImageRepository, type ImageRepositoryArgs, type ImageInfo } from "./image-repository";
 export { Service, type ServiceArgs, type ServiceSecret } from "./service";
 export { JobService, type JobServiceArgs } from "./job-service";

@@ -30,6 +30,7 @@ export function providerShim(kind: string): pulumi.dynamic.ResourceProvider {
  */
 export const shims = {
   ComputePool: providerShim("ComputePool"),
+  Image: providerShim("Image"),
   ImageRepository: providerShim("ImageRepository"),
   Service: providerShim("Service"),
   JobService: providerShim("JobService"),

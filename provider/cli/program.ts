@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { CliContext, type GlobalOptions } from "./cli-context";
 import { registerComputePoolCommands } from "./compute-pool-commands";
+import { registerDriftCommand } from "./drift-command";
 import { registerImageRepositoryCommands } from "./image-repository-commands";
 import { registerJobCommands } from "./job-commands";
 import { registerLogsCommand } from "./logs-command";
@@ -40,6 +41,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
   registerJobCommands(program, verbs, ctx);
   registerLogsCommand(program, ctx);
   registerPlatformCommands(program, ctx);
+  registerDriftCommand(program, ctx);
 
   // Normally intercepted before parsing (see spec-command.ts); listed here so `spcs --help` shows it.
   program

@@ -19,6 +19,8 @@ export interface ObjectIdentity<I> {
   kind: string;
   /** The object's id as the provider returns it, e.g. `DB.SCHEMA.NAME`. */
   id(inputs: I): string;
+  /** Whether the object exists; default: the provider's read finds it. */
+  exists?(inputs: I): Promise<boolean>;
 }
 
 /**
@@ -52,14 +54,14 @@ export function adoptable<I extends object, O extends object>(provider: Resource
       const id = who.id(inputs);
       const creator = inputs[CREATOR_KEY];
       const existing = await provider.read(id, inputs as unknown as O);
-      if (!existing.props) {
+      if (!(who.exists ? await who.exists(inputs) : existing.props !== undefined)) {
         // Recorded before the object exists, so no interruption can leave an object without its creator.
         if (creator) platform.catalog.write(() => platform.catalog.creators.set(who.kind, id, creator));
         try {
           return await provider.create(inputs);
         } catch (e) {
-          const exists = await provider.read(id, inputs as unknown as O).catch(() => ({ props: undefined }));
-          if (creator && !exists.props) platform.catalog.write(() => platform.catalog.creators.clear(who.kind, id, creator));
+          const made = await (who.exists ? who.exists(inputs) : provider.read(id, inputs as unknown as O).then((r) => r.props !== undefined)).catch(() => false);
+          if (creator && !made) platform.catalog.write(() => platform.catalog.creators.clear(who.kind, id, creator));
           throw e;
         }
       }

@@ -114,6 +114,20 @@ export class DockerRuntime {
     return ignoreNotFound(this.docker.getImage(ref).inspect()).then((i) => i !== undefined);
   }
 
+  /** A local image's id (the sha256 of its config) and its repository tags, or undefined when the engine has no such image. */
+  async inspectImage(ref: string): Promise<{ id: string; repoTags: string[] } | undefined> {
+    const i = await ignoreNotFound(this.docker.getImage(ref).inspect());
+    return i && { id: i.Id, repoTags: i.RepoTags ?? [] };
+  }
+
+  /**
+   * Removes one reference (`repo:tag`) from the engine, like `docker rmi <repo:tag>`: the image itself
+   * stays while other references name it. Missing is fine.
+   */
+  async removeImageReference(ref: string): Promise<void> {
+    await ignoreNotFound(this.docker.getImage(ref).remove({ noprune: true }));
+  }
+
   /** Imports a root filesystem tarball as an image (`docker import`), with Dockerfile-style changes. */
   async importImage(tar: NodeJS.ReadableStream, repo: string, tag: string, changes: string[]): Promise<void> {
     const stream = (await this.docker.importImage(tar, { repo, tag, changes } as any)) as unknown as NodeJS.ReadableStream;

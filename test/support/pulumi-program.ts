@@ -25,12 +25,16 @@ export class PulumiProgram {
     private readonly env: NodeJS.ProcessEnv,
   ) {}
 
-  /** `example` names a folder of examples/, or a path relative to the repository (a test fixture program). */
-  static create(example: string, tp: TestPlatform, stack = "test"): PulumiProgram {
+  /**
+   * `example` names a folder of examples/, or a path relative to the repository (a test fixture program).
+   * `stackConfig`: also copy the example's `Pulumi.<stack>.yaml` files (for programs whose stacks differ by config).
+   */
+  static create(example: string, tp: TestPlatform, stack = "test", opts: { stackConfig?: boolean } = {}): PulumiProgram {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), `spcs-${path.basename(example)}-`));
     const dir = path.join(work, "program");
     const source = example.includes("/") ? path.join(REPO_ROOT, example) : path.join(REPO_ROOT, "examples", example);
-    fs.cpSync(source, dir, { recursive: true, filter: (src) => !/node_modules|Pulumi\.[^/]+\.yaml$/.test(src) || src.endsWith("Pulumi.yaml") });
+    const skipped = opts.stackConfig ? /node_modules/ : /node_modules|Pulumi\.[^/]+\.yaml$/;
+    fs.cpSync(source, dir, { recursive: true, filter: (src) => !skipped.test(src) || src.endsWith("Pulumi.yaml") });
     fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
     fs.mkdirSync(path.join(work, "state"));
     const env = offlinePulumiEnv(tp.pulumiBin, {
@@ -41,12 +45,25 @@ export class PulumiProgram {
       SPCS_HOME: "",
       SPCS_REGISTRY: "",
     });
-    const program = new PulumiProgram(dir, stack, env);
-    program.must(["stack", "init"]);
+    return new PulumiProgram(dir, stack, env).init(tp);
+  }
+
+  /** Another stack of the same program, in the same backend (so StackReferences between them resolve). */
+  addStack(stack: string, tp: TestPlatform): PulumiProgram {
+    return new PulumiProgram(this.dir, stack, this.env).init(tp);
+  }
+
+  private init(tp: TestPlatform): this {
+    this.must(["stack", "init"]);
     for (const [key, value] of Object.entries({ "spcs:home": tp.config.home, "spcs:registry": tp.config.registry, "spcs:account": tp.config.account })) {
-      program.must(["config", "set", key, value]);
+      this.must(["config", "set", key, value]);
     }
-    return program;
+    return this;
+  }
+
+  /** The environment the CLI runs with (file backend, passphrase, offline plugins), for other tools that run it. */
+  get cliEnv(): NodeJS.ProcessEnv {
+    return this.env;
   }
 
   run(args: string[], extraEnv: Record<string, string> = {}): PulumiResult {
@@ -95,9 +112,9 @@ export class PulumiProgram {
 }
 
 /** Runs the `spcs` CLI as a user would, against a test platform. */
-export function spcsCli(tp: TestPlatform, args: string[]): PulumiResult {
+export function spcsCli(tp: TestPlatform, args: string[], env: NodeJS.ProcessEnv = {}): PulumiResult {
   const res = spawnSync(process.execPath, [path.join(REPO_ROOT, "dist/provider/cli/main.js"), ...args], {
-    env: { ...process.env, ...platformEnv(tp.config) },
+    env: { ...process.env, ...platformEnv(tp.config), ...env },
     encoding: "utf8",
   });
   return { code: res.status ?? -1, stdout: res.stdout ?? "", stderr: res.stderr ?? "" };

@@ -16,6 +16,12 @@ const SAMPLES: Record<string, Record<string, [unknown, unknown]>> = {
     adopt: [false, true],
     database: ["AGREE_DB", "AGREE_DB2"], schema: ["PUBLIC", "OTHER"], name: ["REPO", "REPO2"], comment: ["a", "b"], encryption: ["SNOWFLAKE_FULL", "SNOWFLAKE_SSE"],
   },
+  Image: {
+    adopt: [false, true],
+    database: ["AGREE_DB", "AGREE_DB2"], schema: ["PUBLIC", "OTHER"], repository: ["AGREE_REPO", "AGREE_REPO2"], name: ["app", "app2"], tag: ["v1", "v2"],
+    source: ["/snowflake/images/snowflake_images/busybox:latest", "/snowflake/images/snowflake_images/busybox:other"],
+    localImage: ["agree-local:1", "agree-local:2"],
+  },
   Service: {
     adopt: [false, true],
     database: ["AGREE_DB", "AGREE_DB2"], schema: ["PUBLIC", "OTHER"], name: ["AGREE_SVC", "AGREE_SVC2"], computePool: ["AGREE_SVC_POOL", "AGREE_SVC_POOL2"],
@@ -52,6 +58,7 @@ function svcSpec(container: string): string {
 const ALTERNATIVES: Record<string, { replaces: string[]; with: string[] }> = {
   Service: { replaces: ["spec"], with: ["specTemplate", "using"] },
   JobService: { replaces: ["spec"], with: ["specTemplate", "using"] },
+  Image: { replaces: ["source"], with: ["localImage"] },
 };
 
 /** The schema, the SDK classes and the providers describe the same resources. */
@@ -61,6 +68,8 @@ describe("integration: schema, SDK and providers agree", function () {
     tp = await startTestPlatform("it-schema");
     configurePlatform((k) => ({ "spcs:home": tp.config.home, "spcs:registry": tp.config.registry })[k]);
     const { createPool } = await import("../../../provider/resources/compute-pool/compute-pools");
+    const { createRepository } = await import("../../../provider/resources/image-repository/image-repositories");
+    createRepository(tp.platform, { database: "AGREE_DB", schema: "PUBLIC", name: "AGREE_REPO" });
     createPool(tp.platform, { name: "AGREE_SVC_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 2, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
   });
   after(async () => tp?.dispose());
