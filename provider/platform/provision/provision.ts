@@ -2,6 +2,7 @@ import type { PlatformConfig } from "../../common/config";
 import { baseImageStatus, ensureBaseImage, ensureBusyboxStatic } from "./base-image";
 import { dockerEngineStatus, ensureDockerEngine } from "./docker-engine";
 import { ensurePulumiCli, pulumiCliStatus } from "./pulumi-cli";
+import { ensureRuntimeImage, ensureRuntimePackages, runtimeImageStatus } from "./runtime-image";
 import { ensureRegistry, registryServerStatus } from "./registry-server";
 import type { PartStatus, PlatformStatus } from "./part-status";
 
@@ -18,6 +19,8 @@ export async function platformUp(config: PlatformConfig, log: (line: string) => 
   if (parts.every((p) => p.ok)) {
     await ensureBusyboxStatic(log);
     parts.push(await ensureBaseImage(config, log));
+    await ensureRuntimePackages(log);
+    parts.push(await ensureRuntimeImage(config, log));
   }
   parts.push(await ensurePulumiCli(config, log));
   return { home: config.home, parts };
@@ -25,7 +28,7 @@ export async function platformUp(config: PlatformConfig, log: (line: string) => 
 
 /** `spcs platform status`: each part's address or path and version, touching nothing. */
 export async function platformStatus(config: PlatformConfig): Promise<PlatformStatus> {
-  const parts = await Promise.all([dockerEngineStatus(config), registryServerStatus(config), baseImageStatus(config), pulumiCliStatus(config)]);
+  const parts = await Promise.all([dockerEngineStatus(config), registryServerStatus(config), baseImageStatus(config), runtimeImageStatus(config), pulumiCliStatus(config)]);
   return { home: config.home, parts };
 }
 
