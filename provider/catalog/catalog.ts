@@ -3,6 +3,7 @@ import * as path from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import { MIGRATIONS } from "./migrations";
 import { ComputePoolStore } from "./compute-pool-store";
+import { CustomRuntimeEnvironmentStore } from "./custom-runtime-environment-store";
 import { ImageRepositoryStore } from "./image-repository-store";
 import { ServiceStore } from "./service-store";
 
@@ -21,11 +22,13 @@ export class Catalog {
   readonly pools: ComputePoolStore;
   readonly repositories: ImageRepositoryStore;
   readonly services: ServiceStore;
+  readonly runtimeEnvironments: CustomRuntimeEnvironmentStore;
 
   private constructor(private readonly db: BetterSqlite3.Database) {
     this.pools = new ComputePoolStore(db);
     this.repositories = new ImageRepositoryStore(db);
     this.services = new ServiceStore(db);
+    this.runtimeEnvironments = new CustomRuntimeEnvironmentStore(db);
   }
 
   static open(file: string): Catalog {
