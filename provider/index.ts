@@ -8,6 +8,7 @@ import type { ConfigLookup } from "./common/config";
 import { ResourceInitError, isSpcsError } from "./common/errors";
 import { configurePlatform } from "./platform/current-platform";
 import { computePoolProvider } from "./resources/compute-pool/compute-pool-provider";
+import { customRuntimeEnvironmentProvider } from "./resources/custom-runtime-environment/custom-runtime-environment-provider";
 import { imageRepositoryProvider } from "./resources/image-repository/image-repository-provider";
 import { serviceProvider } from "./resources/service/service-provider";
 import type { ResourceProvider } from "./resources/provider-types";
@@ -16,6 +17,7 @@ export const providers: Record<string, ResourceProvider<any, any>> = {
   ComputePool: computePoolProvider,
   ImageRepository: imageRepositoryProvider,
   Service: serviceProvider,
+  CustomRuntimeEnvironment: customRuntimeEnvironmentProvider,
 };
 
 export type ResourceKind = keyof typeof providers;
@@ -53,4 +55,5 @@ export async function dispatch(kind: string, method: ProviderMethod, args: unkno
 }
 
 export { resolveConfig } from "./common/config";
+export { resolveRuntimeEnvironment, isCreReference, type ResolvedRuntimeEnvironment } from "./cre/resolve-runtime-environment";
 export type { PlatformConfig } from "./common/config";

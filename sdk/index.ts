@@ -11,3 +11,4 @@ assertSupportedTypeScript();
 export { ComputePool, type ComputePoolArgs, type InstanceFamilyName } from "./compute-pool";
 export { ImageRepository, type ImageRepositoryArgs, type ImageInfo } from "./image-repository";
 export { Service, type ServiceArgs, type ServiceSecret } from "./service";
+export { CustomRuntimeEnvironment, type CustomRuntimeEnvironmentArgs, type ValidationCheck } from "./custom-runtime-environment";

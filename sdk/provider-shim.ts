@@ -32,4 +32,5 @@ export const shims = {
   ComputePool: providerShim("ComputePool"),
   ImageRepository: providerShim("ImageRepository"),
   Service: providerShim("Service"),
+  CustomRuntimeEnvironment: providerShim("CustomRuntimeEnvironment"),
 };

@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { CliContext, type GlobalOptions } from "./cli-context";
 import { registerComputePoolCommands } from "./compute-pool-commands";
+import { registerCustomRuntimeEnvironmentCommands } from "./custom-runtime-environment-commands";
 import { registerImageRepositoryCommands } from "./image-repository-commands";
 import { registerLogsCommand } from "./logs-command";
 import { OUTPUT_FORMATS, type CliIo } from "./output";
@@ -36,6 +37,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
   registerComputePoolCommands(verbs, ctx);
   registerImageRepositoryCommands(verbs, ctx);
   registerServiceCommands(verbs, ctx);
+  registerCustomRuntimeEnvironmentCommands(program, verbs, ctx);
   registerLogsCommand(program, ctx);
   registerPlatformCommands(program, ctx);
 
