@@ -49,7 +49,7 @@ export async function resolveRuntimeEnvironment(platform: Platform, ref: string)
       `use a RESOLVED custom runtime environment, or set this one back: ALTER CUSTOM RUNTIME ENVIRONMENT ${name} SET CRE_STATUS = RESOLVED (\`spcs alter custom-runtime-environment ${name} set-status RESOLVED\`, or creStatus: "RESOLVED" on the resource)`,
     );
   }
-  const image = parseImagePath(row.imagePath, platform.config.registry);
+  const image = parseImagePath(row.imagePath);
   const recreate = `recreate the custom runtime environment so it records the image's digest now: \`pulumi up --replace <URN of the CustomRuntimeEnvironment ${name}>\`, or CREATE OR REPLACE (\`spcs create custom-runtime-environment ${name} --image-path ${row.imagePath} --base-image-type ${row.baseImageType} --or-replace\`)`;
   const repoExists = platform.catalog.repositories.get(image.database, image.schema, image.repo) !== undefined;
   const current = repoExists ? await platform.registry.resolve(image.repository, image.tag) : undefined;

@@ -21,6 +21,8 @@ import * as fs from "node:fs";
  */
 export const RUNTIME_IMAGE_VERSION = "2.7.2";
 export const RUNTIME_IMAGE_PATH = "snowflake/images/snowflake_images/container_runtime/cpu_x86_64";
+/** The engine-local name of the built image, tagged with its recipe hash. */
+export const LOCAL_RUNTIME_REPO = "pulumi-spcs/container-runtime-cpu";
 export const LABEL_RUNTIME_RECIPE = `${LABEL_PREFIX}.runtime-recipe`;
 
 /** `/snowflake/images/snowflake_images/container_runtime/cpu_x86_64:<version>`: how a spec or IMAGE_PATH names it. */
@@ -74,13 +76,16 @@ export async function ensureRuntimeImage(config: PlatformConfig, log: (line: str
   if (existing && (await registryRecipe(registry, existing.digest)) === recipe) return status(config, existing.digest, "present");
   const docker = new DockerRuntime(config.dockerHost);
   const repo = runtimeImageRepo(config);
-  const local = await docker.inspectImage(`${repo}:${tag}`);
-  if (local?.labels[LABEL_RUNTIME_RECIPE] !== recipe) {
+  // Built once per engine under a registry-independent name (the recipe is the tag), then tagged for
+  // each registry: a second platform (another registry port, a test's) reuses the build.
+  const cached = `${LOCAL_RUNTIME_REPO}:${recipe}`;
+  if (!(await docker.imageExists(cached))) {
     log(`building ${repo}:${tag} (ML runtime stand-in) from the host's Debian packages`);
-    const ms = await buildRuntimeImage(docker, repo, tag);
-    log(`built ${repo}:${tag} in ${(ms / 1000).toFixed(1)} s`);
+    const ms = await buildRuntimeImage(docker, LOCAL_RUNTIME_REPO, recipe);
+    log(`built it in ${(ms / 1000).toFixed(1)} s`);
   }
-  await docker.tagImage(`${repo}:${tag}`, repo, "latest");
+  await docker.tagImage(cached, repo, tag);
+  await docker.tagImage(cached, repo, "latest");
   log(`pushing ${repo}:${tag}`);
   await docker.pushImage(repo, tag);
   await docker.pushImage(repo, "latest");

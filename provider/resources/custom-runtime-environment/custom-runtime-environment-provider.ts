@@ -95,7 +95,7 @@ function problems(i: CustomRuntimeEnvironmentInputs): CheckFailure[] {
     failures.push({ property: "imagePath", reason: "CustomRuntimeEnvironment imagePath is required. Fix: set it to an image pushed to an image repository, '/db/schema/repo/image:tag'." });
   } else if (!isUnknown(i.imagePath)) {
     try {
-      parseImagePath(i.imagePath, currentPlatform().config.registry);
+      parseImagePath(i.imagePath);
     } catch (e) {
       failures.push({ property: "imagePath", reason: `CustomRuntimeEnvironment imagePath: ${(e as Error).message.replace("\n  fix:", ". Fix:")}` });
     }

@@ -63,9 +63,12 @@ export function parseCreStatus(value: string): CreStatus {
   return v;
 }
 
-/** IMAGE_PATH: `/db/schema/repo/image:tag` in an image repository of this platform (a tag, not a digest). */
-export function parseImagePath(imagePath: string, registryHost: string): ImageReference & { tag: string } {
-  const ref = parseImage(imagePath, registryHost);
+/**
+ * IMAGE_PATH: the logical path `/db/schema/repo/image:tag` of an image in an image repository (a tag, not
+ * a digest; no registry host, as in SPCS).
+ */
+export function parseImagePath(imagePath: string): ImageReference & { tag: string } {
+  const ref = typeof imagePath === "string" ? parseImage(imagePath, "") : undefined;
   if (!ref || ref.digest) {
     throw new SpcsError(
       "invalid-image-path",
@@ -99,7 +102,7 @@ export class CreValidationError extends SpcsError {
 export async function createRuntimeEnvironment(platform: Platform, settings: CreSettings, opts: { orReplace?: boolean } = {}): Promise<CustomRuntimeEnvironmentDescription> {
   const name = creName(settings.name);
   const baseImageType = parseBaseImageType(settings.baseImageType);
-  const ref = parseImagePath(settings.imagePath, platform.config.registry);
+  const ref = parseImagePath(settings.imagePath);
   if (!opts.orReplace && platform.catalog.runtimeEnvironments.get(name)) throw existsError(name);
   const { digest, results } = await validateInRegistry(platform, name, settings.imagePath, ref);
   if (failedChecks({ image: settings.imagePath, results }).length) throw new CreValidationError(name, settings.imagePath, results);
