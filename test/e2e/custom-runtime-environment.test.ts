@@ -17,7 +17,7 @@ describe("e2e: custom runtime environment", function () {
   let digest: string;
 
   before(async function () {
-    tp = await startTestPlatform("e2e-cre");
+    tp = await startTestPlatform("e2e-cre", { runtimeImage: true });
     digest = await pushAs(tp, runtimeImage(tp), RUNTIME);
     await pushAs(tp, await brokenImage(tp.platform.docker, "many-problems"), BROKEN);
     program = PulumiProgram.create("test/fixtures/programs/custom-runtime", tp);

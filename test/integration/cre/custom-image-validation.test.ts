@@ -20,7 +20,7 @@ describe("integration: custom image validation", function () {
   const validate = (image: string) => validateImage(tp.platform.docker, image, { labels: managedLabels(tp.config.home, "validation-container", image) });
 
   before(async function () {
-    tp = await startTestPlatform("it-cre-validate");
+    tp = await startTestPlatform("it-cre-validate", { runtimeImage: true });
     const started = Date.now();
     for (const name of Object.keys(BROKEN_IMAGES) as BrokenImage[]) images[name] = await brokenImage(tp.platform.docker, name);
     console.log(`      (broken variants ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -34,7 +34,7 @@ describe("integration: custom runtime environments", function () {
   let runtimeDigest: string;
 
   before(async function () {
-    tp = await startTestPlatform("it-cre");
+    tp = await startTestPlatform("it-cre", { runtimeImage: true });
     configurePlatform((k) => ({ "spcs:home": tp.config.home, "spcs:registry": tp.config.registry })[k]);
     runtimeDigest = await pushAs(tp, runtimeImage(tp), RUNTIME);
     await pushAs(tp, await brokenImage(tp.platform.docker, "many-problems"), BROKEN);

@@ -43,7 +43,7 @@ const ALTERNATIVES: Record<string, { replaces: string[]; with: string[] }> = {
 describe("integration: schema, SDK and providers agree", function () {
   let tp: TestPlatform;
   before(async function () {
-    tp = await startTestPlatform("it-schema");
+    tp = await startTestPlatform("it-schema", { runtimeImage: true });
     configurePlatform((k) => ({ "spcs:home": tp.config.home, "spcs:registry": tp.config.registry })[k]);
     const { createPool } = await import("../../../provider/resources/compute-pool/compute-pools");
     createPool(tp.platform, { name: "AGREE_SVC_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 2, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
