@@ -16,7 +16,11 @@ export const SHOW_CUSTOM_RUNTIME_ENVIRONMENTS_COLUMNS = [
   "name", "imageName", "tag", "digest", "createdOn", "updatedOn", "owner", "creStatus", "baseImageType", "image",
 ] as const satisfies readonly (keyof CustomRuntimeEnvironmentDescription)[];
 
-const ALTER_ACTIONS = ["set-status"] as const;
+/** The one ALTER a CRE has: SET CRE_STATUS. */
+function parseAlterAction(value: string): "set-status" {
+  if (value.toLowerCase() !== "set-status") throw new InvalidArgumentError("Use set-status.");
+  return "set-status";
+}
 
 function oneOf<T extends string>(values: readonly T[], what: string) {
   return (value: string): T => {
@@ -60,7 +64,7 @@ export function registerCustomRuntimeEnvironmentCommands(program: Command, verbs
     .description("ALTER CUSTOM RUNTIME ENVIRONMENT name SET CRE_STATUS = RESOLVED|DEPRECATED")
     .usage("<name> set-status RESOLVED|DEPRECATED")
     .argument("<name>", "CRE name (case-insensitive)")
-    .argument("<action>", "set-status", oneOf(ALTER_ACTIONS.map((a) => a.toUpperCase()), "the action"))
+    .argument("<action>", "set-status", parseAlterAction)
     .argument("<status>", "RESOLVED or DEPRECATED", oneOf(CRE_STATUSES, "CRE_STATUS"))
     .action((name: string, _action: string, status: string) => {
       alterRuntimeEnvironmentStatus(ctx.platform(), name, status);
