@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import * as fs from "node:fs";
 import type { PlatformConfig } from "../../common/config";
 import { LABEL_KIND, LABEL_MANAGED, LABEL_PREFIX } from "../../common/labels";
 import { RegistryClient } from "../../registry/registry-client";
@@ -7,7 +8,6 @@ import { RUNTIME_DISTRIBUTIONS } from "./runtime-distributions";
 import { RUNTIME_DEBIAN_PACKAGES, RUNTIME_WORKDIR, runtimeRootfsTar, type RootfsVariant } from "./runtime-rootfs";
 import { aptInstall } from "./system";
 import type { PartStatus } from "./part-status";
-import * as fs from "node:fs";
 
 /**
  * The offline stand-in for Snowflake's ML runtime base image (Container Runtime, CPU, x86-64), the image
@@ -15,8 +15,8 @@ import * as fs from "node:fs";
  * runtime-rootfs.ts) with `docker import` and publishes it where SPCS keeps Snowflake images:
  * `/snowflake/images/snowflake_images/container_runtime/cpu_x86_64:<version>`, next to busybox.
  *
- * Idempotent: the registry copy is reused when its recipe label matches this code's recipe, the local
- * engine copy likewise, so a second `platform up` only checks. Bump RUNTIME_IMAGE_VERSION with any
+ * Idempotent: the registry copy is reused when its recipe label matches this code's recipe, and the
+ * engine keeps one build per recipe, so a second `platform up` only checks. Bump RUNTIME_IMAGE_VERSION with any
  * change a user would care about; the recipe label catches everything else.
  */
 export const RUNTIME_IMAGE_VERSION = "2.7.2";
