@@ -7,6 +7,7 @@ import { customRuntimeEnvironmentProvider as provider } from "../../../provider/
 import {
   alterRuntimeEnvironmentStatus, createRuntimeEnvironment, dropRuntimeEnvironment, showRuntimeEnvironments,
 } from "../../../provider/resources/custom-runtime-environment/custom-runtime-environments";
+import { dropRepository } from "../../../provider/resources/image-repository/image-repositories";
 import { spcsCli } from "../../support/pulumi-program";
 import { brokenImage, pushAs, runtimeImage } from "../../support/runtime-images";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
@@ -158,7 +159,7 @@ describe("integration: custom runtime environments", function () {
       assert.equal((await resolveRuntimeEnvironment(tp.platform, "cre@moving_rt")).digest, registered);
     });
 
-    it("rejects the submission when the image is gone from its repository", async function () {
+    it("rejects the submission when the image, or its whole repository, is gone", async function () {
       const gone = "/cre_db/public/gone/runtime:1";
       const digest = await pushAs(tp, runtimeImage(tp), gone);
       await createRuntimeEnvironment(tp.platform, { name: "gone_rt", imagePath: gone, baseImageType: "CPU" });
@@ -168,6 +169,10 @@ describe("integration: custom runtime environments", function () {
       assert.match(r.message, /^Job submission rejected: the image '\/cre_db\/public\/gone\/runtime:1' of custom runtime environment 'GONE_RT' no longer exists in image repository CRE_DB\.PUBLIC\.GONE \(registered digest sha256:[0-9a-f]{64}\)\.\n  fix: push the image again, then recreate/);
       // The runtime image under its other path is untouched: manifests are per repository.
       assert.equal((await tp.platform.registry.resolve("cre_db/public/images/runtime", "1"))?.digest, runtimeDigest);
+      await dropRepository(tp.platform, { database: "CRE_DB", schema: "PUBLIC", name: "GONE" });
+      const dropped = await refusal(resolveRuntimeEnvironment(tp.platform, "cre@gone_rt"));
+      assert.equal(dropped.code, "runtime-environment-image-missing");
+      assert.match(dropped.message, /no longer exists: image repository CRE_DB\.PUBLIC\.GONE does not exist \(registered digest/);
     });
   });
 
