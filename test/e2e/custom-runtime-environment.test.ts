@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { PulumiProgram } from "../support/pulumi-program";
+import { PulumiProgram, spcsCli } from "../support/pulumi-program";
 import { brokenImage, pushAs, runtimeImage } from "../support/runtime-images";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";
 
@@ -8,7 +8,8 @@ const BROKEN = "/e2e_db/public/images/broken:1";
 
 /**
  * A CustomRuntimeEnvironment through the real `pulumi` CLI: created RESOLVED after server-side
- * validation, stable on preview, DEPRECATED in place, destroyed without touching the image; and a broken
+ * validation, stable on preview, DEPRECATED in place, drift from the CLI seen by refresh and repaired by
+ * up, destroyed without touching the image; and a broken
  * image refused with every failed check in `pulumi up`'s output and nothing in the catalog.
  */
 describe("e2e: custom runtime environment", function () {
@@ -54,6 +55,17 @@ describe("e2e: custom runtime environment", function () {
     const after = program.outputs();
     assert.equal(after.creStatus, "DEPRECATED");
     assert.equal(after.createdOn, before.createdOn);
+    assert.equal(tp.platform.catalog.runtimeEnvironments.get("E2E_RUNTIME")?.creStatus, "DEPRECATED");
+  });
+
+  it("sees a status altered out of band on refresh, and up sets it back", function () {
+    const alter = spcsCli(tp, ["alter", "custom-runtime-environment", "e2e_runtime", "set-status", "RESOLVED"]);
+    assert.equal(alter.code, 0, alter.stderr);
+    const refresh = program.must(["refresh", "--yes"]);
+    assert.match(refresh.stdout, /~ 1 updated/);
+    assert.equal(program.resourceOutputs("CustomRuntimeEnvironment").creStatus, "RESOLVED"); // stack outputs change only on up
+    program.must(["up", "--yes"]);
+    assert.equal(program.outputs().creStatus, "DEPRECATED");
     assert.equal(tp.platform.catalog.runtimeEnvironments.get("E2E_RUNTIME")?.creStatus, "DEPRECATED");
   });
 
