@@ -10,6 +10,7 @@ import { qualifiedName } from "./common/identifiers";
 import { configurePlatform, currentPlatform } from "./platform/current-platform";
 import { computePoolProvider } from "./resources/compute-pool/compute-pool-provider";
 import { imageId, imageProvider, imageTagExists } from "./resources/image/image-provider";
+import { customRuntimeEnvironmentProvider } from "./resources/custom-runtime-environment/custom-runtime-environment-provider";
 import { imageRepositoryProvider } from "./resources/image-repository/image-repository-provider";
 import { jobServiceProvider } from "./resources/job-service/job-service-provider";
 import { serviceProvider } from "./resources/service/service-provider";
@@ -24,6 +25,7 @@ export const providers: Record<string, ResourceProvider<any, any>> = {
   // Services and jobs share one namespace per schema.
   Service: adoptable(serviceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }),
   JobService: adoptable(jobServiceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }),
+  CustomRuntimeEnvironment: adoptable(customRuntimeEnvironmentProvider, { kind: "CUSTOM RUNTIME ENVIRONMENT", id: (i) => i.name }),
 };
 
 export type ResourceKind = keyof typeof providers;
@@ -61,4 +63,5 @@ export async function dispatch(kind: string, method: ProviderMethod, args: unkno
 }
 
 export { resolveConfig } from "./common/config";
+export { resolveRuntimeEnvironment, isCreReference, type ResolvedRuntimeEnvironment } from "./cre/resolve-runtime-environment";
 export type { PlatformConfig } from "./common/config";

@@ -13,3 +13,4 @@ export { Image, type ImageArgs } from "./image";
 export { ImageRepository, type ImageRepositoryArgs, type ImageInfo } from "./image-repository";
 export { Service, type ServiceArgs, type ServiceSecret } from "./service";
 export { JobService, type JobServiceArgs } from "./job-service";
+export { CustomRuntimeEnvironment, type CustomRuntimeEnvironmentArgs, type ValidationCheck } from "./custom-runtime-environment";

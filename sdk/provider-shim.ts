@@ -34,4 +34,5 @@ export const shims = {
   ImageRepository: providerShim("ImageRepository"),
   Service: providerShim("Service"),
   JobService: providerShim("JobService"),
+  CustomRuntimeEnvironment: providerShim("CustomRuntimeEnvironment"),
 };

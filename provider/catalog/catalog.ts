@@ -3,6 +3,7 @@ import * as path from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
 import { MIGRATIONS } from "./migrations";
 import { ComputePoolStore } from "./compute-pool-store";
+import { CustomRuntimeEnvironmentStore } from "./custom-runtime-environment-store";
 import { ImageRepositoryStore } from "./image-repository-store";
 import { JobStore } from "./job-store";
 import { ObjectCreatorStore } from "./object-creator-store";
@@ -25,6 +26,7 @@ export class Catalog {
   readonly services: ServiceStore;
   readonly jobs: JobStore;
   readonly creators: ObjectCreatorStore;
+  readonly runtimeEnvironments: CustomRuntimeEnvironmentStore;
 
   private constructor(private readonly db: BetterSqlite3.Database) {
     this.pools = new ComputePoolStore(db);
@@ -32,6 +34,7 @@ export class Catalog {
     this.services = new ServiceStore(db);
     this.jobs = new JobStore(db);
     this.creators = new ObjectCreatorStore(db);
+    this.runtimeEnvironments = new CustomRuntimeEnvironmentStore(db);
   }
 
   static open(file: string): Catalog {

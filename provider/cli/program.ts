@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { CliContext, type GlobalOptions } from "./cli-context";
 import { registerComputePoolCommands } from "./compute-pool-commands";
 import { registerDriftCommand } from "./drift-command";
+import { registerCustomRuntimeEnvironmentCommands } from "./custom-runtime-environment-commands";
 import { registerImageRepositoryCommands } from "./image-repository-commands";
 import { registerJobCommands } from "./job-commands";
 import { registerLogsCommand } from "./logs-command";
@@ -39,6 +40,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
   registerImageRepositoryCommands(verbs, ctx);
   registerServiceCommands(verbs, ctx);
   registerJobCommands(program, verbs, ctx);
+  registerCustomRuntimeEnvironmentCommands(program, verbs, ctx);
   registerLogsCommand(program, ctx);
   registerPlatformCommands(program, ctx);
   registerDriftCommand(program, ctx);

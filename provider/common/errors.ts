@@ -24,8 +24,8 @@ export function isSpcsError(e: unknown): e is SpcsError {
 }
 
 /** SPCS's own wording for a missing object, e.g. `Compute pool 'P1' does not exist or not authorized.` */
-export function doesNotExist(kind: string, name: string): SpcsError {
-  return new SpcsError("does-not-exist", `${kind} '${name}' does not exist or not authorized.`);
+export function doesNotExist(kind: string, name: string, hint?: string): SpcsError {
+  return new SpcsError("does-not-exist", `${kind} '${name}' does not exist or not authorized.`, hint);
 }
 
 /** SPCS's own wording for a duplicate name: `Object 'P1' already exists.` */

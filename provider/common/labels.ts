@@ -15,7 +15,7 @@ export const LABEL_CONTAINER = `${LABEL_PREFIX}.container`;
 export const LABEL_SPEC_DIGEST = `${LABEL_PREFIX}.spec-digest`;
 
 /** Kinds of platform-owned Docker objects. */
-export type ManagedKind = "base-image" | "service-container" | "service-network" | "service-volume" | "job-container";
+export type ManagedKind = "base-image" | "service-container" | "service-network" | "service-volume" | "job-container" | "runtime-image" | "validation-container";
 
 /**
  * The labels stamped on every Docker object the platform creates. `home` scopes objects to one platform

@@ -54,6 +54,40 @@ export interface ContainerInfo {
   image: string;
 }
 
+/** An image's config as the platform reads it (`docker image inspect`, normalised). */
+export interface ImageInfo {
+  id: string;
+  /** Config.Entrypoint; null when the image sets none. */
+  entrypoint: string[] | null;
+  cmd: string[] | null;
+  /** Config.Env, `KEY=VALUE` strings. */
+  env: string[];
+  workingDir: string;
+  labels: Record<string, string>;
+  /** `repo@sha256:...` for every registry the image was pushed to or pulled from. */
+  repoDigests: string[];
+  /** `repo:tag` references the engine holds for it. */
+  repoTags: string[];
+}
+
+/** What a one-off container needs: it runs to completion and is removed. */
+export interface RunSpec {
+  image: string;
+  labels: Record<string, string>;
+  /** `[""]` bypasses the image's entrypoint, as `docker run --entrypoint ""` does; undefined keeps it. */
+  entrypoint?: string[];
+  cmd: string[];
+  timeoutMs: number;
+}
+
+/** How a one-off container ended. `timedOut` means it was killed at the deadline (exitCode is then -1). */
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
 export interface EngineVersion {
   version: string;
   apiVersion: string;
@@ -114,10 +148,46 @@ export class DockerRuntime {
     return ignoreNotFound(this.docker.getImage(ref).inspect()).then((i) => i !== undefined);
   }
 
-  /** A local image's id (the sha256 of its config) and its repository tags, or undefined when the engine has no such image. */
-  async inspectImage(ref: string): Promise<{ id: string; repoTags: string[] } | undefined> {
+  /** The config of a local image, or undefined when the engine has no such image. */
+  async inspectImage(ref: string): Promise<ImageInfo | undefined> {
     const i = await ignoreNotFound(this.docker.getImage(ref).inspect());
-    return i && { id: i.Id, repoTags: i.RepoTags ?? [] };
+    if (!i) return undefined;
+    return {
+      id: i.Id,
+      entrypoint: toList(i.Config?.Entrypoint),
+      cmd: toList(i.Config?.Cmd),
+      env: i.Config?.Env ?? [],
+      workingDir: i.Config?.WorkingDir ?? "",
+      labels: i.Config?.Labels ?? {},
+      repoDigests: i.RepoDigests ?? [],
+      repoTags: i.RepoTags ?? [],
+    };
+  }
+
+  /**
+   * `docker run --rm`: creates a container, starts it, waits until it exits or `timeoutMs` passes (then
+   * kills it), collects stdout and stderr apart, and removes the container whatever happened.
+   */
+  async runToCompletion(spec: RunSpec): Promise<RunResult> {
+    const container = await this.docker.createContainer({
+      Image: spec.image,
+      Labels: spec.labels,
+      Entrypoint: spec.entrypoint,
+      Cmd: spec.cmd,
+      HostConfig: { NetworkMode: "none", AutoRemove: false },
+    });
+    try {
+      await container.start();
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), spec.timeoutMs)));
+      const ended = await Promise.race([container.wait() as Promise<{ StatusCode: number }>, deadline]).finally(() => clearTimeout(timer));
+      if (ended === "timeout") await ignoreNotFound(container.kill());
+      const buf = (await container.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer;
+      const { stdout, stderr } = demuxStreams(buf);
+      return ended === "timeout" ? { exitCode: -1, stdout, stderr, timedOut: true } : { exitCode: ended.StatusCode, stdout, stderr, timedOut: false };
+    } finally {
+      await ignoreNotFound(container.remove({ force: true, v: true }));
+    }
   }
 
   /**
@@ -362,6 +432,25 @@ export class DockerRuntime {
       });
     });
   }
+}
+
+function toList(v: string | string[] | null | undefined): string[] | null {
+  if (v === null || v === undefined) return null;
+  return Array.isArray(v) ? v : [v];
+}
+
+/** stdout and stderr of a container without a TTY, apart (frames of stream 1 and 2). */
+function demuxStreams(buf: Buffer): { stdout: string; stderr: string } {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  let i = 0;
+  while (i + 8 <= buf.length && buf[i + 1] === 0) {
+    const len = buf.readUInt32BE(i + 4);
+    (buf[i] === 2 ? err : out).push(buf.subarray(i + 8, i + 8 + len));
+    i += 8 + len;
+  }
+  if (i !== buf.length) return { stdout: buf.toString("utf8"), stderr: "" };
+  return { stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
 }
 
 /** Docker's "zero" time means never. */

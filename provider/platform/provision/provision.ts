@@ -2,6 +2,7 @@ import type { PlatformConfig } from "../../common/config";
 import { baseImageStatus, ensureBaseImage, ensureBusyboxStatic } from "./base-image";
 import { dockerEngineStatus, ensureDockerEngine } from "./docker-engine";
 import { ensurePulumiCli, pulumiCliStatus } from "./pulumi-cli";
+import { ensureRuntimeImage, ensureRuntimePackages, runtimeImageStatus } from "./runtime-image";
 import { ensureRegistry, registryServerStatus } from "./registry-server";
 import type { PartStatus, PlatformStatus } from "./part-status";
 
@@ -11,13 +12,25 @@ export type { PartStatus, PlatformStatus } from "./part-status";
  * `spcs platform up`: installs what is missing and starts what is stopped, in dependency order. Every
  * step first checks whether its part already works, so running it again is cheap and changes nothing.
  */
-export async function platformUp(config: PlatformConfig, log: (line: string) => void): Promise<PlatformStatus> {
+export interface PlatformUpOptions {
+  /**
+   * Publish the ML runtime stand-in (default true). Pushing its ~70 MB into a fresh registry takes about
+   * 5 s on two cores, so test platforms that never run a custom runtime image leave it out.
+   */
+  runtimeImage?: boolean;
+}
+
+export async function platformUp(config: PlatformConfig, log: (line: string) => void, opts: PlatformUpOptions = {}): Promise<PlatformStatus> {
   const parts: PartStatus[] = [];
   parts.push(await ensureDockerEngine(config, log));
   parts.push(await ensureRegistry(config, log));
   if (parts.every((p) => p.ok)) {
     await ensureBusyboxStatic(log);
     parts.push(await ensureBaseImage(config, log));
+    if (opts.runtimeImage !== false) {
+      await ensureRuntimePackages(log);
+      parts.push(await ensureRuntimeImage(config, log));
+    }
   }
   parts.push(await ensurePulumiCli(config, log));
   return { home: config.home, parts };
@@ -25,7 +38,7 @@ export async function platformUp(config: PlatformConfig, log: (line: string) => 
 
 /** `spcs platform status`: each part's address or path and version, touching nothing. */
 export async function platformStatus(config: PlatformConfig): Promise<PlatformStatus> {
-  const parts = await Promise.all([dockerEngineStatus(config), registryServerStatus(config), baseImageStatus(config), pulumiCliStatus(config)]);
+  const parts = await Promise.all([dockerEngineStatus(config), registryServerStatus(config), baseImageStatus(config), runtimeImageStatus(config), pulumiCliStatus(config)]);
   return { home: config.home, parts };
 }
 

@@ -3,6 +3,7 @@ import { providers } from "../../../provider";
 import { configurePlatform } from "../../../provider/platform/current-platform";
 import { RESOURCE_SCHEMAS } from "../../../provider/schema/package-schema";
 import { inputNames, outputNames, replaceOnChangeNames, type PropertySpec } from "../../../provider/schema/resource-schema";
+import { pushAs, runtimeImage } from "../../support/runtime-images";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
 /** A valid value for every input, and a different valid one, per property. */
@@ -44,6 +45,11 @@ const SAMPLES: Record<string, Record<string, [unknown, unknown]>> = {
     runtimeEnvironment: [null, "cre@OTHER_CRE"],
     timeoutSeconds: [60, 120],
   },
+  CustomRuntimeEnvironment: {
+    adopt: [false, true],
+    name: ["AGREE_CRE", "AGREE_CRE_2"], imagePath: ["/agree_db/public/cre_images/runtime:1", "/agree_db/public/cre_images/runtime:2"],
+    baseImageType: ["CPU", "GPU"], creStatus: ["RESOLVED", "DEPRECATED"], comment: ["a", "b"],
+  },
 };
 
 function jobSpec(container: string): string {
@@ -65,12 +71,13 @@ const ALTERNATIVES: Record<string, { replaces: string[]; with: string[] }> = {
 describe("integration: schema, SDK and providers agree", function () {
   let tp: TestPlatform;
   before(async function () {
-    tp = await startTestPlatform("it-schema");
+    tp = await startTestPlatform("it-schema", { runtimeImage: true });
     configurePlatform((k) => ({ "spcs:home": tp.config.home, "spcs:registry": tp.config.registry })[k]);
     const { createPool } = await import("../../../provider/resources/compute-pool/compute-pools");
     const { createRepository } = await import("../../../provider/resources/image-repository/image-repositories");
     createRepository(tp.platform, { database: "AGREE_DB", schema: "PUBLIC", name: "AGREE_REPO" });
     createPool(tp.platform, { name: "AGREE_SVC_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 2, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
+    await pushAs(tp, runtimeImage(tp), "/agree_db/public/cre_images/runtime:1"); // the image CustomRuntimeEnvironment validates
   });
   after(async () => tp?.dispose());
 
