@@ -36,6 +36,12 @@ export interface ResourceSchema {
   types?: Record<string, { description: string; properties: readonly PropertySpec[] }>;
 }
 
+/** Shorthands for the property tables: a property of one scalar type. */
+const scalar = (type: "string" | "integer" | "boolean") => (name: string, description: string, extra: Partial<PropertySpec> = {}): PropertySpec => ({ name, type, description, ...extra });
+export const stringProperty = scalar("string");
+export const integerProperty = scalar("integer");
+export const booleanProperty = scalar("boolean");
+
 /** Every resource's `adopt` input (see resources/adoption.ts): create-time only, so it neither updates nor replaces. */
 export const ADOPT_PROPERTY: PropertySpec = {
   name: "adopt",

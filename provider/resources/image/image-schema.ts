@@ -1,6 +1,5 @@
-import { ADOPT_PROPERTY, type PropertySpec, type ResourceSchema } from "../../schema/resource-schema";
+import { ADOPT_PROPERTY, stringProperty as s, type PropertySpec, type ResourceSchema } from "../../schema/resource-schema";
 
-const s = (name: string, description: string, extra: Partial<PropertySpec> = {}): PropertySpec => ({ name, type: "string", description, ...extra });
 
 export const IMAGE_SCHEMA: ResourceSchema = {
   kind: "Image",

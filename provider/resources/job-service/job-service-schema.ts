@@ -1,9 +1,6 @@
-import { ADOPT_PROPERTY, type PropertySpec, type ResourceSchema } from "../../schema/resource-schema";
+import { ADOPT_PROPERTY, stringProperty as s, integerProperty as i, booleanProperty as b, type PropertySpec, type ResourceSchema } from "../../schema/resource-schema";
 import { SERVICE_SCHEMA } from "../service/service-schema";
 
-const s = (name: string, description: string, extra: Partial<PropertySpec> = {}): PropertySpec => ({ name, type: "string", description, ...extra });
-const i = (name: string, description: string, extra: Partial<PropertySpec> = {}): PropertySpec => ({ name, type: "integer", description, ...extra });
-const b = (name: string, description: string, extra: Partial<PropertySpec> = {}): PropertySpec => ({ name, type: "boolean", description, ...extra });
 /** A Service output that means the same for a job. */
 const shared = (name: string, description?: string): PropertySpec => ({ ...SERVICE_SCHEMA.properties.find((p) => p.name === name)!, ...(description && { description }) });
 

@@ -1,8 +1,5 @@
-import { ADOPT_PROPERTY, type PropertySpec, type ResourceSchema } from "../../schema/resource-schema";
+import { ADOPT_PROPERTY, stringProperty as s, integerProperty as i, booleanProperty as b, type PropertySpec, type ResourceSchema } from "../../schema/resource-schema";
 
-const s = (name: string, description: string, extra: Partial<PropertySpec> = {}): PropertySpec => ({ name, type: "string", description, ...extra });
-const i = (name: string, description: string, extra: Partial<PropertySpec> = {}): PropertySpec => ({ name, type: "integer", description, ...extra });
-const b = (name: string, description: string, extra: Partial<PropertySpec> = {}): PropertySpec => ({ name, type: "boolean", description, ...extra });
 
 export const SERVICE_SCHEMA: ResourceSchema = {
   kind: "Service",
