@@ -8,6 +8,7 @@ import type { ConfigLookup } from "./common/config";
 import { ResourceInitError, isSpcsError } from "./common/errors";
 import { qualifiedName } from "./common/identifiers";
 import { configurePlatform, currentPlatform } from "./platform/current-platform";
+import { engineUnreachable } from "./runtime/docker-runtime";
 import { computePoolProvider } from "./resources/compute-pool/compute-pool-provider";
 import { imageId, imageProvider, imageTagExists } from "./resources/image/image-provider";
 import { customRuntimeEnvironmentProvider } from "./resources/custom-runtime-environment/custom-runtime-environment-provider";
@@ -53,8 +54,9 @@ export async function dispatch(kind: string, method: ProviderMethod, args: unkno
       e.properties = { ...e.properties, __provider: inputs?.__provider };
       throw e;
     }
-    if (isSpcsError(e)) {
-      const err = new Error(`${kind}: ${e.message}`);
+    const reason = isSpcsError(e) ? e : engineUnreachable(e);
+    if (reason) {
+      const err = new Error(`${kind}: ${reason.message}`);
       err.stack = err.message; // no stack trace for expected, user-facing errors
       throw err;
     }

@@ -6,6 +6,7 @@
  */
 import { CommanderError } from "commander";
 import { isSpcsError } from "../common/errors";
+import { engineUnreachable } from "../runtime/docker-runtime";
 import type { CliIo } from "./output";
 import { buildProgram } from "./program";
 import { runSpec, specArgs } from "./spec-command";
@@ -44,8 +45,9 @@ function reportError(e: unknown, io: CliIo): number {
     return 2;
   }
   // SpcsError's message already ends in its `fix:` line; a stack trace would only bury it.
-  if (isSpcsError(e)) {
-    io.stderr(`error: ${e.message}\n`);
+  const reason = isSpcsError(e) ? e : engineUnreachable(e);
+  if (reason) {
+    io.stderr(`error: ${reason.message}\n`);
     return 1;
   }
   const err = e instanceof Error ? e : new Error(String(e));

@@ -60,7 +60,8 @@ export function adoptable<I extends object, O extends object>(provider: Resource
         try {
           return await provider.create(inputs);
         } catch (e) {
-          const made = await (who.exists ? who.exists(inputs) : provider.read(id, inputs as unknown as O).then((r) => r.props !== undefined)).catch(() => false);
+          // Cannot tell (the engine went away, say): keep the creator, so the next run can continue.
+          const made = await (who.exists ? who.exists(inputs) : provider.read(id, inputs as unknown as O).then((r) => r.props !== undefined)).catch(() => true);
           if (creator && !made) platform.catalog.write(() => platform.catalog.creators.clear(who.kind, id, creator));
           throw e;
         }

@@ -568,6 +568,21 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * The engine stopped answering (a socket that is gone, a refused or dropped connection): an SPCS-style
+ * error that says so and how to recover, instead of a bare `connect ENOENT`. Undefined for other errors.
+ */
+export function engineUnreachable(e: unknown): SpcsError | undefined {
+  const err = e as { code?: string; syscall?: string; address?: string; message?: string };
+  const lost = ["ECONNREFUSED", "ENOENT", "ECONNRESET", "EPIPE"].includes(err?.code ?? "") && (err.syscall === "connect" || err.code === "ECONNRESET" || err.code === "EPIPE");
+  if (!lost) return undefined;
+  return new SpcsError(
+    "engine-unreachable",
+    `The Docker engine${err.address ? ` at ${err.address}` : ""} is not answering (${err.message}). What was recorded so far is kept; nothing was removed.`,
+    "start the engine again (`spcs platform up` starts the local one; check DOCKER_HOST or spcs:dockerHost otherwise), then run the command again: pulumi up continues from what exists",
+  );
+}
+
 function dockerOptions(host?: string): Dockerode.DockerOptions {
   if (!host) return {};
   if (host.startsWith("unix://")) return { socketPath: host.slice("unix://".length) };

@@ -98,7 +98,11 @@ export async function createService(platform: Platform, def: ServiceDefinition, 
       if (inst.nodeId) await startInstance(platform, row, def.spec, inst.instanceId, family);
     }
   } catch (e) {
-    await dropService(platform, key, { ifExists: true }); // nothing half-made is left behind
+    // Nothing half-made is left behind. If even that fails (the engine went away), the service stays
+    // recorded as PENDING so the creating resource's next `pulumi up` continues from it (adoption.ts).
+    await dropService(platform, key, { ifExists: true }).catch(() =>
+      platform.catalog.write(() => platform.catalog.services.get(key) && platform.catalog.services.update(key, { status: "PENDING" })),
+    );
     throw e;
   }
   return row;

@@ -55,7 +55,7 @@ export class PulumiProgram {
 
   private init(tp: TestPlatform): this {
     this.must(["stack", "init"]);
-    for (const [key, value] of Object.entries({ "spcs:home": tp.config.home, "spcs:registry": tp.config.registry, "spcs:account": tp.config.account })) {
+    for (const [key, value] of Object.entries({ "spcs:home": tp.config.home, "spcs:registry": tp.config.registry, "spcs:account": tp.config.account, ...(tp.config.dockerHost && { "spcs:dockerHost": tp.config.dockerHost }) })) {
       this.must(["config", "set", key, value]);
     }
     return this;

@@ -21,10 +21,10 @@ export interface TestPlatform {
  * `runtimeImage`: also publish the ML runtime stand-in (custom runtime environment tests); off by default
  * because pushing it costs every other test file ~5 s.
  */
-export async function startTestPlatform(label: string, opts: { runtimeImage?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(label: string, opts: { runtimeImage?: boolean; dockerHost?: string } = {}): Promise<TestPlatform> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), `spcs-${label}-`));
   const port = 15000 + Math.floor(Math.random() * 5000);
-  const config: PlatformConfig = { home, registry: `127.0.0.1:${port}`, account: "TEST_ACCOUNT", dockerHost: process.env.DOCKER_HOST || undefined };
+  const config: PlatformConfig = { home, registry: `127.0.0.1:${port}`, account: "TEST_ACCOUNT", dockerHost: opts.dockerHost ?? (process.env.DOCKER_HOST || undefined) };
   const status = await platformUp(config, () => undefined, { runtimeImage: opts.runtimeImage ?? false });
   const failed = status.parts.filter((p) => !p.ok);
   if (failed.length) throw new Error(`test platform could not start: ${failed.map((p) => `${p.name}: ${p.detail}`).join("; ")}`);
@@ -44,5 +44,5 @@ export async function startTestPlatform(label: string, opts: { runtimeImage?: bo
 
 /** Environment variables that point the provider and the `spcs` CLI at a test platform. */
 export function platformEnv(config: PlatformConfig): Record<string, string> {
-  return { SPCS_HOME: config.home, SPCS_REGISTRY: config.registry, SPCS_ACCOUNT: config.account };
+  return { SPCS_HOME: config.home, SPCS_REGISTRY: config.registry, SPCS_ACCOUNT: config.account, ...(config.dockerHost && { DOCKER_HOST: config.dockerHost }) };
 }
