@@ -9,7 +9,7 @@ import { MIGRATIONS } from "../../provider/catalog/migrations";
 import { Platform } from "../../provider/platform/platform";
 import { platformDown } from "../../provider/platform/provision/provision";
 import { describePool } from "../../provider/resources/compute-pool/compute-pools";
-import { PulumiProgram } from "../support/pulumi-program";
+import { PulumiProgram, spcsCli } from "../support/pulumi-program";
 import { buildPreviousRelease, CURRENT_BUILD, linkedNodeModules, PREVIOUS_RELEASE, usePulumiSpcs, type PreviousRelease } from "../support/previous-release";
 
 /** The catalog's schema version and tables, read without migrating it (opening a Platform would). */
@@ -90,6 +90,14 @@ describe(`e2e: upgrading a stack deployed with the previous release (${PREVIOUS_
 
   it("preview of the unchanged program shows no change", function () {
     const r = program.run(["preview", "--expect-no-changes", "--diff"]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+  });
+
+  it("the new release's `spcs platform up` (what `npm run quickstart` runs after an upgrade) keeps the stack as it is", async function () {
+    const up = spcsCli({ config }, ["platform", "up"]);
+    assert.equal(up.code, 0, up.stdout + up.stderr);
+    assert.equal(await hello(), "frontend says: hello from the backend\n");
+    const r = program.run(["preview", "--refresh", "--expect-no-changes"]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
   });
 

@@ -114,7 +114,7 @@ export class PulumiProgram {
 }
 
 /** Runs the `spcs` CLI as a user would, against a test platform. */
-export function spcsCli(tp: TestPlatform, args: string[], env: NodeJS.ProcessEnv = {}): PulumiResult {
+export function spcsCli(tp: Pick<TestPlatform, "config">, args: string[], env: NodeJS.ProcessEnv = {}): PulumiResult {
   const res = spawnSync(process.execPath, [path.join(REPO_ROOT, "dist/provider/cli/main.js"), ...args], {
     env: { ...process.env, ...platformEnv(tp.config), ...env },
     encoding: "utf8",
