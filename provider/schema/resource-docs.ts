@@ -57,7 +57,7 @@ function resourcePage(r: ResourceSchema, example: string): string {
     "",
     `\`new spcs.${r.kind}(name, args, opts?)\` · schema token \`${token(r.kind)}\` · type in state \`pulumi-nodejs:dynamic/spcs:${r.kind}\``,
     "",
-    r.description,
+    prose(r.description),
     "",
     "## Example",
     "",
@@ -85,7 +85,7 @@ function resourcePage(r: ResourceSchema, example: string): string {
   if (nested.length) {
     lines.push("## Nested types", "");
     for (const [name, t] of nested) {
-      lines.push(`### ${name}`, "", t.description, "", "| Name | Type | Description |", "|---|---|---|");
+      lines.push(`### ${name}`, "", prose(t.description), "", "| Name | Type | Description |", "|---|---|---|");
       lines.push(...t.properties.map((p) => `| \`${p.name}\` | ${typeText(p)}${p.optional ? " (optional)" : ""} | ${cell(p.description)} |`), "");
     }
   }
@@ -142,7 +142,15 @@ function describe(p: PropertySpec): string {
 
 /** Text safe inside a table cell. */
 function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return prose(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+/** Markdown renders `<hash>` as an (invisible) HTML tag: escape angle brackets outside code spans. */
+function prose(text: string): string {
+  return text
+    .split("`")
+    .map((part, i) => (i % 2 ? part : part.replace(/</g, "&lt;").replace(/>/g, "&gt;")))
+    .join("`");
 }
 
 function firstSentence(text: string): string {
