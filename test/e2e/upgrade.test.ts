@@ -30,7 +30,7 @@ function catalogSchema(home: string): { version: number; tables: string[] } {
  * program's `pulumi-spcs` is swapped for the current build, as `npm install pulumi-spcs@new` would, and
  * refresh, preview, update and destroy run with the new code on the old state and the old catalog.
  */
-describe(`e2e: upgrading a stack deployed with the previous release (${PREVIOUS_RELEASE})`, function () {
+describe(`e2e: upgrading a stack deployed with the previous release (${PREVIOUS_RELEASE.slice(0, 7)})`, function () {
   let release: PreviousRelease;
   let config: PlatformConfig;
   let program: PulumiProgram;

@@ -11,9 +11,9 @@ const REPO_ROOT = path.resolve(__dirname, "../../..");
  * "The previous release" the upgrade test deploys with. There are no published releases yet, so it is a
  * pinned commit of this repository: 7bd9e43, the last commit of the previous work session (a catalog of
  * two migrations against four now, no JobService, Image, CustomRuntimeEnvironment or adopt). Move it
- * forward to the last published version once there is one.
+ * forward to the last published version once there is one. The full hash, so a shallow clone can fetch it.
  */
-export const PREVIOUS_RELEASE = "7bd9e43";
+export const PREVIOUS_RELEASE = "7bd9e43d73fba5a322c74d8d9ed8833253138f57";
 
 /** A build of an older commit of this package in a temporary git worktree, with its own `spcs` CLI. */
 export interface PreviousRelease {
@@ -32,10 +32,21 @@ export interface PreviousRelease {
  */
 export function buildPreviousRelease(commit = PREVIOUS_RELEASE): PreviousRelease {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  try {
-    git("cat-file", "-e", `${commit}^{commit}`);
-  } catch {
-    throw new Error(`the previous release ${commit} is not in this clone's history: fetch it (git fetch --unshallow) before running the upgrade test`);
+  const present = () => {
+    try {
+      git("cat-file", "-e", `${commit}^{commit}`);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!present()) {
+    // A shallow CI checkout lacks it: fetch that one commit from where the clone came from.
+    try {
+      git("fetch", "--quiet", "--no-tags", "--depth", "1", "origin", commit);
+    } catch (e) {
+      throw new Error(`the previous release ${commit} is not in this clone's history and could not be fetched from origin (${(e as Error).message.trim()}): fetch it (git fetch --unshallow) before running the upgrade test`);
+    }
   }
   const same = (file: string, pick: (json: any) => unknown) =>
     JSON.stringify(pick(JSON.parse(git("show", `${commit}:${file}`)))) === JSON.stringify(pick(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), "utf8"))));
@@ -45,7 +56,7 @@ export function buildPreviousRelease(commit = PREVIOUS_RELEASE): PreviousRelease
     throw new Error(`${commit} depends on other package versions than this checkout: its node_modules cannot be reused; install them in the worktree (npm ci) instead`);
   }
 
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), `spcs-release-${commit}-`));
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `spcs-release-${commit.slice(0, 7)}-`));
   const dir = path.join(work, "release");
   git("worktree", "add", "--detach", dir, commit);
   const dispose = () => {
