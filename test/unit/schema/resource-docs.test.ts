@@ -18,6 +18,24 @@ describe("docs/resources", function () {
     assert.deepEqual(committed.sort(), Object.keys(generated).sort(), "no page without a resource");
   });
 
+  it("list every input with its required, default and replace flags, and every output and nested type, as the schema has them", function () {
+    const pages = resourceDocs(example);
+    const rows = (page: string, section: string) =>
+      page.split(`## ${section}\n`)[1].split("\n## ")[0].split("\n").filter((l) => l.startsWith("| `")).map((l) => l.split(" | ").map((c) => c.replace(/^\| /, "")));
+    for (const r of RESOURCE_SCHEMAS) {
+      const page = pages[`${kebabCase(r.kind)}.md`];
+      const inputs = rows(page, "Inputs");
+      assert.deepEqual(inputs.map((c) => c[0]), r.properties.filter((p) => p.input).map((p) => `\`${p.name}\``), r.kind);
+      for (const [i, p] of r.properties.filter((p) => p.input).entries()) {
+        assert.equal(inputs[i][2], p.required ? "yes" : "no", `${r.kind}.${p.name} required`);
+        assert.equal(inputs[i][4], p.replaceOnChanges ? "yes" : "no", `${r.kind}.${p.name} replaces`);
+        if (p.default !== undefined) assert.equal(inputs[i][3], `\`${JSON.stringify(p.default)}\``, `${r.kind}.${p.name} default`);
+      }
+      assert.deepEqual(rows(page, "Outputs").map((c) => c[0]), r.properties.filter((p) => !p.input).map((p) => `\`${p.name}\``), r.kind);
+      for (const ref of page.matchAll(/\]\(#(\w+)\)/g)) assert.match(page, new RegExp(`^### ${ref[1]}$`, "im"), `${r.kind} documents ${ref[1]}`);
+    }
+  });
+
   it("have one example per resource that creates that resource, and the deployed program includes every one", function () {
     const index = fs.readFileSync(path.join(EXAMPLES, "index.ts"), "utf8");
     for (const r of RESOURCE_SCHEMAS) {
