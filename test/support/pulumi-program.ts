@@ -28,14 +28,16 @@ export class PulumiProgram {
   /**
    * `example` names a folder of examples/, or a path relative to the repository (a test fixture program).
    * `stackConfig`: also copy the example's `Pulumi.<stack>.yaml` files (for programs whose stacks differ by config).
+   * An absolute `example` is a program outside this checkout (another release's example); `nodeModules`
+   * replaces the repository's node_modules as the program's (a program installed with another release).
    */
-  static create(example: string, tp: TestPlatform, stack = "test", opts: { stackConfig?: boolean } = {}): PulumiProgram {
+  static create(example: string, tp: Pick<TestPlatform, "config" | "pulumiBin">, stack = "test", opts: { stackConfig?: boolean; nodeModules?: string } = {}): PulumiProgram {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), `spcs-${path.basename(example)}-`));
     const dir = path.join(work, "program");
-    const source = example.includes("/") ? path.join(REPO_ROOT, example) : path.join(REPO_ROOT, "examples", example);
+    const source = path.isAbsolute(example) ? example : example.includes("/") ? path.join(REPO_ROOT, example) : path.join(REPO_ROOT, "examples", example);
     const skipped = opts.stackConfig ? /node_modules/ : /node_modules|Pulumi\.[^/]+\.yaml$/;
     fs.cpSync(source, dir, { recursive: true, filter: (src) => !skipped.test(src) || src.endsWith("Pulumi.yaml") });
-    fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+    fs.symlinkSync(opts.nodeModules ?? path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
     fs.mkdirSync(path.join(work, "state"));
     const env = offlinePulumiEnv(tp.pulumiBin, {
       PULUMI_BACKEND_URL: `file://${path.join(work, "state")}`,
@@ -49,11 +51,11 @@ export class PulumiProgram {
   }
 
   /** Another stack of the same program, in the same backend (so StackReferences between them resolve). */
-  addStack(stack: string, tp: TestPlatform): PulumiProgram {
+  addStack(stack: string, tp: Pick<TestPlatform, "config" | "pulumiBin">): PulumiProgram {
     return new PulumiProgram(this.dir, stack, this.env).init(tp);
   }
 
-  private init(tp: TestPlatform): this {
+  private init(tp: Pick<TestPlatform, "config" | "pulumiBin">): this {
     this.must(["stack", "init"]);
     for (const [key, value] of Object.entries({ "spcs:home": tp.config.home, "spcs:registry": tp.config.registry, "spcs:account": tp.config.account, ...(tp.config.dockerHost && { "spcs:dockerHost": tp.config.dockerHost }) })) {
       this.must(["config", "set", key, value]);
@@ -112,7 +114,7 @@ export class PulumiProgram {
 }
 
 /** Runs the `spcs` CLI as a user would, against a test platform. */
-export function spcsCli(tp: TestPlatform, args: string[], env: NodeJS.ProcessEnv = {}): PulumiResult {
+export function spcsCli(tp: Pick<TestPlatform, "config">, args: string[], env: NodeJS.ProcessEnv = {}): PulumiResult {
   const res = spawnSync(process.execPath, [path.join(REPO_ROOT, "dist/provider/cli/main.js"), ...args], {
     env: { ...process.env, ...platformEnv(tp.config), ...env },
     encoding: "utf8",
