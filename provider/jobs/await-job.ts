@@ -7,7 +7,8 @@ import { describeJob, type JobDescription } from "./describe-job";
 
 /** EXECUTE JOB SERVICE waits at most STATEMENT_TIMEOUT_IN_SECONDS, two days by default, then cancels the job. */
 export const DEFAULT_JOB_TIMEOUT_SECONDS = 172_800;
-const POLL_MS = 500;
+// Short: a finished job is noticed at most this late, and each round is a few cheap inspects.
+const POLL_MS = 200;
 
 /** The synchronous job ran out of time; the caller cancels it, as SPCS does at the statement timeout. */
 export class JobTimeout extends SpcsError {

@@ -61,13 +61,22 @@ async function observe(platform: Platform, svc: ServiceRow): Promise<Observed> {
   const key = keyOf(svc);
   const spec = JSON.parse(svc.spec) as RuntimeSpec;
   const home = platform.config.home;
+  // Every instance and container is inspected at once: a job's replicas are many and independent.
+  const per = await Promise.all(
+    platform.catalog.services.instances(key).map(async (inst) => {
+      const placed = inst.nodeId !== null;
+      const [netns, ...infos] = await Promise.all([
+        placed ? platform.docker.inspectContainer(netnsContainerName(home, key, inst.instanceId)) : undefined,
+        ...spec.containers.map((c) => (placed ? platform.docker.inspectContainer(containerName(home, key, inst.instanceId, c.name)) : undefined)),
+      ]);
+      return { inst, placed, netns, infos };
+    }),
+  );
   const out: Observed = { instances: [], containers: [], records: [] };
-  for (const inst of platform.catalog.services.instances(key)) {
-    const placed = inst.nodeId !== null;
-    const netns = placed ? await platform.docker.inspectContainer(netnsContainerName(home, key, inst.instanceId)) : undefined;
+  for (const { inst, placed, netns, infos } of per) {
     const rows: Omit<ContainerDescription, "instanceStatus">[] = [];
-    for (const c of spec.containers) {
-      const info = placed ? await platform.docker.inspectContainer(containerName(home, key, inst.instanceId, c.name)) : undefined;
+    spec.containers.forEach((c, i) => {
+      const info = infos[i];
       const derived = deriveContainerStatus(placed, info, {}, undefined, true);
       const exited = info !== undefined && !info.running && info.status !== "created";
       rows.push({
@@ -78,7 +87,7 @@ async function observe(platform: Platform, svc: ServiceRow): Promise<Observed> {
         databaseName: key.database, schemaName: key.schema, jobName: key.name, instanceId: inst.instanceId, containerName: c.name,
         status: derived.status, message: derived.message, exitCode: exited ? info.exitCode : null, startTime: info?.startedAt ?? null, endTime: exited ? (info.finishedAt ?? null) : null,
       });
-    }
+    });
     const instStatus = deriveInstanceStatus(rows.map((r) => r.status), true);
     out.containers.push(...rows.map((r) => ({ ...r, instanceStatus: instStatus.status })));
     out.instances.push(instanceOf(inst, instStatus.status, instStatus.message, netns?.ipAddress || null));

@@ -1,0 +1,78 @@
+/**
+ * Job services: a job of N replicas executed by the provider's code path (EXECUTE JOB SERVICE, waiting
+ * for the end as ASYNC = FALSE does) against the same containers run with raw Docker calls (create,
+ * start, wait for exit, read the logs, remove), all in one run on one machine. Prints a table and one
+ * JSON line.
+ *
+ *     node dist/bench/jobs/job-bench.js [replica counts, default 1,4,8]
+ *
+ * What each side includes: the provider validates nothing here (the spec is already a runtime spec) but
+ * schedules the replicas, pins the image digest, starts a network container and the job container per
+ * replica, polls until every container exited, records exit codes and logs in the catalog and removes
+ * the containers. The raw side starts the job containers only (no network namespace container), waits,
+ * reads the logs and removes them: the least work that gives the same answer.
+ */
+import { performance } from "node:perf_hooks";
+import { managedLabels } from "../../provider/common/labels";
+import { awaitJobEnd } from "../../provider/jobs/await-job";
+import { executeJobService } from "../../provider/jobs/execute-job";
+import { baseImageRepo } from "../../provider/platform/provision/base-image";
+import { createPool } from "../../provider/resources/compute-pool/compute-pools";
+import { dropService } from "../../provider/services/services";
+import { startTestPlatform, type TestPlatform } from "../../test/support/test-platform";
+
+const elapsed = (t0: number) => Math.round(performance.now() - t0);
+const SCRIPT = 'echo "replica $SNOWFLAKE_JOB_INDEX"';
+
+async function main(): Promise<void> {
+  const sizes = (process.argv[2] ?? "1,4,8").split(",").map(Number);
+  const tp = await startTestPlatform("bench-jobs");
+  createPool(tp.platform, { name: "JOB_BENCH", instanceFamily: "CPU_X64_L", minNodes: 1, maxNodes: 4, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
+  const rows: { replicas: number; providerMs: number; rawMs: number }[] = [];
+  try {
+    for (const n of sizes) rows.push({ replicas: n, providerMs: await provider(tp, n), rawMs: await raw(tp, n) });
+    console.log("replicas   provider (execute + wait + finish)   raw Docker (run + wait + logs + rm)   ratio");
+    for (const r of rows) console.log(`${String(r.replicas).padEnd(11)}${String(r.providerMs).padStart(30)}ms${String(r.rawMs).padStart(36)}ms${(r.providerMs / r.rawMs).toFixed(2).padStart(8)}x`);
+    console.log(JSON.stringify({ bench: "jobs", rows }));
+  } finally {
+    await tp.dispose();
+  }
+}
+
+async function provider(tp: TestPlatform, replicas: number): Promise<number> {
+  const key = { database: "BENCH_DB", schema: "PUBLIC", name: `JOB_${replicas}` };
+  const spec = { containers: [{ name: "main", image: "/snowflake/images/snowflake_images/busybox:latest", command: ["sh", "-c", SCRIPT], env: {}, resources: {}, volumeMounts: [], mountSessionToken: true, sessionTokenPath: "/snowflake/session" }], endpoints: [], volumes: [] };
+  const t = performance.now();
+  await executeJobService(tp.platform, { key, computePool: "JOB_BENCH", spec, specDigest: "d", replicas, async: false, externalAccessIntegrations: null, queryWarehouse: null, comment: null, runtimeEnvironment: null });
+  const d = await awaitJobEnd(tp.platform, key, 120);
+  const ms = elapsed(t);
+  if (d.status !== "DONE") throw new Error(`job of ${replicas} ended ${d.status}`);
+  await dropService(tp.platform, key);
+  return ms;
+}
+
+async function raw(tp: TestPlatform, replicas: number): Promise<number> {
+  const docker = tp.platform.docker;
+  const image = `${baseImageRepo(tp.config)}:latest`;
+  const labels = managedLabels(tp.config.home, "job-container", "raw-bench");
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: replicas }, async (_, i) => {
+      const id = await docker.createContainer({ name: `raw-job-${replicas}-${i}-${Date.now()}`, image, labels, env: [`SNOWFLAKE_JOB_INDEX=${i}`], entrypoint: ["sh", "-c", SCRIPT], restart: "no" });
+      await docker.startContainer(id);
+      for (;;) {
+        const info = await docker.inspectContainer(id);
+        if (info && !info.running && info.status === "exited") break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await docker.containerLogs(id, 1000);
+      await docker.removeContainer(id);
+    }),
+  );
+  return elapsed(t);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
