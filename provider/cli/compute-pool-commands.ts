@@ -1,10 +1,10 @@
+import { dropComputePool } from "../services/pool-drop";
 import { suspendComputePool } from "../services/pool-suspension";
 import { InvalidArgumentError, type Command } from "commander";
 import {
   alterPoolSet,
   createPool,
   describePool,
-  dropPool,
   resumePool,
   showPools,
   type ComputePoolDescription,
@@ -156,9 +156,9 @@ export function registerComputePoolCommands(verbs: Verbs, ctx: CliContext): void
     .description("DROP COMPUTE POOL [IF EXISTS] name")
     .argument("<name>", "pool name (case-insensitive)")
     .option("--if-exists", "succeed when there is no such pool", false)
-    .action((name: string, o: { ifExists: boolean }) => {
+    .action(async (name: string, o: { ifExists: boolean }) => {
       const upper = name.toUpperCase();
-      const dropped = dropPool(ctx.platform(), name, { ifExists: o.ifExists });
+      const dropped = await dropComputePool(ctx.platform(), name, { ifExists: o.ifExists });
       ctx.output.status(dropped ? `${upper} successfully dropped.` : `Drop statement executed successfully (${upper} already dropped).`);
     });
 }

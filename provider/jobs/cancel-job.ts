@@ -38,7 +38,7 @@ export async function cancelJob(platform: Platform, key: ServiceKey): Promise<st
         databaseName: key.database, schemaName: key.schema, jobName: key.name, instanceId: i.instanceId, containerName: c.name,
         status: own && info.exitCode === 0 ? "DONE" : "FAILED",
         message: own ? (info.exitCode === 0 ? "Completed successfully" : "User application error, check container logs") : "Container was stopped: the job was cancelled.",
-        exitCode: info?.finishedAt ? info.exitCode : null, startTime: info?.startedAt ?? null, endTime: info?.finishedAt ?? null,
+        exitCode: info?.finishedAt ? info.exitCode : null, startTime: info?.startedAt ? new Date(info.startedAt).toISOString() : null, endTime: info?.finishedAt ? new Date(info.finishedAt).toISOString() : null,
       });
     }
   }

@@ -41,13 +41,15 @@ export async function describeJob(platform: Platform, key: ServiceKey): Promise<
     await finishJob(platform, svc, live.records, status === "FAILED" ? "FAILED" : "DONE");
     return describeJob(platform, key);
   }
-  if (status === "RUNNING" && !job.startedOn) {
+  // The job started when its first container did (not when somebody first looked).
+  const startedOn = job.startedOn ?? earliest(live.records.map((r) => r.startTime));
+  if (status === "RUNNING" && !job.startedOn && startedOn) {
     platform.catalog.write(() => {
-      platform.catalog.jobs.update(key, { startedOn: nowIso() });
+      platform.catalog.jobs.update(key, { startedOn });
       platform.catalog.jobs.updateHistory(job.queryId, { status });
     });
   }
-  return describeOf(svc, { ...job, startedOn: job.startedOn ?? (status === "RUNNING" ? nowIso() : null) }, status, live.instances, live.containers);
+  return describeOf(svc, { ...job, startedOn }, status, live.instances, live.containers);
 }
 
 interface Observed {
@@ -81,11 +83,11 @@ async function observe(platform: Platform, svc: ServiceRow): Promise<Observed> {
       const exited = info !== undefined && !info.running && info.status !== "created";
       rows.push({
         instanceId: String(inst.instanceId), containerName: c.name, ...derived, imageName: c.image, imageDigest: svc.images[c.name]?.digest ?? "",
-        restartCount: 0, startTime: info?.startedAt ?? null, lastExitCode: exited ? info.exitCode : null, lastRestartTime: null,
+        restartCount: 0, startTime: iso(info?.startedAt), lastExitCode: exited ? info.exitCode : null, lastRestartTime: null,
       });
       out.records.push({
         databaseName: key.database, schemaName: key.schema, jobName: key.name, instanceId: inst.instanceId, containerName: c.name,
-        status: derived.status, message: derived.message, exitCode: exited ? info.exitCode : null, startTime: info?.startedAt ?? null, endTime: exited ? (info.finishedAt ?? null) : null,
+        status: derived.status, message: derived.message, exitCode: exited ? info.exitCode : null, startTime: iso(info?.startedAt), endTime: exited ? iso(info.finishedAt) : null,
       });
     });
     const instStatus = deriveInstanceStatus(rows.map((r) => r.status), true);
@@ -108,11 +110,10 @@ export async function finishJob(platform: Platform, svc: ServiceRow, records: Om
     const job = platform.catalog.jobs.get(key);
     if (!job || job.completedOn) return undefined;
     records.forEach((r, i) => platform.catalog.jobs.insertContainer({ ...r, logs: logs[i] }));
-    const ends = records.map((r) => r.endTime).filter((t): t is string => t !== null).sort();
-    const completedOn = status === "CANCELLED" ? now : (ends.at(-1) ?? now);
+    const completedOn = status === "CANCELLED" ? now : (latest(records.map((r) => r.endTime)) ?? now);
     const message = jobMessage(qualified(key), status);
     platform.catalog.services.update(key, { status, updatedOn: now });
-    platform.catalog.jobs.update(key, { completedOn, message, startedOn: job.startedOn ?? records.map((r) => r.startTime).filter((t): t is string => t !== null).sort()[0] ?? null });
+    platform.catalog.jobs.update(key, { completedOn, message, startedOn: job.startedOn ?? earliest(records.map((r) => r.startTime)) });
     platform.catalog.jobs.updateHistory(job.queryId, { status, message, completedTime: completedOn, instanceStatuses: instanceStatusesOf(records) });
     // Capacity goes back to the pool; the instance rows stay for SHOW SERVICE INSTANCES.
     for (const inst of platform.catalog.services.instances(key)) platform.catalog.services.setInstanceNode(key, inst.instanceId, null, inst.startTime);
@@ -174,5 +175,10 @@ function describeOf(svc: ServiceRow, job: JobRow, status: string, instances: Ins
     message: job.message ?? jobMessage(qualified(keyOf(svc)), status),
   };
 }
+
+/** Docker's timestamps (nanoseconds) in the catalog's form (ISO 8601, milliseconds), so they compare as text. */
+const iso = (t: string | undefined): string | null => (t ? new Date(t).toISOString() : null);
+const earliest = (ts: (string | null)[]): string | null => ts.filter((t): t is string => t !== null).sort()[0] ?? null;
+const latest = (ts: (string | null)[]): string | null => ts.filter((t): t is string => t !== null).sort().at(-1) ?? null;
 
 const keyOf = (svc: ServiceRow): ServiceKey => ({ database: svc.databaseName, schema: svc.schemaName, name: svc.name });

@@ -4,9 +4,10 @@ import { currentPlatform } from "../../platform/current-platform";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "../provider-types";
 import { POOL_DEFAULTS, poolProblems, type PoolSettings } from "./compute-pool-settings";
 import {
-  alterPoolSet, createPool, describePool, dropPool, resumePool, type ComputePoolDescription,
+  alterPoolSet, createPool, describePool, resumePool, type ComputePoolDescription,
 } from "./compute-pools";
 import { findInstanceFamily } from "./instance-families";
+import { dropComputePool } from "../../services/pool-drop";
 import { suspendComputePool } from "../../services/pool-suspension";
 
 /** Resolved inputs: what `check` returns and `create`/`update` receive. */
@@ -105,7 +106,7 @@ export const computePoolProvider: ResourceProvider<ComputePoolInputs, ComputePoo
   },
 
   async delete(id) {
-    dropPool(currentPlatform(), id, { ifExists: true });
+    await dropComputePool(currentPlatform(), id, { ifExists: true });
   },
 };
 

@@ -9,6 +9,7 @@ import { executeJobService, type JobDefinition } from "../../../provider/jobs/ex
 import { describePool } from "../../../provider/resources/compute-pool/compute-pools";
 import { stageDir } from "../../../provider/services/instance-runner";
 import type { RuntimeContainer, RuntimeSpec } from "../../../provider/services/runtime-spec";
+import { dropComputePool } from "../../../provider/services/pool-drop";
 import { dropService } from "../../../provider/services/services";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
@@ -95,6 +96,18 @@ describe("integration: job services on the real engine and registry", function (
     assert.equal(d?.containers[0].message, "Container was stopped: the job was cancelled.");
     const queryId = d!.queryId;
     await dropService(tp.platform, key("LONG"));
+    const row = tp.platform.catalog.jobs.history({ start: "1970-01-01", end: "9999-12-31", limit: 100 }).find((h) => h.queryId === queryId);
+    assert.equal(row?.status, "CANCELLED");
+    assert.ok(row?.deletedTime);
+  });
+
+  it("DROP COMPUTE POOL aborts its running jobs: cancelled, containers removed, history kept", async function () {
+    seedPool(tp, "DOOMED", 1);
+    await executeJobService(tp.platform, def("ORPHAN", spec(container("main", "exec sleep 600")), { async: true, computePool: "DOOMED" }));
+    const queryId = (await describeJob(tp.platform, key("ORPHAN")))!.queryId;
+    assert.equal(await dropComputePool(tp.platform, "DOOMED"), true);
+    assert.equal(tp.platform.catalog.services.get(key("ORPHAN")), undefined);
+    assert.equal((await tp.platform.docker.listContainers([...homeFilter(tp.config.home), "com.pulumi-spcs.service=APP_DB.PUBLIC.ORPHAN"])).length, 0);
     const row = tp.platform.catalog.jobs.history({ start: "1970-01-01", end: "9999-12-31", limit: 100 }).find((h) => h.queryId === queryId);
     assert.equal(row?.status, "CANCELLED");
     assert.ok(row?.deletedTime);
