@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
-import { managedLabels } from "../../../provider/common/labels";
-import { baseImageRepo } from "../../../provider/platform/provision/base-image";
+import { spawn, type ChildProcess } from "node:child_process";
 import { awaitServiceReady } from "../../../provider/services/await-service-ready";
 import { describeService } from "../../../provider/services/describe-service";
 import type { RuntimeSpec } from "../../../provider/services/runtime-spec";
-import { platformNetworkName } from "../../../provider/services/service-naming";
 import { upgradeService } from "../../../provider/services/service-updates";
 import { createService, dropService } from "../../../provider/services/services";
 import { seedAppImage, seedPool } from "../../support/service-fixtures";
@@ -13,7 +11,7 @@ import { startTestPlatform, type TestPlatform } from "../../support/test-platfor
 const version = (v: string): RuntimeSpec => ({
   containers: [{
     name: "web", image: "/app_db/public/images/busybox:1", command: ["sh", "-c"],
-    args: [`mkdir -p /www && echo ${v} > /www/v.txt && exec httpd -f -p 8080 -h /www`],
+    args: [`mkdir -p /www && echo ${v} > /www/v.txt && echo "${v} $SNOWFLAKE_SERVICE_NAME $(hostname)" > /www/who.txt && exec httpd -f -p 8080 -h /www`],
     env: {}, resources: {}, volumeMounts: [], mountSessionToken: true, sessionTokenPath: "/snowflake/session",
     readinessProbe: { port: 8080, path: "/v.txt", periodSeconds: 1, failureThreshold: 3 },
   }],
@@ -22,13 +20,14 @@ const version = (v: string): RuntimeSpec => ({
 });
 
 /**
- * A spec change on a service with two instances, while a client inside the platform calls the service
- * by its DNS name every 50 ms: no request fails (SPCS replaces one instance at a time and routes only
- * to READY instances), and the client sees the old version, then only the new one.
+ * A spec change on a service with two instances, while a client on the host calls the service's ingress
+ * URL every 50 ms: no request fails or hangs (SPCS replaces one instance at a time, routes only to READY
+ * instances, and a leaving instance answers what reached it), the client sees the old version, then only
+ * the new one, and the ingress URL stays the same.
  */
 describe("integration: rolling upgrade without a failed request", function () {
   let tp: TestPlatform;
-  let poller: string | undefined;
+  let poller: ChildProcess | undefined;
   const key = { database: "APP_DB", schema: "PUBLIC", name: "ROLLER" };
 
   before(async function () {
@@ -37,7 +36,7 @@ describe("integration: rolling upgrade without a failed request", function () {
     await seedAppImage(tp);
   });
   after(async function () {
-    if (poller) await tp.platform.docker.removeContainer(poller);
+    poller?.kill();
     await dropService(tp.platform, key, { ifExists: true });
     await tp?.dispose();
   });
@@ -45,25 +44,21 @@ describe("integration: rolling upgrade without a failed request", function () {
   it("replaces instances one at a time in descending id, with no failed request", async function () {
     await createService(tp.platform, { key, computePool: "ROLL_POOL", spec: version("v1"), specDigest: "d1", minInstances: 2, maxInstances: 2, minReadyInstances: 2, autoResume: true, externalAccessIntegrations: null, queryWarehouse: null, comment: null });
     const d1 = await awaitServiceReady(tp.platform, key, 60);
-    // A request that resolved a terminating instance's address just before it left the network hangs
-    // (Docker cannot take a DNS name away and keep the address); like an HTTP client whose connect timed
-    // out, the poller then retries once with a fresh lookup. Only a hang is retried: a refused connection
-    // (an instance reached before READY, or after SIGTERM) is a failure at once.
-    const get = `timeout 2 wget -qO- http://${d1.dnsName}:8080/v.txt 2>/dev/null`;
-    const loop = `i=0; while [ $i -lt 20000 ]; do r=$(${get}); rc=$?; if [ $rc -eq 143 ]; then r=$(${get}); rc=$?; fi; if [ $rc -eq 0 ]; then echo "OK $r"; else echo FAIL; fi; sleep 0.05; i=$((i+1)); done`;
-    poller = await tp.platform.docker.createContainer({
-      name: `spcs-test-poller-${Date.now()}`, image: `${baseImageRepo(tp.config)}:latest`, labels: managedLabels(tp.config.home, "service-container", "test-poller"),
-      cmd: ["sh", "-c", loop], network: { name: platformNetworkName(tp.config.home), aliases: [] },
-    });
-    await tp.platform.docker.startContainer(poller);
+    const ingress = d1.endpoints[0].ingressUrl;
+    assert.match(ingress!, /^127\.0\.0\.1:\d+$/);
+    // The client is busybox wget on the host, no retry: a request that does not answer within 2 s is a
+    // failure, like one refused or cut. Its own process, so the upgrade's work cannot delay it.
+    const loop = `while :; do r=$(busybox timeout 2 busybox wget -qO- http://${ingress}/who.txt 2>/dev/null) && echo "OK $r" || echo FAIL; busybox sleep 0.05; done`;
+    let out = "";
+    poller = spawn("sh", ["-c", loop], { stdio: ["ignore", "pipe", "ignore"] });
+    poller.stdout!.on("data", (b: Buffer) => (out += b.toString()));
     await new Promise((r) => setTimeout(r, 1500));
 
     const order: string[] = [];
     await upgradeService(tp.platform, key, version("v2"), "d2", 60, (line) => order.push(line));
     await new Promise((r) => setTimeout(r, 3000));
-    await tp.platform.docker.stopContainer(poller, 1);
-    const lines = (await tp.platform.docker.containerLogs(poller, 100000)).trim().split("\n");
-    // Besides OK/FAIL, the shell may print "Terminated" when `timeout` ends a first attempt (then retried).
+    poller.kill();
+    const lines = out.trim().split("\n").map((l) => l.replace(/^OK (v\d) .*/, "OK $1"));
     const answers = lines.filter((l) => l.startsWith("OK "));
 
     assert.deepEqual(order, ["Service APP_DB.PUBLIC.ROLLER: upgrading instance 1", "Service APP_DB.PUBLIC.ROLLER: upgrading instance 0"]);
@@ -78,6 +73,7 @@ describe("integration: rolling upgrade without a failed request", function () {
     assert.equal(d2.isUpgrading, false);
     assert.equal(d2.specDigest, "d2");
     assert.deepEqual(d2.instances.map((i) => [i.instanceId, i.status, i.specDigest]), [["0", "READY", "d2"], ["1", "READY", "d2"]]);
-    assert.equal(await (await fetch(`http://${d2.endpoints[0].ingressUrl}/v.txt`)).text(), "v2\n");
+    assert.equal(d2.endpoints[0].ingressUrl, ingress, "the ingress URL did not change");
+    assert.equal(await (await fetch(`http://${ingress}/v.txt`)).text(), "v2\n");
   });
 });
