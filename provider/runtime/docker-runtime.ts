@@ -372,6 +372,15 @@ export class DockerRuntime {
     return buf ? demux(buf) : "";
   }
 
+  /** What a container wrote (stdout and stderr merged) since it last started; "" when it is missing or not running. */
+  async logsOfCurrentStart(id: string): Promise<string> {
+    const info = await ignoreNotFound(this.docker.getContainer(id).inspect());
+    const started = info?.State.Running ? parseDockerTime(info.State.StartedAt) : undefined;
+    if (!started) return "";
+    const buf = (await ignoreNotFound(this.docker.getContainer(id).logs({ stdout: true, stderr: true, follow: false, since: timeParam(started) }))) as Buffer | undefined;
+    return buf ? demux(buf) : "";
+  }
+
   /**
    * Logs of one run of a container, like SYSTEM$GET_SERVICE_LOGS: `current` is the run that is (or was
    * last) running, `previous` every run before it; the newest `tail` lines of that part. A missing container

@@ -1,3 +1,5 @@
+/** What the ingress prints once every listener is up. */
+export const INGRESS_LISTENING = "ingress: listening";
 /** Connection attempts per client connection, RETRY_PAUSE apart: about 5 s without any READY instance. */
 export const RELAY_ATTEMPTS = 20;
 const RETRY_PAUSE = "0.25";
@@ -24,7 +26,9 @@ export function ingressRelayCommand(dnsName: string, ports: number[]): string[] 
     // The listener never exits on its own; if it did, the loop opens the port again.
     lines.push(`(while :; do nc -ll -p ${port} -e /relay/${port}; sleep 1; done) &`);
   }
-  lines.push("wait");
+  // Docker's proxy accepts connections on the host port before the listener is up; the platform waits
+  // for this line before it hands out the URL.
+  lines.push(`until [ "$(netstat -ltn | grep -cE ':(${ports.join("|")}) ')" -ge ${ports.length} ]; do sleep 0.05; done`, `echo "${INGRESS_LISTENING}"`, "wait");
   return ["sh", "-c", lines.join("\n")];
 }
 

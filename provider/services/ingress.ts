@@ -1,11 +1,12 @@
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
+import { SpcsError } from "../common/errors";
 import { LABEL_CONTAINER, LABEL_INGRESS_PORTS, LABEL_POOL, LABEL_SERVICE, managedLabels } from "../common/labels";
 import type { ServiceKey, ServiceRow } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
 import { baseImageRepo } from "../platform/provision/base-image";
-import { ingressRelayCommand } from "./ingress-relay";
+import { INGRESS_LISTENING, ingressRelayCommand } from "./ingress-relay";
 import { withPlatformNetworks } from "./platform-networks";
 import type { RuntimeSpec } from "./runtime-spec";
 import { ingressContainerName, qualified } from "./service-naming";
@@ -13,6 +14,7 @@ import { ingressContainerName, qualified } from "./service-naming";
 /** Endpoint port -> host port on 127.0.0.1. */
 export type IngressPorts = Record<number, number>;
 
+const LISTEN_TIMEOUT_MS = 15_000;
 /** Attempts at publishing when a host port turns out to be taken (by a process that grabbed it meanwhile). */
 const PUBLISH_ATTEMPTS = 3;
 
@@ -38,7 +40,7 @@ export async function ensureIngress(platform: Platform, svc: ServiceRow, spec: R
   const info = await platform.docker.inspectContainer(name);
   if (info && ports.every((p) => wanted[p]) && info.labels[LABEL_INGRESS_PORTS] === JSON.stringify(wanted) && info.labels[LABEL_SERVICE] === qualified(k)) {
     await platform.docker.startContainer(info.id); // stopped (suspended, or by hand): as it was
-    return;
+    return awaitListening(platform, name);
   }
   await platform.docker.removeContainer(name);
   const image = `${baseImageRepo(platform.config)}:latest`;
@@ -86,6 +88,16 @@ async function startIngressContainer(platform: Platform, svc: ServiceRow, name: 
     }
   });
   await platform.docker.startContainer(name);
+  await awaitListening(platform, name);
+}
+
+/** Returns once the relay listens on every port, so the URL answers as soon as it is handed out. */
+async function awaitListening(platform: Platform, name: string): Promise<void> {
+  const deadline = Date.now() + LISTEN_TIMEOUT_MS;
+  while (!(await platform.docker.logsOfCurrentStart(name)).includes(INGRESS_LISTENING)) {
+    if (Date.now() > deadline) throw new SpcsError("ingress-not-listening", `the ingress ${name} did not start listening within ${LISTEN_TIMEOUT_MS / 1000}s: ${(await platform.docker.containerLogs(name, 20)).trim()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Suspend: the ingress stops (its container and ports are kept for the resume). */

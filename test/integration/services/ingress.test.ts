@@ -13,8 +13,9 @@ import { startTestPlatform, type TestPlatform } from "../../support/test-platfor
 const spec: RuntimeSpec = {
   containers: [{
     name: "web", image: APP_IMAGE, command: ["sh", "-c"],
-    args: [`mkdir -p /www/cgi-bin && echo "$SNOWFLAKE_SERVICE_NAME $(hostname)" > /www/who.txt && printf '#!/bin/sh\\nsleep 2\\nprintf "Content-Type: text/plain\\\\n\\\\nslow\\\\n"\\n' > /www/cgi-bin/slow && chmod +x /www/cgi-bin/slow && exec httpd -f -p 8080 -h /www`],
-    env: {}, resources: {}, volumeMounts: [], mountSessionToken: false, sessionTokenPath: "/snowflake/session",
+    args: [`mkdir -p /www/cgi-bin && echo "$SNOWFLAKE_SERVICE_NAME $(hostname)" > /www/who.txt && printf '%s' "$SLOW_CGI" > /www/cgi-bin/slow && chmod +x /www/cgi-bin/slow && exec httpd -f -p 8080 -h /www`],
+    // A CGI that answers after 2 s.
+    env: { SLOW_CGI: "#!/bin/sh\nsleep 2\nprintf 'Content-Type: text/plain\\r\\n\\r\\nslow\\n'\n" }, resources: {}, volumeMounts: [], mountSessionToken: false, sessionTokenPath: "/snowflake/session",
     readinessProbe: { port: 8080, path: "/who.txt", periodSeconds: 1, failureThreshold: 3 },
   }],
   endpoints: [{ name: "web", port: 8080, public: true, protocol: "HTTP" }],
