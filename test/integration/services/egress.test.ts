@@ -6,6 +6,8 @@ import { describeService } from "../../../provider/services/describe-service";
 import { platformNetworks } from "../../../provider/services/platform-networks";
 import type { RuntimeSpec } from "../../../provider/services/runtime-spec";
 import { egressNetworkName } from "../../../provider/services/service-naming";
+import { applyExternalAccess } from "../../../provider/services/external-access";
+import { alterService } from "../../../provider/services/service-updates";
 import { createService, dropService } from "../../../provider/services/services";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
@@ -85,5 +87,19 @@ describe("integration: egress only with external access integrations", function 
     assert.equal(await read(c.endpoints[0].ingressUrl, "peer.txt"), "ok", "CLOSED reaches OPEN by DNS name");
     assert.equal(await read(o.endpoints[0].ingressUrl, "peer.txt"), "ok", "OPEN reaches CLOSED by DNS name");
     assert.deepEqual((await describeService(tp.platform, open))!.externalAccessIntegrations, ["LOCAL_EAI"]);
+
+    // ALTER SERVICE ... SET EXTERNAL_ACCESS_INTEGRATIONS applies live, without restarting the instances.
+    alterService(tp.platform, closed, { externalAccessIntegrations: ["LOCAL_EAI"] });
+    await applyExternalAccess(tp.platform, closed);
+    alterService(tp.platform, open, { externalAccessIntegrations: null });
+    await applyExternalAccess(tp.platform, open);
+    for (let i = 0; i < 20 && !(closedOutside === "hello-from-outside" && openOutside === "nc: timed out"); i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      closedOutside = await read(c.endpoints[0].ingressUrl, "outside.txt");
+      openOutside = await read(o.endpoints[0].ingressUrl, "outside.txt");
+    }
+    assert.deepEqual([closedOutside, openOutside], ["hello-from-outside", "nc: timed out"]);
+    const restarts = (await describeService(tp.platform, closed))!.containers.map((x) => x.restartCount);
+    assert.deepEqual(restarts, [0]);
   });
 });
