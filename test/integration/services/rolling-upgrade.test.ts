@@ -11,8 +11,9 @@ import { startTestPlatform, type TestPlatform } from "../../support/test-platfor
 const version = (v: string): RuntimeSpec => ({
   containers: [{
     name: "web", image: "/app_db/public/images/busybox:1", command: ["sh", "-c"],
-    args: [`mkdir -p /www && echo ${v} > /www/v.txt && echo "${v} $SNOWFLAKE_SERVICE_NAME $(hostname)" > /www/who.txt && exec httpd -f -p 8080 -h /www`],
-    env: {}, resources: {}, volumeMounts: [], mountSessionToken: true, sessionTokenPath: "/snowflake/session",
+    args: [`mkdir -p /www/cgi-bin && echo ${v} > /www/v.txt && echo "${v} $SNOWFLAKE_SERVICE_NAME $(hostname)" > /www/who.txt && printf '%s' "$SLOW_CGI" > /www/cgi-bin/slow && chmod +x /www/cgi-bin/slow && exec httpd -f -p 8080 -h /www`],
+    // A request that takes 0.3 s: one is nearly always in flight when an instance leaves.
+    env: { SLOW_CGI: `#!/bin/sh\nsleep 0.3\nprintf 'Content-Type: text/plain\\r\\n\\r\\n${v}\\n'\n` }, resources: {}, volumeMounts: [], mountSessionToken: true, sessionTokenPath: "/snowflake/session",
     readinessProbe: { port: 8080, path: "/v.txt", periodSeconds: 1, failureThreshold: 3 },
   }],
   endpoints: [{ name: "web", port: 8080, public: true, protocol: "HTTP" }],
@@ -28,6 +29,7 @@ const version = (v: string): RuntimeSpec => ({
 describe("integration: rolling upgrade without a failed request", function () {
   let tp: TestPlatform;
   let poller: ChildProcess | undefined;
+  let slowPoller: ChildProcess | undefined;
   const key = { database: "APP_DB", schema: "PUBLIC", name: "ROLLER" };
 
   before(async function () {
@@ -37,6 +39,7 @@ describe("integration: rolling upgrade without a failed request", function () {
   });
   after(async function () {
     poller?.kill();
+    slowPoller?.kill();
     await dropService(tp.platform, key, { ifExists: true });
     await tp?.dispose();
   });
@@ -48,16 +51,21 @@ describe("integration: rolling upgrade without a failed request", function () {
     assert.match(ingress!, /^127\.0\.0\.1:\d+$/);
     // The client is busybox wget on the host, no retry: a request that does not answer within 2 s is a
     // failure, like one refused or cut. Its own process, so the upgrade's work cannot delay it.
-    const loop = `while :; do r=$(busybox timeout 2 busybox wget -qO- http://${ingress}/who.txt 2>/dev/null) && echo "OK $r" || echo FAIL; busybox sleep 0.05; done`;
+    // Two loops: quick requests every 50 ms, and slow ones (0.3 s) back to back.
+    const loop = (path: string, pause: string) => `while :; do r=$(busybox timeout 2 busybox wget -qO- http://${ingress}${path} 2>/dev/null) && echo "OK $r" || echo FAIL; busybox sleep ${pause}; done`;
     let out = "";
-    poller = spawn("sh", ["-c", loop], { stdio: ["ignore", "pipe", "ignore"] });
+    let slowOut = "";
+    poller = spawn("sh", ["-c", loop("/who.txt", "0.05")], { stdio: ["ignore", "pipe", "ignore"] });
     poller.stdout!.on("data", (b: Buffer) => (out += b.toString()));
+    slowPoller = spawn("sh", ["-c", loop("/cgi-bin/slow", "0")], { stdio: ["ignore", "pipe", "ignore"] });
+    slowPoller.stdout!.on("data", (b: Buffer) => (slowOut += b.toString()));
     await new Promise((r) => setTimeout(r, 1500));
 
     const order: string[] = [];
     await upgradeService(tp.platform, key, version("v2"), "d2", 60, (line) => order.push(line));
     await new Promise((r) => setTimeout(r, 3000));
     poller.kill();
+    slowPoller.kill();
     const lines = out.trim().split("\n").map((l) => l.replace(/^OK (v\d) .*/, "OK $1"));
     const answers = lines.filter((l) => l.startsWith("OK "));
 
@@ -67,6 +75,10 @@ describe("integration: rolling upgrade without a failed request", function () {
     const runs = lines.reduce<[string, number][]>((acc, l) => (acc.length && acc[acc.length - 1][0] === l ? (acc[acc.length - 1][1]++, acc) : [...acc, [l, 1]]), []).map(([l, n]) => `${n}x ${l}`);
     assert.equal(lines.filter((l) => l === "FAIL").length, 0, `failed requests; client log: ${runs.join(", ")}`);
     assert.ok(answers.includes("OK v1") && answers.includes("OK v2"), "the client saw both versions");
+    // Slow requests in flight when an instance left were answered by it: it kept its address while draining.
+    const slowLines = slowOut.trim().split("\n");
+    assert.ok(slowLines.length > 10, `the slow client got ${slowLines.length} answers: ${slowLines.join(", ")}`);
+    assert.equal(slowLines.filter((l) => l === "FAIL").length, 0, `failed slow requests; client log: ${slowLines.join(", ")}`);
     assert.deepEqual([...new Set(answers.slice(-5))], ["OK v2"], "after the upgrade only the new version answers");
 
     const d2 = (await describeService(tp.platform, key))!;
