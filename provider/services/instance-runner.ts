@@ -10,9 +10,9 @@ import { baseImageRepo } from "../platform/provision/base-image";
 import type { InstanceFamily } from "../resources/compute-pool/instance-families";
 import { resolveContainerResources } from "../scheduler/resources";
 import { CONTAINER_MARKER_ENV, livenessSupervisorScript, needsLivenessSupervisor } from "./liveness-supervisor";
+import { withPlatformNetworks } from "./platform-networks";
 import type { RuntimeSpec } from "./runtime-spec";
 import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
-import { withPlatformNetworks } from "./platform-networks";
 import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "./service-naming";
 
 /** SPCS stops containers with SIGTERM and kills them 30 seconds later. */
