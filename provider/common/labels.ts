@@ -13,9 +13,11 @@ export const LABEL_SERVICE = `${LABEL_PREFIX}.service`;
 export const LABEL_INSTANCE = `${LABEL_PREFIX}.instance`;
 export const LABEL_CONTAINER = `${LABEL_PREFIX}.container`;
 export const LABEL_SPEC_DIGEST = `${LABEL_PREFIX}.spec-digest`;
+/** On an ingress container: what it publishes, `{"<endpoint port>": <host port>}`. */
+export const LABEL_INGRESS_PORTS = `${LABEL_PREFIX}.ingress-ports`;
 
 /** Kinds of platform-owned Docker objects. */
-export type ManagedKind = "base-image" | "service-container" | "service-network" | "service-volume" | "job-container" | "runtime-image" | "validation-container";
+export type ManagedKind = "base-image" | "service-container" | "service-ingress" | "service-network" | "service-volume" | "job-container" | "runtime-image" | "validation-container";
 
 /**
  * The labels stamped on every Docker object the platform creates. `home` scopes objects to one platform

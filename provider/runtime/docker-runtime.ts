@@ -22,6 +22,8 @@ export interface ContainerSpec {
   network?: { name: string; aliases: string[] };
   /** Container ports published on 127.0.0.1 at a free host port. */
   publish?: number[];
+  /** Host ports for some of `publish` (container port -> host port); the others get a free one. */
+  hostPorts?: Record<number, number>;
   binds?: string[];
   tmpfs?: Record<string, string>;
   memoryBytes?: number;
@@ -45,8 +47,10 @@ export interface ContainerInfo {
   startedAt?: string;
   finishedAt?: string;
   oomKilled: boolean;
-  /** The container's address on its user network (empty for containers sharing another's namespace). */
+  /** The container's address on its first user network (empty for containers sharing another's namespace). */
   ipAddress: string;
+  /** Its address on each network it is attached to, by network name. */
+  networkAddresses: Record<string, string>;
   /** container port -> `127.0.0.1:<host port>` */
   published: Record<number, string>;
   imageId: string;
@@ -68,6 +72,14 @@ export interface ImageInfo {
   repoDigests: string[];
   /** `repo:tag` references the engine holds for it. */
   repoTags: string[];
+}
+
+/** How a network is made when it does not exist yet. */
+export interface NetworkOptions {
+  /** No route out of the network (Docker's `internal`). */
+  internal?: boolean;
+  /** Its subnet written into its configuration, so containers can rejoin at their address. */
+  pinnedSubnet?: boolean;
 }
 
 /** What a one-off container needs: it runs to completion and is removed. */
@@ -227,10 +239,10 @@ export class DockerRuntime {
    * race; so every caller converges on the oldest network of the name and removes the extra copies.
    * Callers use the returned id, never the (possibly ambiguous) name.
    */
-  async ensureNetwork(name: string, labels: Record<string, string>): Promise<string> {
+  async ensureNetwork(name: string, labels: Record<string, string>, opts: NetworkOptions = {}): Promise<string> {
     let matches = await this.networksNamed(name);
     if (matches.length === 0) {
-      await this.docker.createNetwork({ Name: name, Driver: "bridge", Labels: labels, CheckDuplicate: true }).catch((e) => {
+      await this.createNetwork(name, labels, opts).catch((e) => {
         if ((e as { statusCode?: number }).statusCode !== 409) throw e;
       });
       matches = await this.networksNamed(name);
@@ -238,6 +250,33 @@ export class DockerRuntime {
     const [keep, ...extra] = matches;
     for (const n of extra) await this.docker.getNetwork(n.Id).remove().catch(() => undefined); // in use or already gone
     return keep.Id;
+  }
+
+  /**
+   * A bridge network. `pinnedSubnet`: the subnet is written into the network's configuration, which is
+   * what lets a container rejoin it at the address it had (Docker accepts a chosen address only on such
+   * networks). The subnet itself is the one Docker would pick (a probe network asks it), so the daemon's
+   * address pools and the host's routes are respected; another daemon client taking it meanwhile is retried.
+   */
+  private async createNetwork(name: string, labels: Record<string, string>, opts: NetworkOptions): Promise<void> {
+    if (!opts.pinnedSubnet) {
+      await this.docker.createNetwork({ Name: name, Driver: "bridge", Internal: opts.internal ?? false, Labels: labels, CheckDuplicate: true });
+      return;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const probeName = `${name}-subnet-probe`;
+      for (const stale of await this.networksNamed(probeName)) await this.docker.getNetwork(stale.Id).remove().catch(() => undefined);
+      const probe = await this.docker.createNetwork({ Name: probeName, Driver: "bridge", Internal: true, Labels: labels, CheckDuplicate: true });
+      const ipam = ((await probe.inspect()) as Dockerode.NetworkInspectInfo).IPAM?.Config?.[0];
+      await probe.remove();
+      if (!ipam?.Subnet) throw new SpcsError("docker-error", `Docker gave the network ${probeName} no subnet`);
+      try {
+        await this.docker.createNetwork({ Name: name, Driver: "bridge", Internal: opts.internal ?? false, Labels: labels, CheckDuplicate: true, IPAM: { Driver: "default", Config: [{ Subnet: ipam.Subnet, Gateway: ipam.Gateway }] } });
+        return;
+      } catch (e) {
+        if (attempt >= 5 || !/overlap/i.test(String((e as Error).message))) throw e;
+      }
+    }
   }
 
   /** The id of the network of that name (the oldest, if several), or undefined. */
@@ -262,7 +301,7 @@ export class DockerRuntime {
       HostConfig: {
         Init: true, // PID 1 forwards SIGTERM, so a stop honours the grace period instead of waiting it out
         NetworkMode: spec.networkMode ?? spec.network?.name,
-        PortBindings: Object.fromEntries((spec.publish ?? []).map((p) => [`${p}/tcp`, [{ HostIp: "127.0.0.1", HostPort: "" }]])),
+        PortBindings: Object.fromEntries((spec.publish ?? []).map((p) => [`${p}/tcp`, [{ HostIp: "127.0.0.1", HostPort: String(spec.hostPorts?.[p] ?? "") }]])),
         Binds: spec.binds,
         Tmpfs: spec.tmpfs,
         Memory: spec.memoryBytes,
@@ -302,6 +341,7 @@ export class DockerRuntime {
     const i = await ignoreNotFound(this.docker.getContainer(id).inspect());
     if (!i) return undefined;
     const nets = Object.values(i.NetworkSettings.Networks ?? {});
+    const networkAddresses = Object.fromEntries(Object.entries(i.NetworkSettings.Networks ?? {}).map(([n, e]) => [n, e.IPAddress]));
     const published: Record<number, string> = {};
     for (const [port, binds] of Object.entries(i.NetworkSettings.Ports ?? {})) {
       const b = (binds as { HostIp: string; HostPort: string }[] | null)?.[0];
@@ -319,6 +359,7 @@ export class DockerRuntime {
       finishedAt: validTime(i.State.FinishedAt),
       oomKilled: i.State.OOMKilled,
       ipAddress: nets[0]?.IPAddress ?? "",
+      networkAddresses,
       published,
       imageId: i.Image,
       image: i.Config.Image,
@@ -328,6 +369,15 @@ export class DockerRuntime {
   /** The last `tail` lines of a container's stdout and stderr, merged, as text. */
   async containerLogs(id: string, tail: number): Promise<string> {
     const buf = (await ignoreNotFound(this.docker.getContainer(id).logs({ stdout: true, stderr: true, tail, follow: false }))) as Buffer | undefined;
+    return buf ? demux(buf) : "";
+  }
+
+  /** What a container wrote (stdout and stderr merged) since it last started; "" when it is missing or not running. */
+  async logsOfCurrentStart(id: string): Promise<string> {
+    const info = await ignoreNotFound(this.docker.getContainer(id).inspect());
+    const started = info?.State.Running ? parseDockerTime(info.State.StartedAt) : undefined;
+    if (!started) return "";
+    const buf = (await ignoreNotFound(this.docker.getContainer(id).logs({ stdout: true, stderr: true, follow: false, since: timeParam(started) }))) as Buffer | undefined;
     return buf ? demux(buf) : "";
   }
 
@@ -394,9 +444,9 @@ export class DockerRuntime {
     }
   }
 
-  /** (Re)joins a container to a network under the given DNS aliases. */
-  async connect(container: string, network: string, aliases: string[]): Promise<void> {
-    await this.docker.getNetwork(network).connect({ Container: container, EndpointConfig: { Aliases: aliases } });
+  /** (Re)joins a container to a network under the given DNS aliases, at `ipv4Address` when given. */
+  async connect(container: string, network: string, aliases: string[], ipv4Address?: string): Promise<void> {
+    await this.docker.getNetwork(network).connect({ Container: container, EndpointConfig: { Aliases: aliases, ...(ipv4Address && { IPAMConfig: { IPv4Address: ipv4Address } }) } });
   }
 
   /** Removes a container; gone already, or being removed by another process right now, is fine. */

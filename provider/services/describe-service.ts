@@ -3,7 +3,8 @@ import type { ServiceKey, ServiceRow } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
 import { describeJob } from "../jobs/describe-job";
 import type { RuntimeSpec } from "./runtime-spec";
-import { containerName, netnsContainerName, qualified } from "./service-naming";
+import { ingressAddresses, ingressDrift } from "./ingress";
+import { containerName, netnsContainerName, platformNetworkName, qualified } from "./service-naming";
 import { deriveContainerStatus, deriveInstanceStatus, deriveServiceStatus, type ContainerStatus, type InstanceStatus } from "./status";
 
 /** One row of SHOW SERVICE CONTAINERS IN SERVICE, camelCased. */
@@ -78,7 +79,7 @@ export interface ServiceDescription {
   /**
    * What the engine holds that the catalog does not say, one line each: a container removed or stopped
    * out of band, started from another image, or carrying another spec digest; an instance the service
-   * does not have. Empty when the service is as deployed. `pulumi up` repairs exactly these.
+   * does not have; the ingress removed or stopped. Empty when the service is as deployed. `pulumi up` repairs exactly these.
    */
   drift: string[];
 }
@@ -99,18 +100,19 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
   const instances: InstanceDescription[] = [];
   const containers: ContainerDescription[] = [];
   const drift: string[] = [];
-  let ingress: Record<number, string> = {};
+  // Recorded when the ingress was made: the same for the service's life, whatever its instances do.
+  const ingress = ingressAddresses(home, key);
   // A suspended service has no instances (SHOW SERVICE INSTANCES / CONTAINERS list nothing).
   const live = svc.status === "SUSPENDED" ? [] : platform.catalog.services.instances(key);
   for (const inst of live) {
     const placed = inst.nodeId !== null;
     const netns = placed ? await platform.docker.inspectContainer(netnsContainerName(home, key, inst.instanceId)) : undefined;
     if (placed && !netns) drift.push(`instance ${inst.instanceId}: its network container is missing`);
-    if (inst.instanceId === 0 && netns) ingress = netns.published;
+    const address = netns ? netns.networkAddresses[platformNetworkName(home)] || netns.ipAddress : "";
     const rows: Omit<ContainerDescription, "instanceStatus">[] = [];
     for (const c of spec.containers) {
       const info = placed ? await platform.docker.inspectContainer(containerName(home, key, inst.instanceId, c.name)) : undefined;
-      const probeOk = info?.running && c.readinessProbe && netns?.ipAddress ? await probe(`http://${netns.ipAddress}:${c.readinessProbe.port}${c.readinessProbe.path}`) : undefined;
+      const probeOk = info?.running && c.readinessProbe && address ? await probe(`http://${address}:${c.readinessProbe.port}${c.readinessProbe.path}`) : undefined;
       const derived = deriveContainerStatus(placed, info, c, probeOk);
       if (placed) drift.push(...containerDrift(inst.instanceId, c.name, info, svc.images[c.name]?.pullRef, inst.specDigest));
       const exited = info && (info.restartCount > 0 || (!info.running && info.status !== "created"));
@@ -130,10 +132,10 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
     containers.push(...rows.map((r) => ({ ...r, instanceStatus: instStatus.status })));
     instances.push({
       instanceId: String(inst.instanceId), status: instStatus.status, message: instStatus.message, specDigest: inst.specDigest,
-      creationTime: inst.creationTime, startTime: inst.startTime, ipAddress: netns?.ipAddress || null, nodeId: inst.nodeId,
+      creationTime: inst.creationTime, startTime: inst.startTime, ipAddress: address || null, nodeId: inst.nodeId,
     });
   }
-  if (svc.status !== "SUSPENDED") drift.push(...(await extraInstances(platform, svc, live.map((i) => i.instanceId))));
+  if (svc.status !== "SUSPENDED") drift.push(...(await ingressDrift(platform, svc, spec)), ...(await extraInstances(platform, svc, live.map((i) => i.instanceId))));
   return {
     drift,
     name: svc.name,
@@ -202,6 +204,7 @@ function containerDrift(instanceId: number, name: string, info: Awaited<ReturnTy
 async function extraInstances(platform: Platform, svc: ServiceRow, known: number[]): Promise<string[]> {
   const key = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
   const found = await platform.docker.listContainers([...homeFilter(platform.config.home), `${LABEL_SERVICE}=${qualified(key)}`]);
-  const extra = new Set(found.map((c) => Number(c.labels[LABEL_INSTANCE])).filter((id) => !known.includes(id)));
+  // The ingress carries the service's label but no instance's.
+  const extra = new Set(found.filter((c) => c.labels[LABEL_INSTANCE] !== undefined).map((c) => Number(c.labels[LABEL_INSTANCE])).filter((id) => !known.includes(id)));
   return [...extra].sort((a, b) => a - b).map((id) => `instance ${id}: not part of the service`);
 }

@@ -4,13 +4,13 @@ import * as path from "node:path";
 import { SpcsError } from "../common/errors";
 import { LABEL_CONTAINER, LABEL_INSTANCE, LABEL_POOL, LABEL_SERVICE, LABEL_SPEC_DIGEST, managedLabels } from "../common/labels";
 import type { ServiceKey, ServiceRow } from "../catalog/service-store";
-import { withHomeLock } from "../platform/home-lock";
 import type { Platform } from "../platform/platform";
 import type { ContainerSpec } from "../runtime/docker-runtime";
 import { baseImageRepo } from "../platform/provision/base-image";
 import type { InstanceFamily } from "../resources/compute-pool/instance-families";
 import { resolveContainerResources } from "../scheduler/resources";
 import { CONTAINER_MARKER_ENV, livenessSupervisorScript, needsLivenessSupervisor } from "./liveness-supervisor";
+import { withPlatformNetworks } from "./platform-networks";
 import type { RuntimeSpec } from "./runtime-spec";
 import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
 import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "./service-naming";
@@ -22,7 +22,7 @@ export const SNOWFLAKE_HOST = "snowflake.spcs.internal";
 
 /**
  * Starts one service instance the way SPCS lays it out: a small container that owns the instance's
- * network namespace (its IP, the service's DNS names, published public ports), and every spec container
+ * network namespace (its IP, the service's DNS names), and every spec container
  * joined to it, so containers of an instance reach each other on localhost and share local volumes.
  * Containers restart whenever they exit (restart policy "always"), as SPCS restarts service containers.
  */
@@ -40,7 +40,6 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   });
   const netnsImage = `${baseImageRepo(platform.config)}:latest`;
   await docker.pullImage(netnsImage);
-  const publicPorts = spec.endpoints.filter((e) => e.public && e.port !== undefined).map((e) => e.port!);
   // With liveness probes the network container also supervises the instance (liveness-supervisor.ts).
   const supervised = !svc.isJob && needsLivenessSupervisor(spec.containers);
   const netnsSpec = (network: string): ContainerSpec => ({
@@ -53,19 +52,20 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     // Not yet admitted: on the network (it has an address the readiness probe can reach) but without the
     // service's DNS names, so no traffic reaches it before it is READY. admitInstance adds them.
     network: { name: network, aliases: opts.admitted === false ? [] : serviceAliases(svc) },
-    publish: publicPorts,
     restart: "always",
   });
-  let network = await platformNetwork(platform);
-  let netns: string;
-  try {
-    netns = await docker.createContainer(netnsSpec(network));
-  } catch (e) {
-    // The last service of the platform was dropped in another process and took the network with it.
-    if ((e as { statusCode?: number }).statusCode !== 404) throw e;
-    network = await platformNetwork(platform);
-    netns = await docker.createContainer(netnsSpec(network));
-  }
+  // Public endpoints are published by the service's ingress (ingress.ts), never by an instance. Egress:
+  // the internal network has no route out; external access integrations add the egress network.
+  const netns = await withPlatformNetworks(platform, async (networks) => {
+    const id = await docker.createContainer(netnsSpec(networks.internal));
+    try {
+      if (svc.externalAccessIntegrations?.length) await docker.connect(id, networks.egress, []);
+    } catch (e) {
+      await docker.removeContainer(id); // the retry creates it again
+      throw e;
+    }
+    return id;
+  });
   await docker.startContainer(netns);
 
   const tokenDir = writeSessionToken(home, k);
@@ -111,12 +111,6 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   }
 }
 
-/** The platform network's id, created if missing; under the home's lock so two processes never make two. */
-function platformNetwork(platform: Platform): Promise<string> {
-  const { home } = platform.config;
-  return withHomeLock(home, "network", () => platform.docker.ensureNetwork(platformNetworkName(home), managedLabels(home, "service-network", "platform")));
-}
-
 /** The DNS names an admitted instance answers to. */
 function serviceAliases(svc: ServiceRow): string[] {
   return [svc.dnsName, dnsLabel(svc.name), `instances.${svc.dnsName}`];
@@ -129,19 +123,52 @@ export async function admitInstance(platform: Platform, svc: ServiceRow, instanc
   const netns = netnsContainerName(home, k, instanceId);
   const network = await platform.docker.networkId(platformNetworkName(home));
   if (!network) throw new SpcsError("network-missing", `the platform network ${platformNetworkName(home)} is missing`, "run pulumi up again to recreate it");
-  await platform.docker.disconnect(netns, network);
-  await platform.docker.connect(netns, network, serviceAliases(svc));
+  await rejoin(platform, netns, network, serviceAliases(svc));
 }
 
 /**
- * Stops (SIGTERM, then SIGKILL after the grace period) and removes an instance's containers and local
- * volumes. The instance leaves the network first, so no new request reaches a terminating instance.
+ * Gives a container other DNS aliases on the platform network. Docker changes aliases only by leaving
+ * and joining again; joining at the address it had keeps connections that are open to it (their packets
+ * are retransmitted over the few milliseconds in between) and the MAC address (Docker derives it from
+ * the address), so neighbours need no new ARP. A network made by an older release has no pinned subnet
+ * and refuses a chosen address, as Docker does when another container took it meanwhile: it then joins
+ * at a new address.
  */
-export async function removeInstance(platform: Platform, k: ServiceKey, instanceId: number, spec: RuntimeSpec, opts: { keepBlockVolumes?: boolean } = {}): Promise<void> {
+async function rejoin(platform: Platform, container: string, network: string, aliases: string[]): Promise<void> {
+  const address = (await platform.docker.inspectContainer(container))?.networkAddresses[platformNetworkName(platform.config.home)];
+  await platform.docker.disconnect(container, network);
+  try {
+    await platform.docker.connect(container, network, aliases, address || undefined);
+  } catch (e) {
+    if (!address) throw e;
+    await platform.docker.connect(container, network, aliases);
+  }
+}
+
+/**
+ * How long an instance that left the service's DNS names keeps serving before SIGTERM: connections that
+ * resolved it a moment before it left, and requests in flight, finish. SPCS's own delay is not documented.
+ */
+export const DRAIN_MS = 1000;
+
+/**
+ * Stops (SIGTERM, then SIGKILL after the grace period) and removes an instance's containers and local
+ * volumes. The instance leaves the service's DNS names first, so no new request reaches a terminating
+ * instance. `drain` (an instance replaced or scaled away while the service keeps serving): it keeps its
+ * address for DRAIN_MS, so requests already on their way to it are answered; without it (the whole
+ * service stops) it leaves the network at once.
+ */
+export async function removeInstance(platform: Platform, k: ServiceKey, instanceId: number, spec: RuntimeSpec, opts: { keepBlockVolumes?: boolean; drain?: boolean } = {}): Promise<void> {
   const { home } = platform.config;
   const docker = platform.docker;
   const network = await docker.networkId(platformNetworkName(home));
-  if (network) await docker.disconnect(netnsContainerName(home, k, instanceId), network);
+  const netns = netnsContainerName(home, k, instanceId);
+  if (network && opts.drain && (await docker.inspectContainer(netns))) {
+    await rejoin(platform, netns, network, []);
+    await new Promise((r) => setTimeout(r, DRAIN_MS));
+  } else if (network) {
+    await docker.disconnect(netns, network);
+  }
   await Promise.all(spec.containers.map((c) => docker.stopContainer(containerName(home, k, instanceId, c.name), TERMINATION_GRACE_SECONDS)));
   for (const c of spec.containers) await docker.removeContainer(containerName(home, k, instanceId, c.name));
   await docker.removeContainer(netnsContainerName(home, k, instanceId));

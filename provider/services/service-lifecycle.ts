@@ -3,14 +3,15 @@ import { nowIso } from "../common/time";
 import type { ServiceKey } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
 import { resumePool } from "../resources/compute-pool/compute-pools";
+import { ensureIngress, stopIngress } from "./ingress";
 import { removeInstance } from "./instance-runner";
 import type { RuntimeSpec } from "./runtime-spec";
 import { qualified } from "./service-naming";
 import { startPending } from "./services";
 
 /**
- * ALTER SERVICE ... SUSPEND: SUSPENDING, then every container is stopped (SIGTERM, 30 s grace) and
- * removed, block volumes kept, the instances' capacity given back to the pool; then SUSPENDED.
+ * ALTER SERVICE ... SUSPEND: SUSPENDING, then the ingress is stopped and every container is stopped
+ * (SIGTERM, 30 s grace) and removed, block volumes kept, the instances' capacity given back to the pool; then SUSPENDED.
  * Suspending a suspended service changes nothing.
  */
 export async function suspendService(platform: Platform, key: ServiceKey): Promise<void> {
@@ -21,6 +22,7 @@ export async function suspendService(platform: Platform, key: ServiceKey): Promi
   platform.catalog.write(() => platform.catalog.services.update(key, { status: "SUSPENDING", suspendedOn: nowIso(), updatedOn: nowIso() }));
   const spec = JSON.parse(svc.spec) as RuntimeSpec;
   const instances = platform.catalog.services.instances(key);
+  await stopIngress(platform, key);
   await Promise.all(instances.filter((i) => i.nodeId).map((i) => removeInstance(platform, key, i.instanceId, spec, { keepBlockVolumes: true })));
   platform.catalog.write(() => {
     for (const i of instances) platform.catalog.services.setInstanceNode(key, i.instanceId, null, null);
@@ -45,4 +47,5 @@ export async function resumeService(platform: Platform, key: ServiceKey): Promis
   }
   platform.catalog.write(() => platform.catalog.services.update(key, { status: "PENDING", resumedOn: nowIso(), updatedOn: nowIso() }));
   await startPending(platform, svc.computePool);
+  await ensureIngress(platform, svc, JSON.parse(svc.spec) as RuntimeSpec); // on the ports it had
 }

@@ -23,9 +23,19 @@ export function serviceDnsName(k: ServiceKey): string {
   return `${dnsLabel(k.name)}.${schemaDnsHash(k.database, k.schema)}.svc.spcs.internal`;
 }
 
-/** The Docker network all services of one platform home share. */
+/** The Docker network all services of one platform home share: `internal`, so it has no route out. */
 export function platformNetworkName(home: string): string {
   return `spcs-${hash(home, 8)}`;
+}
+
+/** The ordinary bridge network that gives a way out: services with external access integrations, and ingresses. */
+export function egressNetworkName(home: string): string {
+  return `${platformNetworkName(home)}-egress`;
+}
+
+/** The service's ingress container: `spcs-<home>-tutorial_db.data_schema.echo_service-ingress`. */
+export function ingressContainerName(home: string, k: ServiceKey): string {
+  return `spcs-${hash(home, 4)}-${k.database}.${k.schema}.${k.name}-ingress`.toLowerCase();
 }
 
 /** `spcs-<home>-tutorial_db.data_schema.echo_service-0-main`: readable in `docker ps`, unique per home. */

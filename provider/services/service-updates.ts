@@ -7,6 +7,7 @@ import { neverFits, placeInstances } from "../scheduler/placement";
 import { CRASH_LOOP_RESTARTS, failure } from "./await-service-ready";
 import { describeService } from "./describe-service";
 import { pinImage } from "./image-pinning";
+import { ensureIngress } from "./ingress";
 import { admitInstance, removeInstance, startInstance } from "./instance-runner";
 import type { RuntimeSpec } from "./runtime-spec";
 import { qualified } from "./service-naming";
@@ -33,6 +34,8 @@ export async function upgradeService(platform: Platform, key: ServiceKey, spec: 
   if (never) throw new SpcsError("unschedulable", `Cannot alter service ${qualified(key)} in compute pool ${pool.name}. ${never}`, "request less cpu or memory, or use a larger instance family or more maxNodes; the service keeps running its current specification");
   platform.catalog.write(() => platform.catalog.services.update(key, { spec: JSON.stringify(spec), specDigest, images, isUpgrading: true, updatedOn: nowIso() }));
   await replaceInstances(platform, key, oldSpec, spec, { specDigest, ...request }, family, timeoutSeconds, (id) => progress(`Service ${qualified(key)}: upgrading instance ${id}`));
+  // Public endpoints added or removed by the new spec; the ports of those that stay are kept.
+  await ensureIngress(platform, platform.catalog.services.get(key)!, spec);
   platform.catalog.write(() => platform.catalog.services.update(key, { isUpgrading: false, updatedOn: nowIso() }));
 }
 
@@ -53,7 +56,7 @@ async function replaceInstances(platform: Platform, key: ServiceKey, oldSpec: Ru
   const svc = platform.catalog.services.get(key)!;
   for (const inst of [...platform.catalog.services.instances(key)].reverse()) {
     progress(inst.instanceId);
-    if (inst.nodeId) await removeInstance(platform, key, inst.instanceId, oldSpec, { keepBlockVolumes: true });
+    if (inst.nodeId) await removeInstance(platform, key, inst.instanceId, oldSpec, { keepBlockVolumes: true, drain: true });
     // Placed again with its new request, against what the rest of the pool uses now: a larger request may
     // need another node, and must never oversubscribe the one it had. No room: it waits PENDING.
     const node = platform.catalog.write(() => {
@@ -84,7 +87,7 @@ export async function scaleService(platform: Platform, key: ServiceKey, minInsta
   const family = findInstanceFamily(pool.instanceFamily)!;
   const current = platform.catalog.services.instances(key);
   for (const inst of current.filter((i) => i.instanceId >= minInstances).reverse()) {
-    await removeInstance(platform, key, inst.instanceId, spec);
+    await removeInstance(platform, key, inst.instanceId, spec, { drain: true });
     platform.catalog.write(() => platform.catalog.services.deleteInstance(key, inst.instanceId));
   }
   const request = instanceRequest(spec, family);
@@ -149,5 +152,7 @@ export async function repairService(platform: Platform, key: ServiceKey): Promis
     await removeInstance(platform, key, id, spec, { keepBlockVolumes: true });
     if (known.has(id)) await startInstance(platform, svc, spec, id, family);
   }
+  // A removed ingress comes back on its recorded ports, a stopped one is started.
+  if (d.drift.some((line) => line.startsWith("ingress:"))) await ensureIngress(platform, svc, spec);
   return d.drift;
 }

@@ -1,17 +1,18 @@
 import { SpcsError, alreadyExists, doesNotExist } from "../common/errors";
 import { nowIso } from "../common/time";
 import type { InstanceRow, PinnedImage, ServiceKey, ServiceRow } from "../catalog/service-store";
-import { withHomeLock } from "../platform/home-lock";
 import { OWNER_ROLE, type Platform } from "../platform/platform";
 import { findInstanceFamily, type InstanceFamily } from "../resources/compute-pool/instance-families";
 import { resumePool } from "../resources/compute-pool/compute-pools";
 import { neverFits, placeInstances, type PoolNode } from "../scheduler/placement";
 import { ZERO, add, resolveContainerResources, type Resources } from "../scheduler/resources";
 import { pinImage } from "./image-pinning";
+import { ensureIngress, removeIngress } from "./ingress";
 import { removeInstance, removeServiceFiles, startInstance } from "./instance-runner";
+import { removeUnusedNetworks } from "./platform-networks";
 import { removeServiceSecrets, writeServiceSecrets, type SecretValue } from "./secret-store";
 import type { RuntimeSpec } from "./runtime-spec";
-import { platformNetworkName, qualified, serviceDnsName } from "./service-naming";
+import { qualified, serviceDnsName } from "./service-naming";
 
 /** CREATE SERVICE's properties, resolved (defaults filled, names upper-case). */
 export interface ServiceDefinition {
@@ -96,6 +97,7 @@ export async function createService(platform: Platform, def: ServiceDefinition, 
     writeServiceSecrets(platform.config.home, key, def.secrets ?? {});
     // Instances are independent: start them at once (a 10-replica job starts in the time of one or two).
     await Promise.all(platform.catalog.services.instances(key).filter((i) => i.nodeId).map((i) => startInstance(platform, row, def.spec, i.instanceId, family)));
+    if (!row.isJob) await ensureIngress(platform, row, def.spec);
   } catch (e) {
     // Nothing half-made is left behind. If even that fails (the engine went away), the service stays
     // recorded as PENDING so the creating resource's next `pulumi up` continues from it (adoption.ts).
@@ -119,15 +121,12 @@ export async function dropService(platform: Platform, key: ServiceKey, opts: { i
   if (svc.isJob) await (await import("../jobs/cancel-job")).cancelJobForDrop(platform, svc);
   platform.catalog.write(() => platform.catalog.services.update(key, { status: "DELETING", updatedOn: nowIso() }));
   const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  await removeIngress(platform, key);
   await Promise.all(platform.catalog.services.instances(key).map((i) => removeInstance(platform, key, i.instanceId, spec)));
   platform.catalog.write(() => platform.catalog.services.delete(key));
   removeServiceFiles(platform.config.home, key);
   removeServiceSecrets(platform.config.home, key);
-  await withHomeLock(platform.config.home, "network", async () => {
-    if (platform.catalog.services.list().length > 0) return;
-    const network = await platform.docker.networkId(platformNetworkName(platform.config.home));
-    if (network) await platform.docker.removeNetwork(network);
-  });
+  await removeUnusedNetworks(platform);
   await startPending(platform, svc.computePool);
   return true;
 }

@@ -44,7 +44,7 @@ describe("e2e: pulumi up killed mid-create, then run again", function () {
     assert.match(rerun.stdout, /already exists, created by this resource in a run that was interrupted: continuing from it/);
     assert.equal(await (await fetch(`${program.outputs().url}/index.html`)).text(), "ready\n");
     const containers = await tp.platform.docker.listContainers(homeFilter(tp.config.home));
-    assert.equal(containers.length, 2, `one network container and one service container: ${containers.map((c) => c.name).join(", ")}`);
+    assert.equal(containers.length, 3, `one network container, one service container and the ingress: ${containers.map((c) => c.name).join(", ")}`);
     program.must(["preview", "--expect-no-changes"]);
   });
 

@@ -103,6 +103,20 @@ describe("e2e: examples/quickstart with the pulumi CLI", function () {
     assert.equal(program.run(["preview", "--expect-no-changes"]).code, 0);
   });
 
+  it("the frontend's ingress removed with docker rm -f shows as drift, and up brings it back on the same URL", async function () {
+    const { ingressContainerName } = await import("../../provider/services/service-naming");
+    const url = program.outputs().frontendUrl;
+    await tp.platform.docker.removeContainer(ingressContainerName(tp.config.home, { database: "TUTORIAL_DB", schema: "DATA_SCHEMA", name: "FRONTEND_SERVICE" }));
+    await assert.rejects(fetch(url));
+    program.must(["refresh", "--yes"]);
+    const frontend = program.state().deployment.resources.find((r: any) => r.outputs?.name === "FRONTEND_SERVICE").outputs;
+    assert.deepEqual(frontend.drift, ["ingress: removed"]);
+    program.must(["up", "--yes"]);
+    assert.equal(program.outputs().frontendUrl, url, "the ingress URL did not change");
+    assert.equal(await (await fetch(url)).text(), "frontend says: hello from the backend\n");
+    assert.equal(program.run(["preview", "--expect-no-changes"]).code, 0);
+  });
+
   it("dropping the pool with the spcs CLI fails while its services run, naming them", function () {
     const drop = spcsCli(tp, ["drop", "compute-pool", "tutorial_compute_pool"]);
     assert.equal(drop.code, 1);

@@ -21,7 +21,7 @@ describe("e2e: service failures, then recovery", function () {
     const r = up("healthy");
     assert.equal(r.code, 0, r.text);
     assert.equal(await (await fetch(`${program.outputs().url}/health`)).text(), "healthy\n");
-    assert.equal((await containers()).length, 2, "one network container and one service container");
+    assert.equal((await containers()).length, 3, "one network container, one service container and the service's ingress");
     assert.equal(tp.platform.catalog.services.list().length, 1);
   };
 

@@ -7,6 +7,7 @@ import { DEFAULT_READY_TIMEOUT_SECONDS, awaitServiceReady } from "../../services
 import { describeService, type ServiceDescription } from "../../services/describe-service";
 import { runtimeSpecOf } from "../../services/from-spec";
 import { createService, dropService } from "../../services/services";
+import { applyExternalAccess } from "../../services/external-access";
 import { alterService, repairService, restartService, scaleService, upgradeService } from "../../services/service-updates";
 import { writeServiceSecrets, type SecretValue } from "../../services/secret-store";
 import { resumeService, suspendService } from "../../services/service-lifecycle";
@@ -145,6 +146,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
     const repaired = await repairService(platform, key);
     for (const line of repaired) console.log(`Service ${idOf(key)}: repaired drift: ${line}`);
     alterService(platform, key, { minReadyInstances: news.minReadyInstances, autoResume: news.autoResume, externalAccessIntegrations: news.externalAccessIntegrations, queryWarehouse: news.queryWarehouse, comment: news.comment });
+    if (!same(olds.externalAccessIntegrations, news.externalAccessIntegrations)) await applyExternalAccess(platform, key);
     if (news.minInstances !== olds.minInstances || news.maxInstances !== olds.maxInstances) await scaleService(platform, key, news.minInstances, news.maxInstances);
     const secretsChanged = !same(olds.secrets, news.secrets);
     if (secretsChanged) writeServiceSecrets(platform.config.home, key, news.secrets ?? {});

@@ -165,7 +165,11 @@ describe("integration: service suspend and resume", function () {
     assert.equal(suspended.status, "SUSPENDED");
     assert.deepEqual([suspended.instances, suspended.containers], [[], []]);
     assert.ok(suspended.suspendedOn);
-    assert.deepEqual(await tp.platform.docker.listContainers(homeFilter(tp.config.home)), []);
+    // Only the service's ingress is left, stopped: it comes back on the same port.
+    const left = await tp.platform.docker.listContainers(homeFilter(tp.config.home));
+    assert.deepEqual(left.map((c) => c.labels["com.pulumi-spcs.container"]), ["_ingress"]);
+    assert.equal((await tp.platform.docker.inspectContainer(left[0].id))!.running, false);
+    assert.equal(suspended.endpoints[0].ingressUrl, before.endpoints[0].ingressUrl);
     assert.equal(describePool(tp.platform, "NAP_POOL")!.activeNodes, 0);
 
     // Move the tag to another image: a resume must not pick it up (only an upgrade re-resolves tags).
@@ -183,6 +187,7 @@ describe("integration: service suspend and resume", function () {
     assert.equal(resumed.status, "RUNNING");
     assert.equal(resumed.containers[0].imageDigest, before.containers[0].imageDigest);
     assert.ok(resumed.resumedOn);
+    assert.equal(resumed.endpoints[0].ingressUrl, before.endpoints[0].ingressUrl, "the ingress URL survives suspend and resume");
     assert.equal(await (await fetch(`http://${resumed.endpoints[0].ingressUrl}/index.html`)).text(), "v1\n");
   });
 });

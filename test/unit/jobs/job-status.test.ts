@@ -3,7 +3,7 @@ import { deriveJobStatus, jobMessage } from "../../../provider/jobs/job-status";
 import { deriveContainerStatus, deriveInstanceStatus } from "../../../provider/services/status";
 
 describe("job status (reference §4.2)", function () {
-  const exited = (exitCode: number) => ({ id: "c", name: "c", labels: {}, running: false, status: "exited", exitCode, restartCount: 0, oomKilled: false, ipAddress: "", published: {}, imageId: "", image: "" });
+  const exited = (exitCode: number) => ({ id: "c", name: "c", labels: {}, running: false, status: "exited", exitCode, restartCount: 0, oomKilled: false, ipAddress: "", networkAddresses: {}, published: {}, imageId: "", image: "" });
 
   it("a container is DONE on exit 0 and FAILED otherwise; an instance SUCCEEDED only when all are DONE", function () {
     assert.deepEqual(deriveContainerStatus(true, exited(0), {}, undefined, true), { status: "DONE", message: "Completed successfully" });
