@@ -42,7 +42,7 @@ export class Catalog {
     // Loaded here rather than at module scope so that merely importing the catalog costs nothing.
     const Database: typeof BetterSqlite3 = require("better-sqlite3");
     const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-    db.pragma("journal_mode = WAL");
+    untilNotBusy(() => db.pragma("journal_mode = WAL"));
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
     migrate(db);
@@ -56,6 +56,24 @@ export class Catalog {
 
   close(): void {
     this.db.close();
+  }
+}
+
+/**
+ * Switching a new database to WAL needs it to itself, and SQLite answers SQLITE_BUSY at once rather than
+ * waiting (the busy timeout does not cover it) when another process opens the same new catalog at that
+ * moment: two `pulumi up` runs on a fresh home. Retry briefly.
+ */
+function untilNotBusy(fn: () => unknown): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      fn();
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
   }
 }
 

@@ -12,6 +12,7 @@ export interface PlatformState {
   registry?: { address: string; storage: string; pid?: number; managed: boolean };
   docker?: { host?: string; managed: boolean };
   pulumi?: { bin: string; version: string };
+  agent?: { pid: number };
 }
 
 /**

@@ -3,6 +3,13 @@ export const INGRESS_LISTENING = "ingress: listening";
 /** Connection attempts per client connection, RETRY_PAUSE apart: about 5 s without any READY instance. */
 export const RELAY_ATTEMPTS = 20;
 const RETRY_PAUSE = "0.25";
+/**
+ * Attempts once no instance carries the service's name ("bad address"): the service may be suspended, and
+ * a resume by the platform agent (AUTO_RESUME) takes a few seconds; the request is held meanwhile.
+ */
+export const WAKE_ATTEMPTS = 240;
+/** Where the ingress sees the platform's wake folder (agent/platform-agent.ts). */
+export const WAKE_MOUNT = "/spcs-wake";
 /** Seconds a connect (with its DNS lookup) may take before the next attempt resolves the name again. */
 const CONNECT_TIMEOUT_SECONDS = 1;
 
@@ -19,10 +26,10 @@ const CONNECT_TIMEOUT_SECONDS = 1;
  * made, whose bytes are spent. busybox's `nc -e` takes a program without arguments, hence one script per
  * port, written at start.
  */
-export function ingressRelayCommand(dnsName: string, ports: number[]): string[] {
+export function ingressRelayCommand(dnsName: string, ports: number[], service: string): string[] {
   const lines = ["set -e", "mkdir -p /relay"];
   for (const port of ports) {
-    lines.push(`cat > /relay/${port} <<'EOF'\n${relayScript(dnsName, port)}EOF`, `chmod +x /relay/${port}`);
+    lines.push(`cat > /relay/${port} <<'EOF'\n${relayScript(dnsName, port, service)}EOF`, `chmod +x /relay/${port}`);
     // The listener never exits on its own; if it did, the loop opens the port again.
     lines.push(`(while :; do nc -ll -p ${port} -e /relay/${port}; sleep 1; done) &`);
   }
@@ -32,14 +39,17 @@ export function ingressRelayCommand(dnsName: string, ports: number[]): string[] 
   return ["sh", "-c", lines.join("\n")];
 }
 
-function relayScript(dnsName: string, port: number): string {
+function relayScript(dnsName: string, port: number, service: string): string {
   return `#!/bin/sh
 i=1
+max=${RELAY_ATTEMPTS}
 while :; do
   { err=$(nc -w ${CONNECT_TIMEOUT_SECONDS} ${dnsName} ${port} 2>&1 1>&3); rc=$?; } 3>&1
   [ $rc -eq 0 ] && exit 0
   case "$err" in *"bad address"*|*"can't connect"*|*"timed out"*) ;; *) exit $rc ;; esac
-  if [ $i -ge ${RELAY_ATTEMPTS} ]; then echo "ingress: no instance of ${dnsName} answered on port ${port}: $err" >&2; exit $rc; fi
+  # No instance carries the name: perhaps suspended. Ask the agent to resume it, and hold the request.
+  case "$err" in *"bad address"*) if [ $max -ne ${WAKE_ATTEMPTS} ]; then touch '${WAKE_MOUNT}/${service}' 2>/dev/null; max=${WAKE_ATTEMPTS}; fi ;; esac
+  if [ $i -ge $max ]; then echo "ingress: no instance of ${dnsName} answered on port ${port}: $err" >&2; exit $rc; fi
   i=$((i+1))
   sleep ${RETRY_PAUSE}
 done

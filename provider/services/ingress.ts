@@ -6,7 +6,8 @@ import { LABEL_CONTAINER, LABEL_INGRESS_PORTS, LABEL_POOL, LABEL_SERVICE, manage
 import type { ServiceKey, ServiceRow } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
 import { baseImageRepo } from "../platform/provision/base-image";
-import { INGRESS_LISTENING, ingressRelayCommand } from "./ingress-relay";
+import { wakeDir } from "../agent/platform-agent";
+import { INGRESS_LISTENING, WAKE_MOUNT, ingressRelayCommand } from "./ingress-relay";
 import { withPlatformNetworks } from "./platform-networks";
 import type { RuntimeSpec } from "./runtime-spec";
 import { ingressContainerName, qualified } from "./service-naming";
@@ -74,7 +75,9 @@ async function startIngressContainer(platform: Platform, svc: ServiceRow, name: 
         [LABEL_POOL]: svc.computePool,
         [LABEL_INGRESS_PORTS]: JSON.stringify(ports),
       },
-      cmd: ingressRelayCommand(svc.dnsName, endpointPorts),
+      cmd: ingressRelayCommand(svc.dnsName, endpointPorts, qualified(k)),
+      // Where a request to a suspended service asks the platform agent to resume it (AUTO_RESUME).
+      binds: [`${ensureWakeDir(platform.config.home)}:${WAKE_MOUNT}`],
       network: { name: networks.egress, aliases: [] },
       publish: endpointPorts,
       hostPorts: ports,
@@ -89,6 +92,12 @@ async function startIngressContainer(platform: Platform, svc: ServiceRow, name: 
   });
   await platform.docker.startContainer(name);
   await awaitListening(platform, name);
+}
+
+function ensureWakeDir(home: string): string {
+  const dir = wakeDir(home);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 /** Returns once the relay listens on every port, so the URL answers as soon as it is handed out. */

@@ -10,7 +10,8 @@ import { qualified } from "./service-naming";
 import { startPending } from "./services";
 
 /**
- * ALTER SERVICE ... SUSPEND: SUSPENDING, then the ingress is stopped and every container is stopped
+ * ALTER SERVICE ... SUSPEND: SUSPENDING, then the ingress is stopped (unless AUTO_RESUME: a request to it
+ * resumes the service, see agent/platform-agent.ts) and every container is stopped
  * (SIGTERM, 30 s grace) and removed, block volumes kept, the instances' capacity given back to the pool; then SUSPENDED.
  * Suspending a suspended service changes nothing.
  */
@@ -22,7 +23,8 @@ export async function suspendService(platform: Platform, key: ServiceKey): Promi
   platform.catalog.write(() => platform.catalog.services.update(key, { status: "SUSPENDING", suspendedOn: nowIso(), updatedOn: nowIso() }));
   const spec = JSON.parse(svc.spec) as RuntimeSpec;
   const instances = platform.catalog.services.instances(key);
-  await stopIngress(platform, key);
+  // With AUTO_RESUME the ingress keeps listening: a request to it is what resumes the service.
+  if (!svc.autoResume) await stopIngress(platform, key);
   await Promise.all(instances.filter((i) => i.nodeId).map((i) => removeInstance(platform, key, i.instanceId, spec, { keepBlockVolumes: true })));
   platform.catalog.write(() => {
     for (const i of instances) platform.catalog.services.setInstanceNode(key, i.instanceId, null, null);

@@ -39,10 +39,12 @@ describe("e2e: the Docker engine stops mid-create, then comes back", function ()
     let started = false;
     for (let i = 0; i < 240 && !started; i++) {
       await sleep(250);
-      const [web] = await tp.platform.docker.listContainers([...homeFilter(tp.config.home), "com.pulumi-spcs.container=web"]);
-      started = web !== undefined && (await tp.platform.docker.inspectContainer(web.id))?.running === true;
+      // The service is made (its container and its ingress run) and `up` waits for READY.
+      const made = await tp.platform.docker.listContainers([...homeFilter(tp.config.home), "com.pulumi-spcs.service=SLOW_DB.PUBLIC.SLOW"]);
+      const running = await Promise.all(made.filter((c) => ["web", "_ingress"].includes(c.labels["com.pulumi-spcs.container"])).map((c) => tp.platform.docker.inspectContainer(c.id)));
+      started = running.filter((c) => c?.running).length === 2;
     }
-    assert.ok(started, "the service's container runs (up waits for READY) when the engine stops");
+    assert.ok(started, "the service's container and ingress run (up waits for READY) when the engine stops");
     await engine.stop();
     assert.notEqual(await exited, 0);
     assert.match(text, /The Docker engine at \S+docker\.sock is not answering/);
@@ -57,7 +59,7 @@ describe("e2e: the Docker engine stops mid-create, then comes back", function ()
     assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
     assert.equal(await (await fetch(`${program.outputs().url}/index.html`)).text(), "ready\n");
     const containers = await tp.platform.docker.listContainers(homeFilter(tp.config.home));
-    assert.equal(containers.length, 2, `one network container and one service container: ${containers.map((c) => c.name).join(", ")}`);
+    assert.equal(containers.length, 3, `one network container, one service container, one ingress: ${containers.map((c) => c.name).join(", ")}`);
     program.must(["preview", "--expect-no-changes"]);
   });
 

@@ -88,7 +88,15 @@ describe(`e2e: upgrading a stack deployed with the previous release (${PREVIOUS_
     assert.equal(await hello(), "frontend says: hello from the backend\n", "refresh touched no container");
   });
 
-  it("preview of the unchanged program shows no change", function () {
+  it("preview of the unchanged program shows the one change the upgrade brings: the public service gains its ingress; up makes it and the URL answers", async function () {
+    // The previous release published a public endpoint from instance 0; this one serves it from a
+    // load-balanced ingress per service, which the refresh found missing (drift). Nothing else changes.
+    const preview = JSON.parse(program.must(["preview", "--json"]).stdout);
+    const changed = preview.steps.filter((s: any) => s.op !== "same").map((s: any) => `${s.op} ${s.urn.split("::").pop()}`);
+    assert.deepEqual(changed, ["update frontend"]);
+    assert.deepEqual(program.state().deployment.resources.find((r: any) => r.urn.endsWith("::frontend")).outputs.drift, ["ingress: removed"]);
+    program.must(["up", "--yes", "--skip-preview"]);
+    assert.equal(await hello(), "frontend says: hello from the backend\n");
     const r = program.run(["preview", "--expect-no-changes", "--diff"]);
     assert.equal(r.code, 0, r.stdout + r.stderr);
   });

@@ -15,6 +15,8 @@ import { DockerRuntime } from "../../provider/runtime/docker-runtime";
 /** The private engine's address pool (10.213.0.0/16): one the shared engine does not use. */
 const POOL_PREFIX = "10.213.";
 
+const FORWARD_RULE = ["-s", `${POOL_PREFIX}0.0/16`, "-d", `${POOL_PREFIX}0.0/16`, "-j", "ACCEPT"];
+
 export class PrivateEngine {
   private constructor(
     readonly dir: string,
@@ -31,6 +33,9 @@ export class PrivateEngine {
       const r = spawnSync("ip", args, { encoding: "utf8" });
       if (r.status !== 0) throw new Error(`ip ${args.join(" ")}: ${r.stderr}`);
     }
+    // The shared engine's FORWARD policy drops bridged traffic it has no rule for, and this engine makes no
+    // rules (no iptables): let its containers talk to each other, through the chain Docker leaves to users.
+    spawnSync("iptables", ["-I", "DOCKER-USER", ...FORWARD_RULE]);
     const engine = new PrivateEngine(dir, `unix://${dir}/docker.sock`, bridge);
     await engine.resume();
     return engine;
@@ -97,5 +102,6 @@ export class PrivateEngine {
     // network (addresses from its pool, POOL below).
     const bridges = spawnSync("ip", ["-o", "-4", "addr"], { encoding: "utf8" }).stdout.split("\n").filter((l) => l.includes(`inet ${POOL_PREFIX}`)).map((l) => l.split(/\s+/)[1]);
     for (const b of new Set([this.bridge, ...bridges])) spawnSync("ip", ["link", "del", b]);
+    spawnSync("iptables", ["-D", "DOCKER-USER", ...FORWARD_RULE]);
   }
 }

@@ -1,4 +1,5 @@
 import type { PlatformConfig } from "../../common/config";
+import { agentStatus, ensureAgent, stopAgent } from "./agent";
 import { baseImageStatus, ensureBaseImage, ensureBusyboxStatic } from "./base-image";
 import { dockerEngineStatus, ensureDockerEngine } from "./docker-engine";
 import { ensurePulumiCli, pulumiCliStatus } from "./pulumi-cli";
@@ -33,20 +34,22 @@ export async function platformUp(config: PlatformConfig, log: (line: string) => 
     }
   }
   parts.push(await ensurePulumiCli(config, log));
+  if (parts.every((p) => p.ok)) parts.push(ensureAgent(config, log));
   return { home: config.home, parts };
 }
 
 /** `spcs platform status`: each part's address or path and version, touching nothing. */
 export async function platformStatus(config: PlatformConfig): Promise<PlatformStatus> {
-  const parts = await Promise.all([dockerEngineStatus(config), registryServerStatus(config), baseImageStatus(config), runtimeImageStatus(config), pulumiCliStatus(config)]);
+  const parts = await Promise.all([dockerEngineStatus(config), registryServerStatus(config), baseImageStatus(config), runtimeImageStatus(config), pulumiCliStatus(config), agentStatus(config)]);
   return { home: config.home, parts };
 }
 
 /**
- * `spcs platform down`: stops the registry this platform started (its storage stays). The Docker engine
- * is left running: other users of the machine may depend on it.
+ * `spcs platform down`: stops the agent and the registry this platform started (its storage stays). The
+ * Docker engine is left running: other users of the machine may depend on it.
  */
 export async function platformDown(config: PlatformConfig): Promise<void> {
+  stopAgent(config);
   const { readPlatformState, writePlatformState } = await import("../platform");
   const state = readPlatformState(config.home);
   const pid = state.registry?.managed ? state.registry.pid : undefined;

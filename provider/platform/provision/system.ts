@@ -49,10 +49,10 @@ export function runLogged(cmd: string, args: string[], log: (line: string) => vo
 }
 
 /** Starts a long-running server detached from this process, its output appended to `logFile`. */
-export function startDaemon(cmd: string, args: string[], logFile: string): number {
+export function startDaemon(cmd: string, args: string[], logFile: string, env?: Record<string, string>): number {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const fd = fs.openSync(logFile, "a");
-  const child = spawn(cmd, args, { detached: true, stdio: ["ignore", fd, fd] });
+  const child = spawn(cmd, args, { detached: true, stdio: ["ignore", fd, fd], ...(env && { env: { ...process.env, ...env } }) });
   child.unref();
   fs.closeSync(fd);
   return child.pid ?? 0;

@@ -6,6 +6,8 @@ import { currentPlatform } from "../../platform/current-platform";
 import { DEFAULT_READY_TIMEOUT_SECONDS, awaitServiceReady } from "../../services/await-service-ready";
 import { describeService, type ServiceDescription } from "../../services/describe-service";
 import { runtimeSpecOf } from "../../services/from-spec";
+import { ensureIngress } from "../../services/ingress";
+import type { RuntimeSpec } from "../../services/runtime-spec";
 import { createService, dropService } from "../../services/services";
 import { applyExternalAccess } from "../../services/external-access";
 import { alterService, repairService, restartService, scaleService, upgradeService } from "../../services/service-updates";
@@ -145,6 +147,9 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
     if (olds.suspended) await resumeService(platform, key);
     const repaired = await repairService(platform, key);
     for (const line of repaired) console.log(`Service ${idOf(key)}: repaired drift: ${line}`);
+    // The ingress may have just come back on its own (an engine restart): the URL answers when up returns.
+    const row = platform.catalog.services.get(key)!;
+    await ensureIngress(platform, row, JSON.parse(row.spec) as RuntimeSpec);
     alterService(platform, key, { minReadyInstances: news.minReadyInstances, autoResume: news.autoResume, externalAccessIntegrations: news.externalAccessIntegrations, queryWarehouse: news.queryWarehouse, comment: news.comment });
     if (!same(olds.externalAccessIntegrations, news.externalAccessIntegrations)) await applyExternalAccess(platform, key);
     if (news.minInstances !== olds.minInstances || news.maxInstances !== olds.maxInstances) await scaleService(platform, key, news.minInstances, news.maxInstances);

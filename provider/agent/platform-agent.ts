@@ -1,0 +1,54 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { PlatformConfig } from "../common/config";
+import { describeJob } from "../jobs/describe-job";
+import { openPlatform, type Platform } from "../platform/platform";
+import { resumeService } from "../services/service-lifecycle";
+
+/** How often the agent looks for work: a request waits at most this long before its service resumes. */
+export const AGENT_TICK_MS = 250;
+
+/** Where an ingress asks for its suspended service to be resumed: one empty file per service. */
+export function wakeDir(home: string): string {
+  return path.join(home, "wake");
+}
+
+/**
+ * The platform agent: what SPCS's control plane does between commands, for one platform home, in the
+ * background (`spcs platform up` starts it). Each tick it
+ *  - resumes suspended services with AUTO_RESUME that were used: a request reached the service's ingress,
+ *    which asked for it by leaving a file named after the service in the wake folder (the ingress holds
+ *    the request until the service answers);
+ *  - finishes job services whose containers have all exited, so their capacity frees and waiting work
+ *    starts without anybody having to look (the waiting `pulumi up` and refresh do it too).
+ * Every step is what a provider call would do, through the same code, so the agent and `pulumi up` can
+ * act at the same time. It stops when its home disappears.
+ */
+export async function runAgent(config: PlatformConfig, log: (line: string) => void, signal: AbortSignal): Promise<void> {
+  const platform = openPlatform(config);
+  while (!signal.aborted && fs.existsSync(config.home)) {
+    await tick(platform, log).catch((e) => log(`error: ${(e as Error).message}`));
+    await new Promise((r) => setTimeout(r, AGENT_TICK_MS));
+  }
+}
+
+export async function tick(platform: Platform, log: (line: string) => void): Promise<void> {
+  const dir = wakeDir(platform.config.home);
+  for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    fs.rmSync(path.join(dir, file), { force: true });
+    const [database, schema, name] = file.split(".");
+    const svc = platform.catalog.services.get({ database, schema, name });
+    if (!svc || svc.isJob || svc.status !== "SUSPENDED") continue; // running already, or gone
+    if (!svc.autoResume) {
+      log(`${file}: used while suspended, but AUTO_RESUME is FALSE: left suspended`);
+      continue;
+    }
+    log(`${file}: used while suspended: resuming (AUTO_RESUME)`);
+    await resumeService(platform, { database, schema, name });
+  }
+  for (const job of platform.catalog.services.list().filter((s) => s.isJob)) {
+    if (!platform.catalog.jobs.get({ database: job.databaseName, schema: job.schemaName, name: job.name })?.completedOn) {
+      await describeJob(platform, { database: job.databaseName, schema: job.schemaName, name: job.name });
+    }
+  }
+}
