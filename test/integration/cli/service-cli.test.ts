@@ -246,7 +246,7 @@ describe("integration: spcs service verbs against a running service", function (
     assert.equal(stderr, "");
   });
 
-  it("alter suspend removes every instance container, stops the ingress, and resume brings the service back to RUNNING", async function () {
+  it("alter suspend removes every instance container, keeps the ingress (AUTO_RESUME), and resume brings the service back to RUNNING", async function () {
     const ref = "app_db.public.echo_service";
     const ours = [...homeFilter(tp.config.home), `${LABEL_SERVICE}=APP_DB.PUBLIC.ECHO_SERVICE`];
     assert.ok((await tp.platform.docker.listContainers(ours)).length > 0);
@@ -254,10 +254,10 @@ describe("integration: spcs service verbs against a running service", function (
     const suspended = await json("describe", "service", ref);
     assert.deepEqual([suspended.status, suspended.currentInstances, suspended.targetInstances], ["SUSPENDED", 0, 0]);
     assert.ok(suspended.suspendedOn);
-    // Only the ingress is left, stopped, to come back on the same port.
+    // Only the ingress is left, on the same port, listening so that a request can resume the service (AUTO_RESUME).
     const left = await tp.platform.docker.listContainers(ours);
     assert.deepEqual(left.map((c) => c.labels["com.pulumi-spcs.container"]), ["_ingress"], "no instance container left in Docker");
-    assert.equal((await tp.platform.docker.inspectContainer(left[0].id))!.running, false);
+    assert.equal((await tp.platform.docker.inspectContainer(left[0].id))!.running, true);
     assert.deepEqual(await json("show", "service", "containers", "in", "service", ref), []);
     assert.equal(tableRows(await ok("show", "service", "instances", "in", "service", ref)).length, 0, "an empty table keeps its header");
     await fails(["logs", ref], /^error: Service APP_DB.PUBLIC.ECHO_SERVICE is suspended: it has no containers, so there are no logs\.\n  fix: resume it: spcs alter service APP_DB.PUBLIC.ECHO_SERVICE resume\n$/);

@@ -165,10 +165,11 @@ describe("integration: service suspend and resume", function () {
     assert.equal(suspended.status, "SUSPENDED");
     assert.deepEqual([suspended.instances, suspended.containers], [[], []]);
     assert.ok(suspended.suspendedOn);
-    // Only the service's ingress is left, stopped: it comes back on the same port.
+    // Only the service's ingress is left, on the same port, and listening: with AUTO_RESUME a request to it
+    // resumes the service (auto-resume.test.ts).
     const left = await tp.platform.docker.listContainers(homeFilter(tp.config.home));
     assert.deepEqual(left.map((c) => c.labels["com.pulumi-spcs.container"]), ["_ingress"]);
-    assert.equal((await tp.platform.docker.inspectContainer(left[0].id))!.running, false);
+    assert.equal((await tp.platform.docker.inspectContainer(left[0].id))!.running, true);
     assert.equal(suspended.endpoints[0].ingressUrl, before.endpoints[0].ingressUrl);
     assert.equal(describePool(tp.platform, "NAP_POOL")!.activeNodes, 0);
 
