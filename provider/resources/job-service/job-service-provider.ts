@@ -13,17 +13,10 @@ import { runtimeSpecOf } from "../../services/from-spec";
 import type { SecretValue } from "../../services/secret-store";
 import { dropService } from "../../services/services";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type CheckFailure, type ResourceProvider } from "../provider-types";
-import { analyzeSource, identifierFailures, normalizeSecrets, secretFailures, specFailures } from "../service/service-settings";
+import { analyzeSource, identifierFailures, normalizeSecrets, secretFailures, specFailures, type WorkloadInputs } from "../service/service-settings";
 import { JOB_SERVICE_SCHEMA } from "./job-service-schema";
 
-export interface JobServiceInputs {
-  database: string;
-  schema: string;
-  name: string;
-  computePool: string;
-  spec?: string;
-  specTemplate?: string;
-  using?: Record<string, unknown>;
+export interface JobServiceInputs extends WorkloadInputs {
   replicas: number;
   async: boolean;
   externalAccessIntegrations: string[] | null;

@@ -14,16 +14,9 @@ import { alterService, repairService, restartService, scaleService, upgradeServi
 import { writeServiceSecrets, type SecretValue } from "../../services/secret-store";
 import { resumeService, suspendService } from "../../services/service-lifecycle";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "../provider-types";
-import { analyzeSource, identifierFailures, instanceCountFailures, normalizeSecrets, secretFailures, specFailures } from "./service-settings";
+import { analyzeSource, identifierFailures, instanceCountFailures, normalizeSecrets, secretFailures, specFailures, type WorkloadInputs } from "./service-settings";
 
-export interface ServiceInputs {
-  database: string;
-  schema: string;
-  name: string;
-  computePool: string;
-  spec?: string;
-  specTemplate?: string;
-  using?: Record<string, unknown>;
+export interface ServiceInputs extends WorkloadInputs {
   minInstances: number;
   maxInstances: number;
   minReadyInstances: number;

@@ -12,6 +12,14 @@ export interface SpecSource {
   using?: Record<string, unknown>;
 }
 
+/** The inputs a Service and a JobService share: where it lives, where it runs, and its specification. */
+export interface WorkloadInputs extends SpecSource {
+  database: string;
+  schema: string;
+  name: string;
+  computePool: string;
+}
+
 /**
  * SPCS takes USING values as SQL text that must be alphanumeric or JSON. In a Pulumi program the values
  * are JavaScript values, so every one is passed as JSON: any string works (`"a.b-c"` renders as a.b-c),
