@@ -17,6 +17,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { managedLabels } from "../../provider/common/labels";
 import { baseImageRepo } from "../../provider/platform/provision/base-image";
+import { aptInstall, which } from "../../provider/platform/provision/system";
 import { createPool } from "../../provider/resources/compute-pool/compute-pools";
 import { awaitServiceReady } from "../../provider/services/await-service-ready";
 import { platformNetworkName } from "../../provider/services/service-naming";
@@ -28,6 +29,8 @@ const elapsed = (t0: number) => Math.round(performance.now() - t0);
 
 async function main(): Promise<void> {
   const sizes = (process.argv[2] ?? "1,10,50").split(",").map(Number);
+  // The baseline: Debian's docker-compose, installed like every other part the project needs.
+  if (!which("docker-compose")) await aptInstall(["docker-compose"], (l) => console.error(l));
   const tp = await startTestPlatform("bench-service");
   const program = PulumiProgram.create("bench/programs/services", tp);
   const rows: { n: number; pulumiUpMs: number; composeUpMs: number; pulumiDestroyMs: number; composeDownMs: number }[] = [];
