@@ -14,6 +14,6 @@ mkdir -p "$home/pulumi-state"
 cd examples/quickstart
 pulumi stack select quickstart --create --non-interactive >/dev/null
 echo "==> pulumi up (stack quickstart, state in $home/pulumi-state)"
-pulumi up --yes --non-interactive --skip-preview
+pulumi up --yes --non-interactive --skip-preview --refresh
 echo "==> outputs"
 pulumi stack output --json
