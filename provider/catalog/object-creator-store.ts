@@ -12,6 +12,11 @@ export class ObjectCreatorStore {
     this.db.prepare("INSERT OR REPLACE INTO object_creators (kind, id, creator) VALUES (?, ?, ?)").run(kind, id, creator);
   }
 
+  /** Forgets whoever created the object (it was deleted). */
+  forget(kind: string, id: string): void {
+    this.db.prepare("DELETE FROM object_creators WHERE kind = ? AND id = ?").run(kind, id);
+  }
+
   /** Forgets the creator, only if it is still `creator` (a later create by someone else keeps its own). */
   clear(kind: string, id: string, creator: string): void {
     this.db.prepare("DELETE FROM object_creators WHERE kind = ? AND id = ? AND creator = ?").run(kind, id, creator);

@@ -89,6 +89,13 @@ export function adoptable<I extends object, O extends object>(provider: Resource
     },
 
     update: (id, olds, news) => provider.update(id, olds, news),
-    delete: (id, props) => provider.delete(id, props),
+
+    async delete(id, props) {
+      await provider.delete(id, props);
+      // Forgotten with the object, so a later object of that name made by anyone else is never mistaken
+      // for this resource's own.
+      const platform = currentPlatform();
+      platform.catalog.write(() => platform.catalog.creators.forget(who.kind, who.id(props as unknown as I)));
+    },
   };
 }

@@ -54,6 +54,9 @@ describe("integration: adopting existing objects", function () {
     assert.equal(again.outs.status, "RUNNING");
     assert.deepEqual(again.outs.containers.map((c: any) => c.imageDigest), first.outs.containers.map((c: any) => c.imageDigest));
     await assert.rejects(providers.Service.create(await inputs("proj/prod/web")), /Object 'ADOPT_DB\.PUBLIC\.WEB' already exists\./);
+    // Deleting the service forgets its creator: a later service of that name is nobody's leftover.
+    await providers.Service.delete(first.id, first.outs);
+    assert.equal(tp.platform.catalog.creators.get("SERVICE", "ADOPT_DB.PUBLIC.WEB"), undefined);
   });
 
   it("a create that fails leaves no creator behind, so nobody later takes over an object by mistake", async function () {
