@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { PlatformConfig } from "../common/config";
-import { describeJob } from "../jobs/describe-job";
+import { finishEndedJobs } from "../jobs/await-job";
 import { openPlatform, type Platform } from "../platform/platform";
 import { resumeService } from "../services/service-lifecycle";
 
@@ -46,9 +46,5 @@ export async function tick(platform: Platform, log: (line: string) => void): Pro
     log(`${file}: used while suspended: resuming (AUTO_RESUME)`);
     await resumeService(platform, { database, schema, name });
   }
-  for (const job of platform.catalog.services.list().filter((s) => s.isJob)) {
-    if (!platform.catalog.jobs.get({ database: job.databaseName, schema: job.schemaName, name: job.name })?.completedOn) {
-      await describeJob(platform, { database: job.databaseName, schema: job.schemaName, name: job.name });
-    }
-  }
+  await finishEndedJobs(platform);
 }

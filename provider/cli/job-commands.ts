@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from "commander";
 import type { JobHistoryRow } from "../catalog/job-store";
 import { cancelJob } from "../jobs/cancel-job";
-import { describeJob } from "../jobs/describe-job";
+import { finishEndedJobs } from "../jobs/await-job";
 import type { Platform } from "../platform/platform";
 import type { CliContext } from "./cli-context";
 import { SHOW_SERVICES_COLUMNS, parseServiceRef, servicesScope, showServices } from "./service-commands";
@@ -41,7 +41,7 @@ export async function jobHistory(platform: Platform, o: { start?: string; end?: 
   const start = o.start ?? new Date(now.getTime() - HISTORY_DEFAULTS.days * 86_400_000).toISOString();
   const end = o.end ?? now.toISOString();
   if (start > end) throw new UsageError(`--created-time-start (${start}) is after --created-time-end (${end})`);
-  for (const s of platform.catalog.services.list().filter((x) => x.isJob)) await describeJob(platform, { database: s.databaseName, schema: s.schemaName, name: s.name });
+  await finishEndedJobs(platform);
   return platform.catalog.jobs.history({ start, end, limit: o.limit ?? HISTORY_DEFAULTS.limit });
 }
 

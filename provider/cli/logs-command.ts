@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from "commander";
 import { SpcsError, doesNotExist } from "../common/errors";
 import type { ServiceKey } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
+import { lastLines } from "../common/text";
 import { describeJob } from "../jobs/describe-job";
 import type { RuntimeSpec } from "../services/runtime-spec";
 import { containerName, qualified } from "../services/service-naming";
@@ -121,7 +122,7 @@ async function finishedJobLogs(platform: Platform, key: ServiceKey, o: LogsOptio
   if (!rows.length) throw new SpcsError("instance-not-found", `Instance '${o.instance}' does not exist in service ${q}.`, `the job's instances are: ${job.instances.map((i) => i.instanceId).join(", ")}`);
   const row = o.container === undefined ? rows.find((r) => r.containerName === job.containers[0]?.containerName) ?? rows[0] : rows.find((r) => r.containerName === o.container);
   if (!row) throw new SpcsError("container-not-found", `Container '${o.container}' does not exist in service ${q}.`, `the job's containers are: ${[...new Set(rows.map((r) => r.containerName))].join(", ")}`);
-  return row.logs.split("\n").filter((l, i, all) => l !== "" || i < all.length - 1).slice(-o.tail).join("\n");
+  return lastLines(row.logs, o.tail);
 }
 
 export function registerLogsCommand(program: Command, ctx: CliContext): void {

@@ -35,15 +35,20 @@ export async function awaitJobEnd(platform: Platform, key: ServiceKey, timeoutSe
     last = line;
     if (Date.now() > deadline) throw new JobTimeout(key, timeoutSeconds, d);
     await new Promise((r) => setTimeout(r, POLL_MS));
-    if (d.status === "PENDING") await settlePool(platform, d.computePool, key);
+    if (d.status === "PENDING") {
+      await finishEndedJobs(platform, d.computePool);
+      await startPending(platform, d.computePool);
+    }
   }
 }
 
-/** Finishes ended jobs of a pool (freeing their capacity) and starts instances waiting for capacity. */
-export async function settlePool(platform: Platform, pool: string, except?: ServiceKey): Promise<void> {
-  for (const s of platform.catalog.services.inPool(pool)) {
-    if (!s.isJob || (except && s.name === except.name && s.schemaName === except.schema && s.databaseName === except.database)) continue;
-    await describeJob(platform, { database: s.databaseName, schema: s.schemaName, name: s.name });
+/**
+ * Finishes the jobs (of one pool, or all) whose containers have all exited, which frees their capacity
+ * and starts work waiting for it (describeJob does the finishing). Finished jobs are skipped.
+ */
+export async function finishEndedJobs(platform: Platform, pool?: string): Promise<void> {
+  for (const s of pool ? platform.catalog.services.inPool(pool) : platform.catalog.services.list()) {
+    const key = { database: s.databaseName, schema: s.schemaName, name: s.name };
+    if (s.isJob && !platform.catalog.jobs.get(key)?.completedOn) await describeJob(platform, key);
   }
-  await startPending(platform, pool);
 }

@@ -5,7 +5,10 @@ import type { Platform } from "../platform/platform";
 import { TERMINATION_GRACE_SECONDS } from "../services/instance-runner";
 import type { RuntimeSpec } from "../services/runtime-spec";
 import { containerName, qualified } from "../services/service-naming";
-import { describeJob, finishJob } from "./describe-job";
+import { describeJob, finishJob, observeJob } from "./describe-job";
+
+/** What a container that was still running (or waiting) says once its job was cancelled. */
+export const CANCELLED_CONTAINER_MESSAGE = "Container was stopped: the job was cancelled.";
 
 /**
  * Cancels a job that has not finished (`<job>!SPCS_CANCEL_JOB()`): CANCELLING while its containers get
@@ -29,20 +32,9 @@ export async function cancelJob(platform: Platform, key: ServiceKey): Promise<st
   await Promise.all(instances.flatMap((i) => spec.containers.map((c) => platform.docker.stopContainer(containerName(home, key, i.instanceId, c.name), TERMINATION_GRACE_SECONDS))));
   // A container that had exited before the cancel keeps its own result; the others were stopped by it.
   const exitedBefore = new Set(before.containers.filter((c) => c.lastExitCode !== null).map((c) => `${c.instanceId}/${c.containerName}`));
-  const records = [];
-  for (const i of platform.catalog.services.instances(key)) {
-    for (const c of spec.containers) {
-      const info = i.nodeId !== null ? await platform.docker.inspectContainer(containerName(home, key, i.instanceId, c.name)) : undefined;
-      const own = info !== undefined && exitedBefore.has(`${i.instanceId}/${c.name}`);
-      records.push({
-        databaseName: key.database, schemaName: key.schema, jobName: key.name, instanceId: i.instanceId, containerName: c.name,
-        status: own && info.exitCode === 0 ? "DONE" : "FAILED",
-        message: own ? (info.exitCode === 0 ? "Completed successfully" : "User application error, check container logs") : "Container was stopped: the job was cancelled.",
-        exitCode: info?.finishedAt ? info.exitCode : null, startTime: info?.startedAt ? new Date(info.startedAt).toISOString() : null, endTime: info?.finishedAt ? new Date(info.finishedAt).toISOString() : null,
-      });
-    }
-  }
-  await finishJob(platform, { ...svc, status: "CANCELLING" } as ServiceRow, records, "CANCELLED");
+  const { records } = await observeJob(platform, svc);
+  const stopped = records.map((r) => (exitedBefore.has(`${r.instanceId}/${r.containerName}`) ? r : { ...r, status: "FAILED", message: CANCELLED_CONTAINER_MESSAGE }));
+  await finishJob(platform, { ...svc, status: "CANCELLING" } as ServiceRow, stopped, "CANCELLED");
   return "CANCELLED";
 }
 

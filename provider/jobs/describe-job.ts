@@ -2,7 +2,7 @@ import { nowIso } from "../common/time";
 import type { JobContainerRow, JobRow } from "../catalog/job-store";
 import type { InstanceRow, ServiceKey, ServiceRow } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
-import type { ContainerDescription, InstanceDescription, ServiceDescription } from "../services/describe-service";
+import { endpointsOf, rowColumns, type ContainerDescription, type InstanceDescription, type ServiceDescription } from "../services/describe-service";
 import { removeInstance } from "../services/instance-runner";
 import type { RuntimeSpec } from "../services/runtime-spec";
 import { containerName, netnsContainerName, qualified } from "../services/service-naming";
@@ -34,7 +34,7 @@ export async function describeJob(platform: Platform, key: ServiceKey): Promise<
   const job = platform.catalog.jobs.get(key);
   if (!svc || !job) return undefined;
   if (job.completedOn) return finishedDescription(platform, svc, job);
-  const live = await observe(platform, svc);
+  const live = await observeJob(platform, svc);
   const status = deriveJobStatus(svc.status, live.instances.map((i) => i.status));
   const exited = live.instances.length > 0 && live.instances.every((i) => i.nodeId !== null) && live.containers.every((c) => c.status === "DONE" || c.status === "FAILED");
   if (exited && !["CANCELLING", "DELETING"].includes(svc.status)) {
@@ -52,14 +52,15 @@ export async function describeJob(platform: Platform, key: ServiceKey): Promise<
   return describeOf(svc, { ...job, startedOn }, status, live.instances, live.containers);
 }
 
-interface Observed {
+export interface Observed {
   instances: InstanceDescription[];
   containers: ContainerDescription[];
   /** What finishing the job records, per container. */
   records: Omit<JobContainerRow, "logs">[];
 }
 
-async function observe(platform: Platform, svc: ServiceRow): Promise<Observed> {
+/** What the engine says of every container of an unfinished job, as descriptions and as finishing would record it. */
+export async function observeJob(platform: Platform, svc: ServiceRow): Promise<Observed> {
   const key = keyOf(svc);
   const spec = JSON.parse(svc.spec) as RuntimeSpec;
   const home = platform.config.home;
@@ -161,15 +162,15 @@ function instanceOf(inst: InstanceRow, status: InstanceDescription["status"], me
 }
 
 function describeOf(svc: ServiceRow, job: JobRow, status: string, instances: InstanceDescription[], containers: ContainerDescription[]): JobDescription {
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
   return {
-    name: svc.name, status, databaseName: svc.databaseName, schemaName: svc.schemaName, owner: svc.owner, computePool: svc.computePool, dnsName: svc.dnsName,
-    currentInstances: instances.filter((i) => i.nodeId !== null).length, targetInstances: job.completedOn ? 0 : svc.minInstances,
-    minReadyInstances: svc.minReadyInstances, minInstances: svc.minInstances, maxInstances: svc.maxInstances, autoResume: svc.autoResume,
-    externalAccessIntegrations: svc.externalAccessIntegrations, createdOn: svc.createdOn, updatedOn: svc.updatedOn, resumedOn: svc.resumedOn, suspendedOn: svc.suspendedOn,
-    autoSuspendSecs: svc.autoSuspendSecs, comment: svc.comment, ownerRoleType: "ROLE", queryWarehouse: svc.queryWarehouse, isJob: true, isAsyncJob: svc.isAsyncJob,
-    specDigest: svc.specDigest, isUpgrading: false, instances, containers,
-    endpoints: spec.endpoints.map((e) => ({ name: e.name, port: e.port ?? null, portRange: e.portRange ?? null, protocol: e.protocol, isPublic: false, ingressUrl: null })),
+    ...rowColumns(svc),
+    status,
+    currentInstances: instances.filter((i) => i.nodeId !== null).length,
+    targetInstances: job.completedOn ? 0 : svc.minInstances,
+    instances,
+    containers,
+    // Jobs have no public endpoints (the spec rules refuse them), so no ingress.
+    endpoints: endpointsOf(JSON.parse(svc.spec) as RuntimeSpec, {}),
     drift: [],
     replicas: job.replicas, runtimeEnvironment: job.runtimeEnvironment, queryId: job.queryId, startedOn: job.startedOn, completedOn: job.completedOn,
     message: job.message ?? jobMessage(qualified(keyOf(svc)), status),

@@ -1,5 +1,6 @@
 import type Dockerode from "dockerode";
 import { SpcsError } from "../common/errors";
+import { lastLines } from "../common/text";
 
 /** What the platform needs to know about a Docker object it owns. */
 export interface ManagedObject {
@@ -557,12 +558,6 @@ function runBoundary(i: Dockerode.ContainerInspectInfo): DockerTime | undefined 
   return started;
 }
 
-/** The last `n` lines of text (a trailing newline kept). */
-function lastLines(text: string, n: number): string {
-  const lines = text.split("\n");
-  const trailing = lines[lines.length - 1] === "" ? lines.pop() !== undefined : false;
-  return lines.slice(-n).join("\n") + (trailing && lines.length ? "\n" : "");
-}
 
 /**
  * Reads a followed, multiplexed log stream (8-byte frame headers; one log message per frame, each

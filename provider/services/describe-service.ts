@@ -137,44 +137,38 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
   }
   if (svc.status !== "SUSPENDED") drift.push(...(await ingressDrift(platform, svc, spec)), ...(await extraInstances(platform, svc, live.map((i) => i.instanceId))));
   return {
+    ...rowColumns(svc),
     drift,
-    name: svc.name,
     status: deriveServiceStatus(svc.status, instances.map((i) => i.status), svc.minReadyInstances),
-    databaseName: svc.databaseName,
-    schemaName: svc.schemaName,
-    owner: svc.owner,
-    computePool: svc.computePool,
-    dnsName: svc.dnsName,
     currentInstances: instances.filter((i) => i.nodeId !== null).length,
     targetInstances: svc.status === "SUSPENDED" ? 0 : svc.minInstances,
-    minReadyInstances: svc.minReadyInstances,
-    minInstances: svc.minInstances,
-    maxInstances: svc.maxInstances,
-    autoResume: svc.autoResume,
-    externalAccessIntegrations: svc.externalAccessIntegrations,
-    createdOn: svc.createdOn,
-    updatedOn: svc.updatedOn,
-    resumedOn: svc.resumedOn,
-    suspendedOn: svc.suspendedOn,
-    autoSuspendSecs: svc.autoSuspendSecs,
-    comment: svc.comment,
-    ownerRoleType: "ROLE",
-    queryWarehouse: svc.queryWarehouse,
-    isJob: svc.isJob,
-    isAsyncJob: svc.isAsyncJob,
-    specDigest: svc.specDigest,
-    isUpgrading: svc.isUpgrading,
     instances,
     containers,
-    endpoints: spec.endpoints.map((e) => ({
-      name: e.name,
-      port: e.port ?? null,
-      portRange: e.portRange ?? null,
-      protocol: e.protocol,
-      isPublic: e.public,
-      ingressUrl: e.public && e.port !== undefined ? (ingress[e.port] ?? null) : null,
-    })),
+    endpoints: endpointsOf(spec, ingress),
   };
+}
+
+/** DESCRIBE SERVICE's columns that the catalog row holds as they are: the same for services and jobs. */
+export function rowColumns(svc: ServiceRow) {
+  return {
+    name: svc.name, databaseName: svc.databaseName, schemaName: svc.schemaName, owner: svc.owner, computePool: svc.computePool, dnsName: svc.dnsName,
+    minReadyInstances: svc.minReadyInstances, minInstances: svc.minInstances, maxInstances: svc.maxInstances, autoResume: svc.autoResume,
+    externalAccessIntegrations: svc.externalAccessIntegrations, createdOn: svc.createdOn, updatedOn: svc.updatedOn, resumedOn: svc.resumedOn, suspendedOn: svc.suspendedOn,
+    autoSuspendSecs: svc.autoSuspendSecs, comment: svc.comment, ownerRoleType: "ROLE", queryWarehouse: svc.queryWarehouse,
+    isJob: svc.isJob, isAsyncJob: svc.isAsyncJob, specDigest: svc.specDigest, isUpgrading: svc.isUpgrading,
+  };
+}
+
+/** SHOW ENDPOINTS IN SERVICE: the spec's endpoints, with the ingress address of each public one. */
+export function endpointsOf(spec: RuntimeSpec, ingress: Record<number, string>): EndpointDescription[] {
+  return spec.endpoints.map((e) => ({
+    name: e.name,
+    port: e.port ?? null,
+    portRange: e.portRange ?? null,
+    protocol: e.protocol,
+    isPublic: e.public,
+    ingressUrl: e.public && e.port !== undefined ? (ingress[e.port] ?? null) : null,
+  }));
 }
 
 /** A readiness probe: HTTP GET, and only 200 counts, as in SPCS. */

@@ -31,12 +31,6 @@ export interface ServiceDefinition {
   secrets?: Record<string, SecretValue>;
 }
 
-/**
- * CREATE SERVICE. Fails, leaving nothing behind, when the pool is missing, suspended without AUTO_RESUME,
- * an image cannot be pinned, or the instances could never fit the pool. Otherwise records the service and
- * its instances in one transaction (placement against the pool's current usage, so concurrent creates
- * never oversubscribe it), then starts the instances that got a node; the rest wait PENDING.
- */
 /** How a job service differs at creation (EXECUTE JOB SERVICE); see jobs/execute-job.ts. */
 export interface CreateOptions {
   job?: {
@@ -48,6 +42,12 @@ export interface CreateOptions {
   pin?: (container: RuntimeSpec["containers"][number]) => Promise<PinnedImage>;
 }
 
+/**
+ * CREATE SERVICE. Fails, leaving nothing behind, when the pool is missing, suspended without AUTO_RESUME,
+ * an image cannot be pinned, or the instances could never fit the pool. Otherwise records the service and
+ * its instances in one transaction (placement against the pool's current usage, so concurrent creates
+ * never oversubscribe it), then starts the instances that got a node; the rest wait PENDING.
+ */
 export async function createService(platform: Platform, def: ServiceDefinition, opts: CreateOptions = {}): Promise<ServiceRow> {
   const { key } = def;
   const pool = platform.catalog.pools.get(def.computePool);

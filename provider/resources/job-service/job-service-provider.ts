@@ -7,6 +7,7 @@ import { cancelJob } from "../../jobs/cancel-job";
 import { describeJob, type JobDescription } from "../../jobs/describe-job";
 import { executeJobService } from "../../jobs/execute-job";
 import { jobFailureMessage } from "../../jobs/job-failure";
+import { parseCreReference } from "../../cre/resolve-runtime-environment";
 import { runtimeEnvironmentPin } from "../../jobs/runtime-environment-pin";
 import { currentPlatform } from "../../platform/current-platform";
 import { runtimeSpecOf } from "../../services/from-spec";
@@ -35,7 +36,6 @@ const INPUTS = JOB_SERVICE_SCHEMA.properties.filter((p) => p.input && p.name !==
 const SHOWN = JOB_SERVICE_SCHEMA.properties.filter((p) => !p.input).map((p) => p.name) as (keyof JobDescription)[];
 /** Compared through the spec digest: a reformatted spec, or USING values that render the same, is not a new run. */
 const SPEC_INPUTS: readonly string[] = ["spec", "specTemplate", "using"];
-const CRE_REF = /^cre@[A-Za-z_][A-Za-z0-9_$]*$/i;
 
 /**
  * JobService: EXECUTE JOB SERVICE, and DROP SERVICE on delete (which cancels a job that still runs).
@@ -144,8 +144,13 @@ function countFailures(i: JobServiceInputs): CheckFailure[] {
   const int = (v: unknown) => typeof v === "number" && Number.isInteger(v);
   if (!isUnknown(i.replicas) && (!int(i.replicas) || i.replicas < 1)) out.push({ property: "replicas", reason: `JobService replicas: invalid value '${i.replicas}' for property 'REPLICAS'. Fix: use 1 or more.` });
   if (!isUnknown(i.timeoutSeconds) && (!int(i.timeoutSeconds) || i.timeoutSeconds < 1)) out.push({ property: "timeoutSeconds", reason: `JobService timeoutSeconds: invalid value '${i.timeoutSeconds}'. Fix: use a whole number of seconds, 1 or more.` });
-  if (i.runtimeEnvironment !== null && !isUnknown(i.runtimeEnvironment) && !CRE_REF.test(i.runtimeEnvironment)) {
-    out.push({ property: "runtimeEnvironment", reason: `JobService runtimeEnvironment: '${i.runtimeEnvironment}' is not a Custom Runtime Environment reference. Fix: use cre@<name>, e.g. cre@${"MY_CRE"}.` });
+  if (i.runtimeEnvironment !== null && !isUnknown(i.runtimeEnvironment)) {
+    // The rule submission applies (resolveRuntimeEnvironment), checked already in preview.
+    try {
+      parseCreReference(i.runtimeEnvironment);
+    } catch (e) {
+      out.push({ property: "runtimeEnvironment", reason: `JobService runtimeEnvironment: ${(e as Error).message}` });
+    }
   }
   return out;
 }
