@@ -3,7 +3,7 @@ import type { ServiceKey } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
 import { qualified } from "../services/service-naming";
 import { startPending } from "../services/services";
-import { describeJob, type JobDescription } from "./describe-job";
+import { describeJob, removeJobContainers, type JobDescription } from "./describe-job";
 
 /** EXECUTE JOB SERVICE waits at most STATEMENT_TIMEOUT_IN_SECONDS, two days by default, then cancels the job. */
 export const DEFAULT_JOB_TIMEOUT_SECONDS = 172_800;
@@ -29,7 +29,11 @@ export async function awaitJobEnd(platform: Platform, key: ServiceKey, timeoutSe
   for (;;) {
     const d = await describeJob(platform, key);
     if (!d) throw new SpcsError("job-vanished", `Job ${qualified(key)} was dropped while waiting for it to finish.`);
-    if (d.completedOn) return d;
+    if (d.completedOn) {
+      const svc = platform.catalog.services.get(key);
+      if (svc) await removeJobContainers(platform, svc);
+      return d;
+    }
     const line = `${d.status}: ${d.containers.map((c) => `${c.instanceId}/${c.containerName} ${c.status}`).join(", ")}`;
     if (line !== last) progress(`Job ${qualified(key)}: ${line}`);
     last = line;

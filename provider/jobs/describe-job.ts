@@ -121,10 +121,19 @@ export async function finishJob(platform: Platform, svc: ServiceRow, records: Om
     return job;
   });
   if (!finished) return;
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
-  // Block volumes stay until the job is dropped, so what the job wrote can still be read.
-  await Promise.all(platform.catalog.services.instances(key).map((i) => removeInstance(platform, key, i.instanceId, spec, { keepBlockVolumes: true })));
+  await removeJobContainers(platform, svc);
   await startPending(platform, svc.computePool);
+}
+
+/**
+ * Removes a finished job's containers and network namespaces; block volumes stay until the job is
+ * dropped, so what it wrote can still be read. Idempotent: whoever waits for a job calls it too, so the
+ * containers are gone when the wait returns even if another process (the agent) finished the job.
+ */
+export async function removeJobContainers(platform: Platform, svc: ServiceRow): Promise<void> {
+  const key = keyOf(svc);
+  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  await Promise.all(platform.catalog.services.instances(key).map((i) => removeInstance(platform, key, i.instanceId, spec, { keepBlockVolumes: true })));
 }
 
 /** GET_JOB_HISTORY's INSTANCE_STATUSES: each instance's status and its containers'. */
