@@ -1,3 +1,5 @@
+import { shellQuote } from "../common/shell-quote";
+
 /** What the ingress prints once every listener is up. */
 export const INGRESS_LISTENING = "ingress: listening";
 /** Connection attempts per client connection, RETRY_PAUSE apart: about 5 s without any READY instance. */
@@ -44,12 +46,12 @@ function relayScript(dnsName: string, port: number, service: string): string {
 i=1
 max=${RELAY_ATTEMPTS}
 while :; do
-  { err=$(nc -w ${CONNECT_TIMEOUT_SECONDS} ${dnsName} ${port} 2>&1 1>&3); rc=$?; } 3>&1
+  { err=$(nc -w ${CONNECT_TIMEOUT_SECONDS} ${shellQuote(dnsName)} ${port} 2>&1 1>&3); rc=$?; } 3>&1
   [ $rc -eq 0 ] && exit 0
   case "$err" in *"bad address"*|*"can't connect"*|*"timed out"*) ;; *) exit $rc ;; esac
   # No instance carries the name: perhaps suspended. Ask the agent to resume it, and hold the request.
-  case "$err" in *"bad address"*) if [ $max -ne ${WAKE_ATTEMPTS} ]; then touch '${WAKE_MOUNT}/${service}' 2>/dev/null; max=${WAKE_ATTEMPTS}; fi ;; esac
-  if [ $i -ge $max ]; then echo "ingress: no instance of ${dnsName} answered on port ${port}: $err" >&2; exit $rc; fi
+  case "$err" in *"bad address"*) if [ $max -ne ${WAKE_ATTEMPTS} ]; then touch ${shellQuote(`${WAKE_MOUNT}/${service}`)} 2>/dev/null; max=${WAKE_ATTEMPTS}; fi ;; esac
+  if [ $i -ge $max ]; then echo ${shellQuote(`ingress: no instance of ${dnsName} answered on port ${port}:`)} "$err" >&2; exit $rc; fi
   i=$((i+1))
   sleep ${RETRY_PAUSE}
 done

@@ -1,3 +1,4 @@
+import { shellQuote } from "../common/shell-quote";
 import type { RuntimeContainer } from "./runtime-spec";
 
 /**
@@ -26,7 +27,7 @@ export function livenessSupervisorScript(containers: readonly Pick<RuntimeContai
   const lines = [
     "kill_container() {",
     "  for p in /proc/[0-9]*; do",
-    `    if tr '\\0' '\\n' < "$p/environ" 2>/dev/null | grep -qx "${CONTAINER_MARKER_ENV}=$1"; then kill -9 "\${p#/proc/}" 2>/dev/null; fi`,
+    `    if tr '\\0' '\\n' < "$p/environ" 2>/dev/null | grep -qxF "${CONTAINER_MARKER_ENV}=$1"; then kill -9 "\${p#/proc/}" 2>/dev/null; fi`,
     "  done",
     "}",
     "trap 'exit 0' TERM INT",
@@ -35,11 +36,13 @@ export function livenessSupervisorScript(containers: readonly Pick<RuntimeContai
     "while true; do",
     ...probed.flatMap((c, i) => {
       const p = c.livenessProbe!;
-      const url = `http://127.0.0.1:${p.port}${p.path}`;
+      const url = shellQuote(`http://127.0.0.1:${p.port}${p.path}`);
+      // Every value from the spec is one quoted word: a probe path such as `/x"$(cmd)"` stays text.
+      const message = shellQuote(`liveness probe failing at path: ${p.path}, port: ${p.port}: restarting container ${c.name}`);
       return [
         `  if [ $((t % ${p.periodSeconds})) -eq 0 ]; then`,
-        `    if timeout 2 wget -q -O /dev/null '${url.replace(/'/g, "'\\''")}'; then fails_${i}=0; else fails_${i}=$((fails_${i} + 1)); fi`,
-        `    if [ "$fails_${i}" -ge ${p.failureThreshold} ]; then echo "liveness probe failing at path: ${p.path}, port: ${p.port}: restarting container ${c.name}"; kill_container '${c.name}'; fails_${i}=0; fi`,
+        `    if timeout 2 wget -q -O /dev/null ${url}; then fails_${i}=0; else fails_${i}=$((fails_${i} + 1)); fi`,
+        `    if [ "$fails_${i}" -ge ${p.failureThreshold} ]; then echo ${message}; kill_container ${shellQuote(c.name)}; fails_${i}=0; fi`,
         "  fi",
       ];
     }),
