@@ -3,16 +3,8 @@ import { autoName, qualifiedName } from "../common/identifiers";
 import { isUnknown } from "../common/unknown";
 import type { ServiceKey } from "../catalog/service-store";
 import { currentPlatform } from "../platform/current-platform";
-import { DEFAULT_READY_TIMEOUT_SECONDS, awaitServiceReady } from "../objects/services/await-service-ready";
-import { describeService, type ServiceDescription } from "../objects/services/describe-service";
+import { DEFAULT_READY_TIMEOUT_SECONDS, awaitServiceReady, alterService, createService, describeService, dropService, type SecretValue, type ServiceDescription, suspendService } from "../statements/services";
 import { runtimeSpecOf } from "../model/from-spec";
-import { ensureIngress } from "../objects/services/ingress";
-import type { RuntimeSpec } from "../model/runtime-spec";
-import { createService, dropService } from "../objects/workloads/workloads";
-import { applyExternalAccess } from "../objects/workloads/external-access";
-import { alterService, repairService, restartService, scaleService, upgradeService } from "../objects/services/service-updates";
-import { writeServiceSecrets, type SecretValue } from "../objects/workloads/secret-store";
-import { resumeService, suspendService } from "../objects/services/service-lifecycle";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "./provider-types";
 import { analyzeSource, identifierFailures, instanceCountFailures, normalizeSecrets, secretFailures, specFailures, type WorkloadInputs } from "./workload-settings";
 
@@ -128,34 +120,23 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
     return { id, props: outputsOf(inputs, d), inputs: plain(inputs) };
   },
 
-  async update(_id, olds, news) {
+  async update(_id, _olds, news) {
     const platform = currentPlatform();
     const key = keyOf(news);
     const analysis = analyzeSource(news, "service")!;
-    if (news.suspended) {
-      await suspendService(platform, key);
-      alterService(platform, key, { minReadyInstances: news.minReadyInstances, autoResume: news.autoResume, externalAccessIntegrations: news.externalAccessIntegrations, queryWarehouse: news.queryWarehouse, comment: news.comment });
-      return { outs: outputsOf(news, (await describeService(platform, key))!) };
-    }
-    if (olds.suspended) await resumeService(platform, key);
-    const repaired = await repairService(platform, key);
-    for (const line of repaired) console.log(`Service ${idOf(key)}: repaired drift: ${line}`);
-    // The ingress may have just come back on its own (an engine restart): the URL answers when up returns.
-    const row = platform.catalog.services.get(key)!;
-    await ensureIngress(platform, row, JSON.parse(row.spec) as RuntimeSpec);
-    alterService(platform, key, { minReadyInstances: news.minReadyInstances, autoResume: news.autoResume, externalAccessIntegrations: news.externalAccessIntegrations, queryWarehouse: news.queryWarehouse, comment: news.comment });
-    if (!same(olds.externalAccessIntegrations, news.externalAccessIntegrations)) await applyExternalAccess(platform, key);
-    if (news.minInstances !== olds.minInstances || news.maxInstances !== olds.maxInstances) await scaleService(platform, key, news.minInstances, news.maxInstances);
-    const secretsChanged = !same(olds.secrets, news.secrets);
-    if (secretsChanged) writeServiceSecrets(platform.config.home, key, news.secrets ?? {});
     try {
-      if (secretsChanged && analysis.specDigest === olds.specDigest) await restartService(platform, key, news.readyTimeoutSeconds, (l) => console.log(l));
-      if (analysis.specDigest !== olds.specDigest) await upgradeService(platform, key, runtimeSpecOf(analysis.spec!), analysis.specDigest!, news.readyTimeoutSeconds, (l) => console.log(l));
+      await alterService(platform, key, {
+        suspended: news.suspended, spec: { spec: runtimeSpecOf(analysis.spec!), specDigest: analysis.specDigest! },
+        minInstances: news.minInstances, maxInstances: news.maxInstances, minReadyInstances: news.minReadyInstances, autoResume: news.autoResume,
+        externalAccessIntegrations: news.externalAccessIntegrations, queryWarehouse: news.queryWarehouse, comment: news.comment,
+        secrets: news.secrets ?? {}, readyTimeoutSeconds: news.readyTimeoutSeconds, progress: (l) => console.log(l),
+      });
     } catch (e) {
       if (!isSpcsError(e)) throw e;
       const d = await describeService(platform, key);
       throw new ResourceInitError(idOf(key), (d ? outputsOf(news, d) : {}) as Record<string, unknown>, [e.message], e.message);
     }
+    if (news.suspended) return { outs: outputsOf(news, (await describeService(platform, key))!) };
     return { outs: await waitAndDescribe(key, news) };
   },
 

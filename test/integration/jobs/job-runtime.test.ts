@@ -9,8 +9,8 @@ import { executeJobService, type JobDefinition } from "../../../provider/objects
 import { describePool } from "../../../provider/objects/compute-pools/compute-pools";
 import { stageDir } from "../../../provider/objects/workloads/instance-runner";
 import type { RuntimeContainer, RuntimeSpec } from "../../../provider/model/runtime-spec";
-import { dropComputePool } from "../../../provider/statements/compute-pool-cascade";
-import { dropService } from "../../../provider/objects/workloads/workloads";
+import { dropComputePool } from "../../../provider/statements/compute-pools";
+import { dropService } from "../../../provider/statements/services";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
