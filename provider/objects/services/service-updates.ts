@@ -4,7 +4,7 @@ import type { InstanceRow, PinnedImage, ServiceKey } from "../../catalog/service
 import type { Platform } from "../../platform/platform";
 import { findInstanceFamily, type InstanceFamily } from "../../model/instance-families";
 import { neverFits, placeInstances } from "../../scheduler/placement";
-import { CRASH_LOOP_RESTARTS, failure } from "./await-service-ready";
+import { awaitInstanceReady } from "./await-service-ready";
 import { describeService } from "./describe-service";
 import { pinImage } from "../images/image-pinning";
 import { ensureIngress } from "./ingress";
@@ -12,8 +12,6 @@ import { admitInstance, removeInstance, startInstance } from "../workloads/insta
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified } from "../../model/service-naming";
 import { instanceRequest, poolNodesOf, startPending } from "../workloads/capacity";
-
-const POLL_MS = 500;
 
 /**
  * ALTER SERVICE ... FROM SPECIFICATION: a rolling upgrade. Images are resolved again (the only time tags
@@ -112,26 +110,6 @@ export function setServiceProperties(platform: Platform, key: ServiceKey, change
     if (!platform.catalog.services.get(key)) throw doesNotExist("Service", qualified(key));
     platform.catalog.services.update(key, { ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), updatedOn: nowIso() });
   });
-}
-
-/** Waits for one replaced instance; fails like create does (crash loop, timeout) with the container's logs. */
-async function awaitInstanceReady(platform: Platform, key: ServiceKey, instanceId: number, timeoutSeconds: number): Promise<void> {
-  const deadline = Date.now() + timeoutSeconds * 1000;
-  const opts = { note: `Instances with a lower id than ${instanceId} still run the previous specification.`, hint: "fix the specification or image and run pulumi up again; the upgrade continues from this instance" };
-  for (;;) {
-    const d = await describeService(platform, key);
-    if (!d) throw doesNotExist("Service", qualified(key));
-    const inst = d.instances.find((i) => i.instanceId === String(instanceId));
-    if (inst?.status === "READY") return;
-    const mine = d.containers.filter((c) => c.instanceId === String(instanceId));
-    const looping = mine.find((c) => c.restartCount >= CRASH_LOOP_RESTARTS);
-    if (looping) throw await failure(platform, key, d, looping, `is in a crash loop (restarted ${looping.restartCount} times, last exit code ${looping.lastExitCode})`, opts);
-    if (Date.now() > deadline) {
-      const waiting = mine.find((c) => c.status !== "READY");
-      throw await failure(platform, key, d, waiting, `did not become READY within ${timeoutSeconds}s: ${(waiting?.message ?? d.status).replace(/\.$/, "")}`, opts);
-    }
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
 }
 
 /**
