@@ -54,6 +54,9 @@ export const SPCS_ERROR_CODES = {
   "instance-pending": "The instance waits for capacity: it has no container and so no logs yet.",
   "service-suspended": "The service is suspended: it has no containers and so no logs.",
   "no-previous-logs": "`spcs logs --previous` of a container that has not restarted.",
+  // The catalog
+  "catalog-spec-format": "A service's stored runtime spec is in a format a newer release wrote.",
+  "catalog-spec-unreadable": "A service's stored runtime spec is not JSON of a runtime spec (edited by hand or damaged).",
   // Provisioning (spcs platform up)
   "command-failed": "A command the provisioning runs could not start or exited non-zero.",
   "provision-timeout": "A server provisioning started (engine, registry) did not answer in time.",

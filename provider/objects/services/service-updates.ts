@@ -12,6 +12,7 @@ import { admitInstance, removeInstance, startInstance } from "../workloads/insta
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified } from "../../model/service-naming";
 import { instanceRequest, poolNodesOf, startPending } from "../workloads/capacity";
+import { readRuntimeSpec, writeRuntimeSpec } from "../../model/stored-runtime-spec";
 
 /**
  * ALTER SERVICE ... FROM SPECIFICATION: a rolling upgrade. Images are resolved again (the only time tags
@@ -24,13 +25,13 @@ export async function upgradeService(platform: Platform, key: ServiceKey, spec: 
   if (!svc) throw doesNotExist("Service", qualified(key));
   const images: Record<string, PinnedImage> = {};
   for (const c of spec.containers) images[c.name] = await pinImage(platform, c.image);
-  const oldSpec = JSON.parse(svc.spec) as RuntimeSpec;
+  const oldSpec = readRuntimeSpec(svc);
   const pool = platform.catalog.pools.get(svc.computePool)!;
   const family = findInstanceFamily(pool.instanceFamily)!;
   const request = instanceRequest(spec, family);
   const never = neverFits(family, pool.maxNodes, platform.catalog.services.instances(key).map((i) => ({ key: String(i.instanceId), request })));
   if (never) throw new SpcsError("unschedulable", `Cannot alter service ${qualified(key)} in compute pool ${pool.name}. ${never}`, "request less cpu or memory, or use a larger instance family or more maxNodes; the service keeps running its current specification");
-  platform.catalog.write(() => platform.catalog.services.update(key, { spec: JSON.stringify(spec), specDigest, images, isUpgrading: true, updatedOn: nowIso() }));
+  platform.catalog.write(() => platform.catalog.services.update(key, { spec: writeRuntimeSpec(spec), specDigest, images, isUpgrading: true, updatedOn: nowIso() }));
   await replaceInstances(platform, key, oldSpec, spec, { specDigest, ...request }, family, timeoutSeconds, (id) => progress(`Service ${qualified(key)}: upgrading instance ${id}`));
   // Public endpoints added or removed by the new spec; the ports of those that stay are kept.
   await ensureIngress(platform, platform.catalog.services.get(key)!, spec);
@@ -44,7 +45,7 @@ export async function upgradeService(platform: Platform, key: ServiceKey, spec: 
 export async function restartService(platform: Platform, key: ServiceKey, timeoutSeconds: number, progress: (l: string) => void = () => undefined): Promise<void> {
   const svc = platform.catalog.services.get(key);
   if (!svc) throw doesNotExist("Service", qualified(key));
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
   await replaceInstances(platform, key, spec, spec, {}, family, timeoutSeconds, (id) => progress(`Service ${qualified(key)}: restarting instance ${id}`));
 }
@@ -80,7 +81,7 @@ async function replaceInstances(platform: Platform, key: ServiceKey, oldSpec: Ru
 export async function scaleService(platform: Platform, key: ServiceKey, minInstances: number, maxInstances: number): Promise<void> {
   const svc = platform.catalog.services.get(key);
   if (!svc) throw doesNotExist("Service", qualified(key));
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   const pool = platform.catalog.pools.get(svc.computePool)!;
   const family = findInstanceFamily(pool.instanceFamily)!;
   const current = platform.catalog.services.instances(key);
@@ -122,7 +123,7 @@ export async function repairService(platform: Platform, key: ServiceKey): Promis
   if (!d) throw doesNotExist("Service", qualified(key));
   if (d.drift.length === 0) return [];
   const svc = platform.catalog.services.get(key)!;
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
   const known = new Set(platform.catalog.services.instances(key).map((i) => i.instanceId));
   const drifted = new Set(d.drift.map((line) => Number(/^instance (\d+)/.exec(line)?.[1])).filter((id) => !Number.isNaN(id)));
