@@ -10,9 +10,16 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
-export const systemClock: Clock = {
+/** For the few waits that cannot yield to the event loop (opening the catalog, inside a constructor). */
+export interface SyncClock {
+  now(): number;
+  sleepSync(ms: number): void;
+}
+
+export const systemClock: Clock & SyncClock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleepSync: (ms) => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms),
 };
 
 export interface PollOptions {
@@ -37,13 +44,35 @@ export interface PollOptions {
  */
 export async function poll<T>(probe: () => Promise<T | undefined> | T | undefined, opts: PollOptions): Promise<T> {
   const clock = opts.clock ?? systemClock;
-  const timeoutMs = opts.timeoutMs ?? Infinity;
-  const deadline = clock.now() + timeoutMs;
+  const deadline = deadlineOf(clock, opts);
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    const left = deadline - clock.now();
-    if (left <= 0) throw opts.onTimeout ? await opts.onTimeout() : new SpcsError("wait-timeout", `gave up waiting after ${timeoutMs / 1000}s`);
-    await clock.sleep(Math.min(opts.intervalMs, left));
+    const pause = pauseBefore(deadline, clock, opts);
+    if (pause === undefined) throw opts.onTimeout ? await opts.onTimeout() : timedOut(opts);
+    await clock.sleep(pause);
   }
 }
+
+/** `poll` for a synchronous probe, blocking the thread between probes; the same deadline and pauses. */
+export function pollSync<T>(probe: () => T | undefined, opts: Omit<PollOptions, "clock" | "onTimeout"> & { clock?: SyncClock; onTimeout?: () => Error }): T {
+  const clock = opts.clock ?? systemClock;
+  const deadline = deadlineOf(clock, opts);
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    const pause = pauseBefore(deadline, clock, opts);
+    if (pause === undefined) throw opts.onTimeout ? opts.onTimeout() : timedOut(opts);
+    clock.sleepSync(pause);
+  }
+}
+
+const deadlineOf = (clock: { now(): number }, opts: { timeoutMs?: number }) => clock.now() + (opts.timeoutMs ?? Infinity);
+
+/** The pause before the next probe, cut short at the deadline; undefined once the deadline has come. */
+function pauseBefore(deadline: number, clock: { now(): number }, opts: { intervalMs: number }): number | undefined {
+  const left = deadline - clock.now();
+  return left <= 0 ? undefined : Math.min(opts.intervalMs, left);
+}
+
+const timedOut = (opts: { timeoutMs?: number }) => new SpcsError("wait-timeout", `gave up waiting after ${(opts.timeoutMs ?? Infinity) / 1000}s`);

@@ -34,7 +34,7 @@ export async function awaitServiceReady(platform: Platform, key: ServiceKey, tim
       await systemClock.sleep(SETTLE_MS);
       const again = await describeService(platform, key);
       const restarts = (x?: ServiceDescription) => x?.containers.map((c) => c.restartCount).join(",");
-      return again?.status === "RUNNING" && restarts(again) === restarts(d) ? again : undefined;
+      return again?.status === "RUNNING" && restarts(again) === restarts(d) ? again : "unsettled";
     },
     progress,
   });
@@ -57,7 +57,11 @@ interface ReadyWait {
   /** Only this instance's containers count (an upgrade); all of them when absent. */
   instanceId?: number;
   vanished: () => SpcsError;
-  ready: (d: ServiceDescription) => Promise<ServiceDescription | undefined>;
+  /**
+   * The description to return once ready; undefined while not; "unsettled" when it looked ready but did
+   * not hold (a running container's exit code is 0: it says nothing of a crash loop, so the round ends).
+   */
+  ready: (d: ServiceDescription) => Promise<ServiceDescription | "unsettled" | undefined>;
   progress?: (line: string) => void;
   failure?: { note?: string; hint?: string };
 }
@@ -72,6 +76,7 @@ async function awaitReady(platform: Platform, key: ServiceKey, timeoutSeconds: n
       d = await describeService(platform, key);
       if (!d) throw w.vanished();
       const ready = await w.ready(d);
+      if (ready === "unsettled") return undefined;
       if (ready) return ready;
       const mine = w.instanceId === undefined ? d.containers : d.containers.filter((c) => c.instanceId === String(w.instanceId));
       const looping = mine.find((c) => c.restartCount >= CRASH_LOOP_RESTARTS);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { poll, type Clock } from "../../../provider/common/poll";
+import { poll, pollSync, type Clock, type SyncClock } from "../../../provider/common/poll";
 
 /** A clock whose sleep only moves time forward: no test here ever waits for real. */
 function fakeClock(start = 1_000_000): Clock & { slept: number[] } {
@@ -99,5 +99,38 @@ describe("poll", function () {
     await assert.rejects(poll(() => (probes++, undefined), { intervalMs: 25, timeoutMs: 0, clock, onTimeout: () => new Error("gone") }), /gone/);
     assert.equal(probes, 1);
     assert.deepEqual(clock.slept, []);
+  });
+});
+
+describe("pollSync", function () {
+  function fakeSyncClock(): SyncClock & { slept: number[] } {
+    let now = 0;
+    const slept: number[] = [];
+    return { slept, now: () => now, sleepSync: (ms) => void (slept.push(ms), (now += ms)) };
+  }
+
+  it("blocks between probes with the same pauses and deadline as poll, and throws the last error at the deadline", function () {
+    const clock = fakeSyncClock();
+    let busy = 0;
+    assert.throws(
+      () =>
+        pollSync(
+          () => {
+            busy++;
+            return undefined;
+          },
+          { intervalMs: 20, timeoutMs: 50, clock, onTimeout: () => new Error(`SQLITE_BUSY after ${busy} tries`) },
+        ),
+      /^Error: SQLITE_BUSY after 4 tries$/,
+    );
+    assert.deepEqual(clock.slept, [20, 20, 10]);
+  });
+
+  it("returns the first value, and lets a probe's own error through at once", function () {
+    const clock = fakeSyncClock();
+    let n = 0;
+    assert.equal(pollSync(() => (++n === 3 ? "open" : undefined), { intervalMs: 20, timeoutMs: 1000, clock }), "open");
+    assert.throws(() => pollSync(() => { throw new Error("SQLITE_CORRUPT"); }, { intervalMs: 20, timeoutMs: 1000, clock }), /SQLITE_CORRUPT/);
+    assert.deepEqual(clock.slept, [20, 20]);
   });
 });
