@@ -66,7 +66,7 @@ export function readOptions(c: TokenCursor): SqlOption[] {
     }
     const value = key === "TAG" ? readLiteral(c, "TAG") : readLiteral(c, key);
     if (out.some((o) => o.key === key)) throw sqlError("syntax", `SQL compilation error:\nduplicate option '${key}' at line ${at.line} position ${at.column}.`);
-    out.push({ key, value, at });
+    out.push({ key, value, at: { line: at.line, column: at.column } });
     c.acceptPunct(",");
   }
   return out;
