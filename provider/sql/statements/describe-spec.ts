@@ -21,5 +21,5 @@ export function describeSpec(runtime: RuntimeSpec, digests: Record<string, { dig
   }));
   const endpoints = runtime.endpoints.map((e) => ({ name: e.name, ...(e.port !== undefined && { port: e.port }), ...(e.portRange && { portRange: e.portRange }), public: e.public, protocol: e.protocol }));
   const volumes = runtime.volumes.map((v) => ({ name: v.name, source: v.source, ...(v.size && { size: v.size }) }));
-  return stringify({ spec: { containers, ...(endpoints.length && { endpoints }), ...(volumes.length && { volumes }) } });
+  return stringify({ spec: { containers, ...(endpoints.length && { endpoints }), ...(volumes.length && { volumes }) } }, { lineWidth: 0 });
 }
