@@ -3,9 +3,8 @@ import { accountObjectName, schemaObjectName, type ExecContext } from "./exec-co
 import { currentDatabase, parseIdentifierText, requirePlain, type QualifiedName } from "./identifiers";
 import { literalText, type SqlLiteral } from "./options";
 import { JOB_HISTORY, JOB_HISTORY_NAMES, scalarResult, tableResult } from "./result-sets";
-import {
-  awaitServiceReady, cancelJob, describeJob, describePool, describeService, finishEndedJobs, lastLines, qualified, resolveLogTarget, schemaDnsHash,
-} from "./spcs-operations";
+import { serviceLogs } from "./service-logs";
+import { awaitServiceReady, cancelJob, describePool, describeService, finishEndedJobs, qualified, schemaDnsHash } from "./spcs-operations";
 import { sqlError } from "./sql-errors";
 import type { FunctionArg, Statement } from "./statement-types";
 
@@ -83,7 +82,7 @@ export async function executeFunction(ctx: ExecContext, call: Call): Promise<Sql
       return scalarResult(call.column, JSON.stringify(status));
     }
     case "SYSTEM$GET_SERVICE_LOGS":
-      return scalarResult(call.column, await serviceLogs(ctx, call, a));
+      return scalarResult(call.column, await logsOf(ctx, call, a));
     case "SYSTEM$GET_COMPUTE_POOL_STATUS": {
       const name = accountObjectName(parseIdentifierText(a.required(0, "a compute pool name"), "compute pool"), "compute pool");
       const d = describePool(platform, name);
@@ -119,28 +118,14 @@ export async function executeFunction(ctx: ExecContext, call: Call): Promise<Sql
   }
 }
 
-/**
- * SYSTEM$GET_SERVICE_LOGS(service, instance, container [, lines [, previous [, since, timestamps]]]): the
- * newest lines of the container's current run (or, with previous, of the runs before it). A finished job's
- * containers are gone; their logs were kept when it finished.
- */
-async function serviceLogs(ctx: ExecContext, call: Call, a: Args): Promise<string> {
+/** SYSTEM$GET_SERVICE_LOGS(service, instance, container [, lines [, previous [, since, timestamps]]]). */
+async function logsOf(ctx: ExecContext, call: Call, a: Args): Promise<string> {
   const key = serviceArg(ctx, call, a.required(0, "a service name"));
   const instanceId = a.integer(1, "an instance id", 0, 1_000_000);
   const container = a.required(2, "a container name");
   if (instanceId === undefined) throw sqlError("invalidValue", `SQL compilation error:\n${call.name} takes a service name, an instance id and a container name.`);
   const tail = a.integer(3, "a number of lines (Invalid `tail lines`)", 1, 1000) ?? 100;
-  const previous = a.boolean(4) ?? false;
-  const job = ctx.platform.catalog.services.get(key)?.isJob ? await describeJob(ctx.platform, key) : undefined;
-  if (job?.completedOn) {
-    if (previous) throw sqlError("execution", `Job ${qualified(key)} never restarts its containers: there are no previous logs.`);
-    const kept = ctx.platform.catalog.jobs.containers(key).find((r) => r.instanceId === instanceId && r.containerName === container);
-    if (!kept) throw sqlError("execution", `Container '${container}' of instance '${instanceId}' does not exist in job ${qualified(key)}; its containers are: ${job.containers.map((c) => `${c.instanceId}/${c.containerName}`).join(", ")}.`);
-    return lastLines(kept.logs, tail);
-  }
-  const target = await resolveLogTarget(ctx.platform, key, instanceId, container);
-  if (previous && target.restartCount === 0) throw sqlError("execution", `Container ${container} of instance ${instanceId} of service ${qualified(key)} has not restarted: there are no previous logs.`);
-  return ctx.platform.docker.containerRunLogs(target.dockerName, tail, previous ? "previous" : "current");
+  return serviceLogs(ctx, key, instanceId, container, tail, a.boolean(4) ?? false);
 }
 
 /** SNOWFLAKE.SPCS.GET_JOB_HISTORY(CREATED_TIME_START, CREATED_TIME_END, RESULT_LIMIT): defaults 14 days, 100 rows. */

@@ -1,13 +1,9 @@
 import type { SqlResult } from "../sql-types";
 import { accountObjectName, dropMessage, schemaObjectName, STATEMENT_OK, type ExecContext } from "./exec-context";
-import type { QualifiedName } from "./identifiers";
 import { Options } from "./options";
 import { statusResult } from "./result-sets";
 import { resolveSpec } from "./spec-text";
-import {
-  alterService, applyExternalAccess, createService, DEFAULT_READY_TIMEOUT_SECONDS, dropService, instanceCountFailures, qualified, resumeService, scaleService,
-  suspendService, upgradeService,
-} from "./spcs-operations";
+import { alterService, createService, DEFAULT_READY_TIMEOUT_SECONDS, dropService, qualified, type ServiceKey } from "./spcs-operations";
 import { sqlError } from "./sql-errors";
 import type { Statement } from "./statement-types";
 
@@ -15,10 +11,15 @@ type Of<K extends Statement["kind"]> = Extract<Statement, { kind: K }>;
 
 const SERVICE_PROPERTIES = ["MIN_INSTANCES", "MAX_INSTANCES", "MIN_READY_INSTANCES", "AUTO_RESUME", "EXTERNAL_ACCESS_INTEGRATIONS", "QUERY_WAREHOUSE", "COMMENT", "AUTO_SUSPEND_SECS", "LOG_LEVEL"];
 
-/** MIN/MAX/MIN_READY_INSTANCES checked by the rule the Service resource uses, with SPCS's wording. */
+/**
+ * MIN_INSTANCES >= 1, MAX_INSTANCES >= MIN_INSTANCES, 1 <= MIN_READY_INSTANCES <= MIN_INSTANCES, in
+ * SPCS's words. (The Pulumi Service checks the same in pulumi/workload-settings.ts; a front end may not
+ * import another, so the SQL wording lives here.)
+ */
 function checkCounts(min: number, max: number, minReady: number): void {
-  const [first] = instanceCountFailures(min, max, minReady);
-  if (first) throw sqlError("invalidValue", first.reason.replace(/^Service \w+: /, ""));
+  if (min < 1) throw sqlError("invalidValue", `invalid value '${min}' for property 'MIN_INSTANCES'; use 1 or more.`);
+  if (max < min) throw sqlError("invalidValue", `invalid property combination 'MIN_INSTANCES'='${min}' and 'MAX_INSTANCES'='${max}'; MAX_INSTANCES must be at least MIN_INSTANCES.`);
+  if (minReady < 1 || minReady > min) throw sqlError("invalidValue", `invalid value '${minReady}' for property 'MIN_READY_INSTANCES'; use a value from 1 to MIN_INSTANCES (${min}).`);
 }
 
 /**
@@ -68,17 +69,13 @@ export async function alterServiceStatement(ctx: ExecContext, st: Of<"alter-serv
   const { action } = st;
   switch (action.kind) {
     case "suspend":
-      await suspendService(ctx.platform, key);
-      break;
     case "resume":
-      await resumeService(ctx.platform, key);
+      await alterService(ctx.platform, key, { suspended: action.kind === "suspend", readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
       break;
-    case "spec": {
-      const { spec, specDigest } = resolveSpec(action.source, "service");
+    case "spec":
       // A rolling upgrade, instance by instance; the statement returns when every instance runs the new spec.
-      await upgradeService(ctx.platform, key, spec, specDigest, DEFAULT_READY_TIMEOUT_SECONDS);
+      await alterService(ctx.platform, key, { spec: resolveSpec(action.source, "service"), readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
       break;
-    }
     case "set": {
       const o = new Options(action.options, "SERVICE").allowOnly(SERVICE_PROPERTIES);
       refuseAutoSuspend(o);
@@ -115,7 +112,7 @@ export async function alterServiceStatement(ctx: ExecContext, st: Of<"alter-serv
   return statusResult(STATEMENT_OK);
 }
 
-type ServiceRowLike = { minInstances: number; maxInstances: number; minReadyInstances: number; externalAccessIntegrations: string[] | null };
+type ServiceRowLike = { status: string; minInstances: number; maxInstances: number; minReadyInstances: number };
 
 /** What ALTER SERVICE … SET / UNSET changes; undefined leaves a property as it is. */
 interface ServiceChanges {
@@ -128,15 +125,15 @@ interface ServiceChanges {
   comment?: string | null;
 }
 
-/** Instance counts scale the service; the rest change in place (integrations apply to running instances). */
-async function applyChanges(ctx: ExecContext, key: QualifiedName, svc: ServiceRowLike, c: ServiceChanges): Promise<void> {
+/** SET / UNSET through ALTER SERVICE's one declarative function: counts scale, integrations apply live. */
+async function applyChanges(ctx: ExecContext, key: ServiceKey, svc: ServiceRowLike, c: ServiceChanges): Promise<void> {
   const min = c.minInstances ?? svc.minInstances;
   const max = c.maxInstances ?? (c.minInstances !== undefined ? Math.max(min, svc.maxInstances) : svc.maxInstances);
   const minReady = c.minReadyInstances ?? Math.min(svc.minReadyInstances, min);
   checkCounts(min, max, minReady);
-  alterService(ctx.platform, key, { minReadyInstances: minReady, autoResume: c.autoResume, externalAccessIntegrations: c.externalAccessIntegrations, queryWarehouse: c.queryWarehouse, comment: c.comment });
-  if (c.externalAccessIntegrations !== undefined && JSON.stringify(c.externalAccessIntegrations) !== JSON.stringify(svc.externalAccessIntegrations)) await applyExternalAccess(ctx.platform, key);
-  if (min !== svc.minInstances || max !== svc.maxInstances) await scaleService(ctx.platform, key, min, max);
+  // A suspended service stays suspended: SET changes its properties only (its instances start on RESUME).
+  const suspended = svc.status === "SUSPENDED" || svc.status === "SUSPENDING" ? true : undefined;
+  await alterService(ctx.platform, key, { ...c, minInstances: min, maxInstances: max, minReadyInstances: minReady, suspended, readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
 }
 
 export async function dropServiceStatement(ctx: ExecContext, st: Of<"drop-service">): Promise<SqlResult> {

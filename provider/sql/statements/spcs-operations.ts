@@ -1,49 +1,29 @@
 /**
- * The only file of the SQL statement layer that imports the platform's own modules: every statement is
- * executed by these functions, the same ones the Pulumi provider and the `spcs` CLI call, so an object
- * made with SQL is exactly what `spcs show` and `pulumi refresh` see. The tree is being reorganised
- * (issue 10): when `provider/statements/` exists, these imports move there, in this file only.
+ * The only file of the SQL statement layer that imports the rest of the provider: every statement is
+ * executed by the statement layer (provider/statements/), the same functions the Pulumi provider, the
+ * agent and the `spcs` CLI call, so an object made with SQL is exactly what `spcs show` and `pulumi
+ * refresh` see. A front end never reaches into objects/ (test/unit/architecture/layers.test.ts).
  */
-export { isSpcsError, type SpcsError } from "../../common/errors";
+export { isSpcsError } from "../../common/errors";
+export { lastLines } from "../../common/text";
 export type { Platform } from "../../platform/platform";
 export { currentPlatform } from "../../platform/current-platform";
 export type { ServiceKey } from "../../catalog/service-store";
+export { analyzeSpec, formatDiagnostic } from "../../spec";
+export { runtimeSpecOf } from "../../model/from-spec";
+export type { RuntimeSpec } from "../../model/runtime-spec";
+export { containerName, qualified, schemaDnsHash } from "../../model/service-naming";
 
 export {
-  createPool, alterPoolSet, resumePool, describePool, showPools, type ComputePoolDescription, type PoolChanges,
-} from "../../resources/compute-pool/compute-pools";
-export { POOL_DEFAULTS } from "../../resources/compute-pool/compute-pool-settings";
-export { dropComputePool } from "../../services/pool-drop";
-export { suspendComputePool } from "../../services/pool-suspension";
-
+  alterPoolSet, createPool, describePool, dropComputePool, POOL_DEFAULTS, resumePool, showPools, suspendComputePool, type PoolChanges,
+} from "../../statements/compute-pools";
+export { createRepository, describeRepository, dropRepository, setRepositoryComment, showImages, showRepositories } from "../../statements/image-repositories";
 export {
-  createRepository, setRepositoryComment, describeRepository, showRepositories, showImages, dropRepository,
-} from "../../resources/image-repository/image-repositories";
-
-export { analyzeSpec, formatDiagnostic, type SpecAnalysis } from "../../spec";
-export { runtimeSpecOf } from "../../services/from-spec";
-export type { RuntimeSpec } from "../../services/runtime-spec";
-export { createService, dropService } from "../../services/services";
-export { describeService, type ServiceDescription } from "../../services/describe-service";
-export { suspendService, resumeService } from "../../services/service-lifecycle";
-export { alterService, scaleService, upgradeService } from "../../services/service-updates";
-export { applyExternalAccess } from "../../services/external-access";
-export { awaitServiceReady, DEFAULT_READY_TIMEOUT_SECONDS } from "../../services/await-service-ready";
-export { schemaDnsHash, qualified } from "../../services/service-naming";
-
-export { executeJobService } from "../../jobs/execute-job";
-export { awaitJobEnd, finishEndedJobs, DEFAULT_JOB_TIMEOUT_SECONDS, JobTimeout } from "../../jobs/await-job";
-export { cancelJob } from "../../jobs/cancel-job";
-export { describeJob } from "../../jobs/describe-job";
-export { jobFailureMessage } from "../../jobs/job-failure";
-export { runtimeEnvironmentPin } from "../../jobs/runtime-environment-pin";
-
+  alterService, awaitServiceReady, createService, DEFAULT_READY_TIMEOUT_SECONDS, describeService, dropService, type ServiceDescription,
+} from "../../statements/services";
 export {
-  createRuntimeEnvironment, alterRuntimeEnvironmentStatus, describeRuntimeEnvironment, showRuntimeEnvironments, dropRuntimeEnvironment,
-} from "../../resources/custom-runtime-environment/custom-runtime-environments";
-
-// SYSTEM$GET_SERVICE_LOGS: which container a log request names lives with the CLI's `spcs logs` today.
-// It belongs in the statements layer; until it moves, this is the one import of a front end.
-export { resolveLogTarget } from "../../cli/logs-command";
-export { lastLines } from "../../common/text";
-export { instanceCountFailures } from "../../resources/service/service-settings";
+  awaitJobEnd, cancelJob, DEFAULT_JOB_TIMEOUT_SECONDS, describeJob, executeJobService, finishEndedJobs, jobFailureMessage, JobTimeout,
+} from "../../statements/jobs";
+export {
+  alterRuntimeEnvironmentStatus, createRuntimeEnvironment, describeRuntimeEnvironment, dropRuntimeEnvironment, showRuntimeEnvironments,
+} from "../../statements/runtime-environments";

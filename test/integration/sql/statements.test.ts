@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { homeFilter } from "../../../provider/common/labels";
 import { currentPlatform } from "../../../provider/platform/current-platform";
-import { describePool } from "../../../provider/resources/compute-pool/compute-pools";
-import { dropService } from "../../../provider/services/services";
+import { describePool } from "../../../provider/statements/compute-pools";
+import { dropService } from "../../../provider/statements/services";
 import { executeSpcsStatement } from "../../../provider/sql/statements";
 import { SqlError, type SqlResult, type SqlSession } from "../../../provider/sql/sql-types";
 import { APP_IMAGE, seedAppImage } from "../../support/service-fixtures";
