@@ -113,8 +113,41 @@ export async function executeFunction(ctx: ExecContext, call: Call): Promise<Sql
     }
     case "GET_JOB_HISTORY":
       return jobHistory(ctx, a);
+    case "SPCS_WAIT_FOR":
+      return scalarResult(call.column, await waitFor(ctx, call, a));
+    case "SPCS_CANCEL_JOB": {
+      const key = schemaObjectName(call.target!, ctx.session, `${call.name}`, "job service");
+      const status = await cancelJob(platform, key);
+      return scalarResult(call.column, status === "CANCELLED" ? `Job ${key.name} successfully cancelled.` : `Job ${key.name} had already finished with status ${status}.`);
+    }
+    case "SPCS_GET_LOGS":
+    case "SPCS_GET_EVENTS":
+    case "SPCS_GET_METRICS":
+      throw sqlError("unsupported", `Unsupported feature '${call.name}': it reads the event table, which the local platform does not have yet. Use SYSTEM$GET_SERVICE_LOGS('<service>', <instance>, '<container>') for a container's logs.`);
     default:
       throw sqlError("unsupported", `Unsupported feature '${call.name}'.`);
+  }
+}
+
+/** Statuses a service or job never leaves: waiting for another one from there fails at once. */
+const FINAL = ["FAILED", "DONE", "CANCELLED", "DELETED"];
+
+/**
+ * <name>!SPCS_WAIT_FOR('<status>', <seconds>): waits until DESCRIBE shows that status; fails on the
+ * timeout, or at once when the service or job is in a final status it can never leave, naming its status.
+ */
+async function waitFor(ctx: ExecContext, call: Call, a: Args): Promise<string> {
+  const key = schemaObjectName(call.target!, ctx.session, call.name, "service");
+  const wanted = a.required(0, "a status such as 'RUNNING' or 'DONE'").toUpperCase();
+  const seconds = a.integer(1, "a timeout in seconds", 0, 604800) ?? 0;
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const d = await describeService(ctx.platform, key);
+    if (!d) throw sqlError("doesNotExist", `SQL compilation error:\nService '${qualified(key)}' does not exist or not authorized.`);
+    if (d.status === wanted) return d.status;
+    if (FINAL.includes(d.status)) throw sqlError("execution", `${qualified(key)} is ${d.status} and can never reach status ${wanted}.`);
+    if (Date.now() >= deadline) throw sqlError("execution", `${qualified(key)} did not reach status ${wanted} within ${seconds} seconds; its status is ${d.status}.`);
+    await sleep(500);
   }
 }
 

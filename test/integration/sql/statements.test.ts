@@ -101,7 +101,7 @@ describe("integration: SPCS SQL statements on a real platform", function () {
     assert.deepEqual([noDb.code, noDb.message], ["090105", "Cannot perform CREATE IMAGE REPOSITORY. This session does not have a current database. Call 'USE DATABASE', or use a qualified name."]);
   });
 
-  it("a service created FROM SPECIFICATION $$…$$ runs and answers on its endpoint; SUSPEND stops it; DROP removes it", async function () {
+  it("a service created FROM SPECIFICATION $$…$$ runs and answers on its endpoint; SET, an upgrade, SUSPEND stops it, RESUME, DROP removes it", async function () {
     await sql("CREATE COMPUTE POOL web_pool MIN_NODES = 1 MAX_NODES = 1 INSTANCE_FAMILY = CPU_X64_XS");
     assert.equal(await status(`CREATE SERVICE web\nIN COMPUTE POOL web_pool\nFROM SPECIFICATION $$\n${WEB_SPEC}\n$$\nMIN_INSTANCES = 1\nMAX_INSTANCES = 1\nAUTO_RESUME = False\nCOMMENT = 'made by SQL'`), "Service WEB successfully created.");
     const waited = await sql("SELECT SYSTEM$WAIT_FOR_SERVICES(120, 'web')");
@@ -121,13 +121,24 @@ describe("integration: SPCS SQL statements on a real platform", function () {
     assert.deepEqual(statusJson.map((s: Record<string, unknown>) => [s.status, s.containerName, s.instanceId, s.serviceName]), [["READY", "main", "0", "WEB"]]);
     assert.deepEqual(dicts(await sql("show roles in service web")).map((r) => r.name), ["ALL_ENDPOINTS_USAGE"]);
 
+    assert.equal(await status("alter service web set\ncomment = 'changed'"), "Statement executed successfully.");
+    assert.equal(dicts(await sql("show services like 'web'"))[0].comment, "changed");
+    // An upgrade FROM SPECIFICATION: the statement returns once the new containers are READY, on the same URL.
+    assert.equal(await status(`alter service web from specification $$${WEB_SPEC.replace("hello from", "v2 from")}$$`), "Statement executed successfully.");
+    assert.equal((await (await fetch(`http://${endpoint.ingress_url}/who.txt`, { signal: AbortSignal.timeout(10_000) })).text()).trim(), "v2 from WEB");
+
     assert.equal(await status("alter service web suspend"), "Statement executed successfully.");
+    assert.equal((await sql("select web!SPCS_WAIT_FOR('SUSPENDED', 5)")).rows[0][0], "SUSPENDED");
     assert.equal(dicts(await sql("show services like 'WEB'"))[0].status, "SUSPENDED");
     assert.equal((await sql("show service instances in service web")).rows.length, 0);
     const running = await tp.platform.docker.listContainers([...homeFilter(tp.config.home), "com.pulumi-spcs.service=APP_DB.PUBLIC.WEB"]);
     const states = await Promise.all(running.map(async (c) => [c.name, (await tp.platform.docker.inspectContainer(c.name))?.running]));
     assert.deepEqual(states.filter(([, up]) => up), [], "no container of the service runs");
     await assert.rejects(fetch(`http://${endpoint.ingress_url}/who.txt`, { signal: AbortSignal.timeout(3_000) }));
+
+    assert.equal(await status("alter service web resume"), "Statement executed successfully.");
+    assert.equal((await sql("call web!spcs_wait_for('RUNNING', 120)")).rows[0][0], "RUNNING");
+    assert.equal((await (await fetch(`http://${endpoint.ingress_url}/who.txt`, { signal: AbortSignal.timeout(10_000) })).text()).trim(), "v2 from WEB");
 
     const inUse = await sqlError("drop compute pool web_pool");
     assert.match(inUse.message, /Cannot drop compute pool WEB_POOL because it has services: APP_DB\.PUBLIC\.WEB/);

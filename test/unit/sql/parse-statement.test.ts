@@ -141,6 +141,14 @@ describe("SPCS SQL parser: statements → arguments", function () {
       assert.deepEqual(h.kind === "function" && [h.name, h.form, h.args], ["GET_JOB_HISTORY", "table", [{ name: "CREATED_TIME_START", value: str("2026-11-30") }, { name: "RESULT_LIMIT", value: num(5) }]]);
     });
 
+    it("methods of a service or job: <name>!SPCS_WAIT_FOR(…), !SPCS_CANCEL_JOB(), TABLE(<name>!SPCS_GET_LOGS())", function () {
+      assert.deepEqual(parse("SELECT db.sch.echo!SPCS_WAIT_FOR('RUNNING', 60)"), { kind: "function", name: "SPCS_WAIT_FOR", args: [{ value: str("RUNNING") }, { value: num(60) }], column: "DB.SCH.ECHO!SPCS_WAIT_FOR('RUNNING', 60)", form: "select", target: ["DB", "SCH", "ECHO"] });
+      assert.deepEqual(parse('call "my_job"!spcs_cancel_job()'), { kind: "function", name: "SPCS_CANCEL_JOB", args: [], column: '"MY_JOB"!SPCS_CANCEL_JOB()', form: "call", target: ["my_job"] });
+      const logs = parse("select * from table(echo!spcs_get_logs())");
+      assert.deepEqual(logs.kind === "function" && [logs.name, logs.form, logs.target], ["SPCS_GET_LOGS", "table", ["ECHO"]]);
+      assert.equal(parseSpcsStatement("select a!b()"), undefined, "other methods are not SPCS SQL");
+    });
+
     it("quoted names keep their case; comments and a trailing ; are ignored", function () {
       assert.deepEqual(parse('-- a comment\ndescribe service "My_Db".public."svc" /* block */ ;'), { kind: "describe-service", name: ["My_Db", "PUBLIC", "svc"] });
       assert.deepEqual(parse("describe service IDENTIFIER('db.\"Sch\".svc')"), { kind: "describe-service", name: ["DB", "Sch", "SVC"] });
