@@ -131,8 +131,12 @@ async function applyChanges(ctx: ExecContext, key: ServiceKey, svc: ServiceRowLi
   const max = c.maxInstances ?? (c.minInstances !== undefined ? Math.max(min, svc.maxInstances) : svc.maxInstances);
   const minReady = c.minReadyInstances ?? Math.min(svc.minReadyInstances, min);
   checkCounts(min, max, minReady);
-  // A suspended service stays suspended: SET changes its properties only (its instances start on RESUME).
+  // A suspended service stays suspended and SET changes its properties only; instance counts are the
+  // running instances', which the statement layer changes only on a running service.
   const suspended = svc.status === "SUSPENDED" || svc.status === "SUSPENDING" ? true : undefined;
+  if (suspended && (min !== svc.minInstances || max !== svc.maxInstances)) {
+    throw sqlError("execution", `Service ${qualified(key)} is suspended: MIN_INSTANCES and MAX_INSTANCES change its running instances. RESUME it first (ALTER SERVICE ${qualified(key)} RESUME), then SET them.`);
+  }
   await alterService(ctx.platform, key, { ...c, minInstances: min, maxInstances: max, minReadyInstances: minReady, suspended, readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
 }
 
