@@ -194,4 +194,15 @@ describe("integration: SPCS SQL statements on a real platform", function () {
     assert.equal(noSchema.code, "090106");
     assert.equal(await executeSpcsStatement("select 1", SESSION), undefined);
   });
+
+  it("custom runtime environments: an image not in its repository is refused and nothing is created; SHOW and DROP IF EXISTS", async function () {
+    const refused = await sqlError("CREATE CUSTOM RUNTIME ENVIRONMENT my_cre IMAGE_PATH = '/app_db/public/images/nothere:1' BASE_IMAGE_TYPE = CPU");
+    assert.equal(refused.code, "100000");
+    assert.match(refused.message, /Custom runtime environment 'MY_CRE' was not created: image '\/app_db\/public\/images\/nothere:1' failed 1 of 1 validation checks[\s\S]*image_exists/);
+    const shown = await sql("show custom runtime environments like 'MY%'");
+    assert.deepEqual([shown.columns.length, shown.rows.length], [10, 0]);
+    assert.equal(await status("drop custom runtime environment if exists my_cre"), "Drop statement executed successfully (MY_CRE already dropped).");
+    const missing = await sqlError("describe custom runtime environment my_cre");
+    assert.deepEqual([missing.code, missing.message], ["002003", "SQL compilation error:\nCustom runtime environment 'MY_CRE' does not exist or not authorized."]);
+  });
 });
