@@ -35,17 +35,23 @@ export class Lexer {
 
   constructor(readonly text: string) {}
 
+  /** Offsets where lines start, computed once: every token asks for its line and position. */
+  private lineStarts?: number[];
+
   /** Line (1-based) and position in the line (0-based), as Snowflake's syntax errors count them. */
   positionOf(offset: number): SourcePosition {
-    let line = 1;
-    let start = 0;
-    for (let i = 0; i < offset && i < this.text.length; i++) {
-      if (this.text[i] === "\n") {
-        line++;
-        start = i + 1;
-      }
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      for (let i = 0; i < this.text.length; i++) if (this.text[i] === "\n") this.lineStarts.push(i + 1);
     }
-    return { line, column: offset - start };
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.lineStarts[lo] };
   }
 
   next(): Token {
