@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { InstanceFamilyName } from "../provider/resources/compute-pool/instance-families";
+import type { InstanceFamilyName } from "../provider/model/instance-families";
 import { shims } from "./provider-shim";
 import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
-import { COMPUTE_POOL_SCHEMA } from "../provider/resources/compute-pool/compute-pool-schema";
+import { COMPUTE_POOL_SCHEMA } from "../provider/schema/tables/compute-pool-schema";
 
 export type { InstanceFamilyName };
 

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
 import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
-import { CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA } from "../provider/resources/custom-runtime-environment/custom-runtime-environment-schema";
+import { CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA } from "../provider/schema/tables/custom-runtime-environment-schema";
 
 /**
  * Arguments of a {@link CustomRuntimeEnvironment}, after CREATE CUSTOM RUNTIME ENVIRONMENT.

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
 import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
-import { IMAGE_REPOSITORY_SCHEMA } from "../provider/resources/image-repository/image-repository-schema";
+import { IMAGE_REPOSITORY_SCHEMA } from "../provider/schema/tables/image-repository-schema";
 
 /**
  * Arguments of an {@link ImageRepository}, after CREATE IMAGE REPOSITORY.

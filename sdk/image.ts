@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
 import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
-import { IMAGE_SCHEMA } from "../provider/resources/image/image-schema";
+import { IMAGE_SCHEMA } from "../provider/schema/tables/image-schema";
 
 /**
  * Arguments of an {@link Image}: where it goes (an image repository, a name and a tag) and where it comes

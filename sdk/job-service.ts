@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
 import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
-import { JOB_SERVICE_SCHEMA } from "../provider/resources/job-service/job-service-schema";
+import { JOB_SERVICE_SCHEMA } from "../provider/schema/tables/job-service-schema";
 import type { ServiceSecret } from "./service";
 
 /**

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
 import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
-import { SERVICE_SCHEMA } from "../provider/resources/service/service-schema";
+import { SERVICE_SCHEMA } from "../provider/schema/tables/service-schema";
 
 /**
  * Arguments of a {@link Service}, after CREATE SERVICE.

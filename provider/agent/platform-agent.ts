@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { PlatformConfig } from "../common/config";
-import { finishEndedJobs } from "../jobs/await-job";
+import { finishEndedJobs } from "../objects/jobs/await-job";
 import { openPlatform, type Platform } from "../platform/platform";
-import { resumeService } from "../services/service-lifecycle";
+import { resumeService } from "../objects/services/service-lifecycle";
 
 /** How often the agent looks for work: a request waits at most this long before its service resumes. */
 export const AGENT_TICK_MS = 250;

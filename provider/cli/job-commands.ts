@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from "commander";
 import type { JobHistoryRow } from "../catalog/job-store";
-import { cancelJob } from "../jobs/cancel-job";
-import { finishEndedJobs } from "../jobs/await-job";
+import { cancelJob } from "../objects/jobs/cancel-job";
+import { finishEndedJobs } from "../objects/jobs/await-job";
 import type { Platform } from "../platform/platform";
 import type { CliContext } from "./cli-context";
 import { SHOW_SERVICES_COLUMNS, parseServiceRef, servicesScope, showServices } from "./service-commands";

@@ -1,5 +1,5 @@
-import { createRepository } from "../../provider/resources/image-repository/image-repositories";
-import { RUNTIME_IMAGE_ENV, RUNTIME_IMAGE_VERSION, buildRuntimeImage, runtimeImageRepo, runtimeRecipe, type RuntimeImageVariant } from "../../provider/platform/provision/runtime-image";
+import { createRepository } from "../../provider/objects/image-repositories/image-repositories";
+import { RUNTIME_IMAGE_ENV, RUNTIME_IMAGE_VERSION, buildRuntimeImage, runtimeImageRepo, runtimeRecipe, type RuntimeImageVariant } from "../../provider/provision/runtime-image";
 import type { DockerRuntime } from "../../provider/runtime/docker-runtime";
 import type { TestPlatform } from "./test-platform";
 

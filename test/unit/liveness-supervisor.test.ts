@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
-import { livenessSupervisorScript, needsLivenessSupervisor } from "../../provider/services/liveness-supervisor";
+import { livenessSupervisorScript, needsLivenessSupervisor } from "../../provider/objects/workloads/liveness-supervisor";
 
 describe("liveness supervisor script", function () {
   const probe = { port: 8080, path: "/it's/alive", periodSeconds: 10, failureThreshold: 3 };

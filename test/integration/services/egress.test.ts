@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { managedLabels } from "../../../provider/common/labels";
-import { baseImageRepo } from "../../../provider/platform/provision/base-image";
-import { awaitServiceReady } from "../../../provider/services/await-service-ready";
-import { describeService } from "../../../provider/services/describe-service";
-import { platformNetworks } from "../../../provider/services/platform-networks";
-import type { RuntimeSpec } from "../../../provider/services/runtime-spec";
-import { egressNetworkName } from "../../../provider/services/service-naming";
-import { applyExternalAccess } from "../../../provider/services/external-access";
-import { alterService } from "../../../provider/services/service-updates";
-import { createService, dropService } from "../../../provider/services/services";
+import { baseImageRepo } from "../../../provider/provision/base-image";
+import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
+import { describeService } from "../../../provider/objects/services/describe-service";
+import { platformNetworks } from "../../../provider/objects/workloads/platform-networks";
+import type { RuntimeSpec } from "../../../provider/model/runtime-spec";
+import { egressNetworkName } from "../../../provider/model/service-naming";
+import { applyExternalAccess } from "../../../provider/objects/workloads/external-access";
+import { alterService } from "../../../provider/objects/services/service-updates";
+import { createService, dropService } from "../../../provider/objects/workloads/workloads";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
