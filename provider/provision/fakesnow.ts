@@ -6,8 +6,12 @@ import * as path from "node:path";
 import { FAKESNOW_LAUNCHER } from "./fakesnow-launcher";
 import { aptInstall, run, runLogged, startDaemon, which } from "./system";
 
-/** fakesnow's server minor we run against; 0.12 is the one whose protocol the endpoint was measured with. */
-export const FAKESNOW_REQUIREMENT = "fakesnow[server]==0.12.*";
+/**
+ * fakesnow's server minor we run against (0.12 is the one whose protocol the endpoint was measured with),
+ * and the connector it imports: fakesnow 0.12 needs the 4.x connector's `snowflake.connector.converter`,
+ * which connector 5.x (what pip picks unpinned) no longer has.
+ */
+export const FAKESNOW_REQUIREMENTS = ["fakesnow[server]==0.12.*", "snowflake-connector-python==4.7.5"];
 
 /** The venv lives in the tools cache (like the Pulumi CLI build), shared by every platform home on the machine. */
 export function fakesnowVenv(): string {
@@ -15,14 +19,24 @@ export function fakesnowVenv(): string {
   return path.join(cache, "fakesnow-0.12", "venv");
 }
 
-/** The installed fakesnow version in the venv, or undefined when the venv is missing or broken. */
+/** The fakesnow version installed in the venv (from its dist-info folder: no Python start), or undefined. */
 export function fakesnowVersion(venv = fakesnowVenv()): string | undefined {
-  const py = path.join(venv, "bin", "python");
-  if (!fs.existsSync(py)) return undefined;
+  const lib = path.join(venv, "lib");
+  for (const py of fs.existsSync(lib) ? fs.readdirSync(lib) : []) {
+    const site = path.join(lib, py, "site-packages");
+    const info = fs.existsSync(site) ? fs.readdirSync(site).find((f) => /^fakesnow-[\d.]+\.dist-info$/.test(f)) : undefined;
+    if (info) return info.slice("fakesnow-".length, -".dist-info".length);
+  }
+  return undefined;
+}
+
+/** Whether the venv's Python imports fakesnow's server: a venv whose install broke half-way does not. */
+function fakesnowImports(venv: string): boolean {
   try {
-    return run(py, ["-c", "import importlib.metadata as m, fakesnow.server, uvicorn; print(m.version('fakesnow'))"]).trim();
+    run(path.join(venv, "bin", "python"), ["-c", "import fakesnow.server, uvicorn"]);
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -34,14 +48,14 @@ export function fakesnowVersion(venv = fakesnowVenv()): string | undefined {
 export async function ensureFakesnowVenv(log: (line: string) => void): Promise<{ venv: string; version: string }> {
   const venv = fakesnowVenv();
   const have = fakesnowVersion(venv);
-  if (have?.startsWith("0.12.")) return { venv, version: have };
+  if (have?.startsWith("0.12.") && fakesnowImports(venv)) return { venv, version: have };
   if (!which("python3")) await aptInstall(["python3", "python3-venv"], log);
   const partial = `${venv}.partial-${process.pid}`;
   fs.rmSync(partial, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(venv), { recursive: true });
-  log(`installing ${FAKESNOW_REQUIREMENT} into ${venv} (about 30 s)`);
+  log(`installing ${FAKESNOW_REQUIREMENTS.join(" ")} into ${venv} (about 30 s)`);
   await runLogged("python3", ["-m", "venv", partial], log);
-  await runLogged(path.join(partial, "bin", "python"), ["-m", "pip", "install", "-q", "--disable-pip-version-check", FAKESNOW_REQUIREMENT], log);
+  await runLogged(path.join(partial, "bin", "python"), ["-m", "pip", "install", "-q", "--disable-pip-version-check", ...FAKESNOW_REQUIREMENTS], log);
   fs.rmSync(venv, { recursive: true, force: true });
   try {
     fs.renameSync(partial, venv);
@@ -49,7 +63,7 @@ export async function ensureFakesnowVenv(log: (line: string) => void): Promise<{
     fs.rmSync(partial, { recursive: true, force: true });
   }
   const version = fakesnowVersion(venv);
-  if (!version) throw new Error(`fakesnow did not install into ${venv}; delete that folder and run \`spcs platform up\` again`);
+  if (!version || !fakesnowImports(venv)) throw new Error(`fakesnow did not install into ${venv}; delete that folder and run \`spcs platform up\` again`);
   return { venv, version };
 }
 

@@ -82,12 +82,13 @@ export async function sqlEndpointStatus(config: PlatformConfig): Promise<PartSta
   if (!fakesnow || !endpoint || !(await up(fakesnow)) || !(await up(endpoint))) {
     return { name: "sql", ok: false, address: endpoint?.address ?? "-", detail: "not running; run `spcs platform up`" };
   }
+  const version = fakesnowVersion();
   return {
     name: "sql",
     ok: true,
     address: endpoint.address,
     path: path.join(p.snowHome, "config.toml"),
-    version: fakesnowVersion() ? `fakesnow ${fakesnowVersion()}` : undefined,
+    version: version ? `fakesnow ${version}` : undefined,
     detail: `Snowflake SQL endpoint (fakesnow at ${fakesnow.address}); snow: SNOWFLAKE_HOME=${p.snowHome} snow sql -c ${SNOW_CONNECTION_NAME}`,
   };
 }
