@@ -28,6 +28,8 @@ def cell(value, sf_type):
     if sf_type == "boolean":
         return "1" if value else "0"
     if sf_type.startswith("timestamp") and isinstance(value, dict):
+        if value.get("epoch") is None:
+            return None
         text = "%d.%09d" % (value["epoch"], value["fraction"])
         return text + (" %d" % value["timezone"] if "timezone" in value else "")
     if sf_type == "date" and isinstance(value, datetime.date):
@@ -60,7 +62,11 @@ async def query_request(request):
     body = json.loads(response.body)
     data = body.get("data") or {}
     if body.get("success") and data.get("queryResultFormat") == "arrow":
-        data["rowset"] = arrow_rowset(data.pop("rowsetBase64", ""), data.get("rowtype") or [])
+        try:
+            data["rowset"] = arrow_rowset(data.pop("rowsetBase64", ""), data.get("rowtype") or [])
+        except Exception as e:  # a type we do not encode yet: a clear error, never a 500 the client retries
+            message = "SQL execution internal error: this result cannot be sent as JSON: %r" % (e,)
+            return JSONResponse({"success": False, "code": "000603", "message": message, "data": {"errorCode": "000603", "sqlState": "XX000"}})
         data["queryResultFormat"] = "json"
         data["returned"] = len(data["rowset"])
         return JSONResponse(body, status_code=response.status_code)
