@@ -30,6 +30,16 @@ export function fakesnowVersion(venv = fakesnowVenv()): string | undefined {
   return undefined;
 }
 
+const STAMP = ".spcs-requirements";
+
+function readStamp(venv: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(venv, STAMP), "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether the venv's Python imports fakesnow's server: a venv whose install broke half-way does not. */
 function fakesnowImports(venv: string): boolean {
   try {
@@ -48,7 +58,9 @@ function fakesnowImports(venv: string): boolean {
 export async function ensureFakesnowVenv(log: (line: string) => void): Promise<{ venv: string; version: string }> {
   const venv = fakesnowVenv();
   const have = fakesnowVersion(venv);
-  if (have?.startsWith("0.12.") && fakesnowImports(venv)) return { venv, version: have };
+  // The stamp is written only after the venv imported fakesnow's server once, so the fast path starts no
+  // Python (an import takes seconds on a loaded machine).
+  if (have?.startsWith("0.12.") && readStamp(venv) === FAKESNOW_REQUIREMENTS.join("\n")) return { venv, version: have };
   if (!which("python3")) await aptInstall(["python3", "python3-venv"], log);
   const partial = `${venv}.partial-${process.pid}`;
   fs.rmSync(partial, { recursive: true, force: true });
@@ -56,6 +68,8 @@ export async function ensureFakesnowVenv(log: (line: string) => void): Promise<{
   log(`installing ${FAKESNOW_REQUIREMENTS.join(" ")} into ${venv} (about 30 s)`);
   await runLogged("python3", ["-m", "venv", partial], log);
   await runLogged(path.join(partial, "bin", "python"), ["-m", "pip", "install", "-q", "--disable-pip-version-check", ...FAKESNOW_REQUIREMENTS], log);
+  if (!fakesnowImports(partial)) throw new Error(`fakesnow installed into ${partial} but does not import; see the pip output above`);
+  fs.writeFileSync(path.join(partial, STAMP), FAKESNOW_REQUIREMENTS.join("\n"));
   fs.rmSync(venv, { recursive: true, force: true });
   try {
     fs.renameSync(partial, venv);
@@ -63,7 +77,7 @@ export async function ensureFakesnowVenv(log: (line: string) => void): Promise<{
     fs.rmSync(partial, { recursive: true, force: true });
   }
   const version = fakesnowVersion(venv);
-  if (!version || !fakesnowImports(venv)) throw new Error(`fakesnow did not install into ${venv}; delete that folder and run \`spcs platform up\` again`);
+  if (!version) throw new Error(`fakesnow did not install into ${venv}; delete that folder and run \`spcs platform up\` again`);
   return { venv, version };
 }
 
