@@ -65,5 +65,5 @@ export async function dispatch(kind: string, method: ProviderMethod, args: unkno
 }
 
 export { resolveConfig } from "./common/config";
-export { resolveRuntimeEnvironment, isCreReference, type ResolvedRuntimeEnvironment } from "./objects/runtime-environments/resolve-runtime-environment";
+export { resolveRuntimeEnvironment, isCreReference, type ResolvedRuntimeEnvironment } from "./statements/runtime-environments";
 export type { PlatformConfig } from "./common/config";

@@ -1,5 +1,4 @@
-import { dropComputePool } from "../statements/compute-pool-cascade";
-import { suspendComputePool } from "../statements/compute-pool-suspension";
+import { dropComputePool, suspendComputePool, POOL_DEFAULTS } from "../statements/compute-pools";
 import { InvalidArgumentError, type Command } from "commander";
 import {
   alterPoolSet,
@@ -9,8 +8,7 @@ import {
   showPools,
   type ComputePoolDescription,
   type PoolChanges,
-} from "../objects/compute-pools/compute-pools";
-import { POOL_DEFAULTS } from "../objects/compute-pools/compute-pool-settings";
+} from "../statements/compute-pools";
 import { INSTANCE_FAMILIES } from "../model/instance-families";
 import { doesNotExist } from "../common/errors";
 import { parseBoolean, parseWholeNumber } from "./arguments";

@@ -1,6 +1,6 @@
 import { doesNotExist } from "../common/errors";
 import { normalizeIdentifier, qualifiedName } from "../common/identifiers";
-import { likePattern } from "../objects/compute-pools/compute-pools";
+import { likePattern } from "../common/sql-like";
 import {
   describeRepository,
   showImages,
@@ -8,7 +8,7 @@ import {
   type ImageRepositoryDescription,
   type ImageRow,
   type RepositoryKey,
-} from "../objects/image-repositories/image-repositories";
+} from "../statements/image-repositories";
 import { parseRepositoryRef, parseSchemaRef } from "./arguments";
 import type { CliContext } from "./cli-context";
 import { UsageError } from "./usage-error";

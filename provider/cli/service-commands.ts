@@ -3,11 +3,9 @@ import { doesNotExist } from "../common/errors";
 import { normalizeIdentifier } from "../common/identifiers";
 import type { ServiceKey, ServiceRow } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
-import { likePattern } from "../objects/compute-pools/compute-pools";
-import { describeService, type ContainerDescription, type EndpointDescription, type InstanceDescription, type ServiceDescription } from "../objects/services/describe-service";
-import { resumeService, suspendService } from "../objects/services/service-lifecycle";
+import { likePattern } from "../common/sql-like";
+import { DEFAULT_READY_TIMEOUT_SECONDS, alterService, describeService, dropService, type ContainerDescription, type EndpointDescription, type InstanceDescription, type ServiceDescription } from "../statements/services";
 import { qualified } from "../model/service-naming";
-import { dropService } from "../objects/workloads/workloads";
 import { parseSchemaRef } from "./arguments";
 import type { CliContext } from "./cli-context";
 import { UsageError } from "./usage-error";
@@ -218,8 +216,7 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
     .action(async (ref: string, action: AlterAction) => {
       const key = parseServiceRef(ref);
       const platform = ctx.platform();
-      if (action === "suspend") await suspendService(platform, key);
-      else await resumeService(platform, key);
+      await alterService(platform, key, { suspended: action === "suspend", readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
       ctx.output.status("Statement executed successfully.");
     });
 

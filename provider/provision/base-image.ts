@@ -7,24 +7,16 @@ import { LABEL_KIND, LABEL_MANAGED } from "../common/labels";
 import { RegistryClient } from "../registry/registry-client";
 import { DockerRuntime } from "../runtime/docker-runtime";
 import { createRepository } from "../objects/image-repositories/image-repositories";
+import { BASE_IMAGE_NAME, BASE_IMAGE_REPOSITORY, baseImageRepo } from "../model/platform-images";
 import { openPlatform } from "../platform/platform";
 import { aptInstall, run, which } from "./system";
 import type { PartStatus } from "./part-status";
 
 /**
  * The base image for examples and tests, built without any image hub: Debian's static busybox in an
- * otherwise empty root filesystem (a shell, wget, nc, httpd and the rest of busybox's applets).
- *
- * It is published where SPCS keeps Snowflake-provided images, the repository SNOWFLAKE.IMAGES.SNOWFLAKE_IMAGES,
- * so a spec references it as `/snowflake/images/snowflake_images/busybox:<tag>`.
+ * otherwise empty root filesystem (a shell, wget, nc, httpd and the rest of busybox's applets), published
+ * as `/snowflake/images/snowflake_images/busybox:<tag>` (model/platform-images.ts).
  */
-export const BASE_IMAGE_REPOSITORY = { database: "SNOWFLAKE", schema: "IMAGES", name: "SNOWFLAKE_IMAGES" } as const;
-export const BASE_IMAGE_NAME = "busybox";
-
-/** `<registry>/snowflake/images/snowflake_images/busybox` */
-export function baseImageRepo(config: PlatformConfig): string {
-  return `${config.registry}/snowflake/images/snowflake_images/${BASE_IMAGE_NAME}`;
-}
 
 export async function ensureBaseImage(config: PlatformConfig, log: (line: string) => void): Promise<PartStatus> {
   const registry = new RegistryClient(config.registry);

@@ -4,6 +4,7 @@ import type { PlatformConfig } from "../common/config";
 import { LABEL_KIND, LABEL_MANAGED, LABEL_PREFIX } from "../common/labels";
 import { RegistryClient } from "../registry/registry-client";
 import { DockerRuntime } from "../runtime/docker-runtime";
+import { RUNTIME_IMAGE_PATH, RUNTIME_IMAGE_VERSION, runtimeImageRepo } from "../model/platform-images";
 import { RUNTIME_DISTRIBUTIONS } from "./runtime-distributions";
 import { RUNTIME_DEBIAN_PACKAGES, RUNTIME_WORKDIR, runtimeRootfsTar, type RootfsVariant } from "./runtime-rootfs";
 import { aptInstall } from "./system";
@@ -19,19 +20,10 @@ import type { PartStatus } from "./part-status";
  * engine keeps one build per recipe, so a second `platform up` only checks. Bump RUNTIME_IMAGE_VERSION with any
  * change a user would care about; the recipe label catches everything else.
  */
-export const RUNTIME_IMAGE_VERSION = "2.7.2";
-export const RUNTIME_IMAGE_PATH = "snowflake/images/snowflake_images/container_runtime/cpu_x86_64";
 /** The engine-local name of the built image, tagged with its recipe hash. */
 export const LOCAL_RUNTIME_REPO = "pulumi-spcs/container-runtime-cpu";
 export const LABEL_RUNTIME_RECIPE = `${LABEL_PREFIX}.runtime-recipe`;
 
-/** `/snowflake/images/snowflake_images/container_runtime/cpu_x86_64:<version>`: how a spec or IMAGE_PATH names it. */
-export const RUNTIME_IMAGE_SPEC_PATH = `/${RUNTIME_IMAGE_PATH}:${RUNTIME_IMAGE_VERSION}`;
-
-/** `<registry>/snowflake/images/snowflake_images/container_runtime/cpu_x86_64` */
-export function runtimeImageRepo(config: PlatformConfig): string {
-  return `${config.registry}/${RUNTIME_IMAGE_PATH}`;
-}
 
 /** What a broken variant changes in the image config; undefined keeps the stand-in's own value. */
 export interface RuntimeImageVariant extends RootfsVariant {

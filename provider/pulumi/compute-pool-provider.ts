@@ -2,13 +2,11 @@ import { autoName } from "../common/identifiers";
 import { isUnknown } from "../common/unknown";
 import { currentPlatform } from "../platform/current-platform";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "./provider-types";
-import { POOL_DEFAULTS, poolProblems, type PoolSettings } from "../objects/compute-pools/compute-pool-settings";
+import { POOL_DEFAULTS, poolProblems, type PoolSettings, dropComputePool, suspendComputePool } from "../statements/compute-pools";
 import {
   alterPoolSet, createPool, describePool, resumePool, type ComputePoolDescription,
-} from "../objects/compute-pools/compute-pools";
+} from "../statements/compute-pools";
 import { findInstanceFamily } from "../model/instance-families";
-import { dropComputePool } from "../statements/compute-pool-cascade";
-import { suspendComputePool } from "../statements/compute-pool-suspension";
 
 /** Resolved inputs: what `check` returns and `create`/`update` receive. */
 export interface ComputePoolInputs extends PoolSettings {

@@ -6,7 +6,7 @@ import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type CheckFailure, type R
 import {
   alterRuntimeEnvironmentStatus, createRuntimeEnvironment, dropRuntimeEnvironment, parseImagePath, setRuntimeEnvironmentComment,
   type CustomRuntimeEnvironmentDescription,
-} from "../objects/runtime-environments/custom-runtime-environments";
+} from "../statements/runtime-environments";
 
 export interface CustomRuntimeEnvironmentInputs {
   name: string;

@@ -3,7 +3,7 @@ import { isUnknown, UNKNOWN } from "../common/unknown";
 import { currentPlatform } from "../platform/current-platform";
 import type { Platform } from "../platform/platform";
 import { RESOURCE_NAME_KEY, plain, same, type CheckFailure, type ResourceProvider } from "./provider-types";
-import { imageRepositoryPath, localImageId, parsePlatformImage, putImage, readTag, removeTag, resolvePlatformImage, type ImageTarget, type PutResult } from "../objects/images/images";
+import { imageRepositoryPath, localImageId, parsePlatformImage, putImage, readTag, removeTag, resolvePlatformImage, type ImageTarget, type PutResult } from "../statements/images";
 
 export interface ImageInputs extends ImageTarget {
   /** A platform image: `/db/schema/repo/image:tag` or `...@sha256:<digest>`. */

@@ -6,7 +6,7 @@ import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type CheckFailure, type R
 import {
   createRepository, describeRepository, dropRepository, setRepositoryComment, showImages,
   type ImageRepositoryDescription, type ImageRow, type RepositoryKey,
-} from "../objects/image-repositories/image-repositories";
+} from "../statements/image-repositories";
 
 export interface ImageRepositoryInputs {
   database: string;

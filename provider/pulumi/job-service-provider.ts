@@ -2,17 +2,12 @@ import { ResourceInitError, isSpcsError } from "../common/errors";
 import { autoName, qualifiedName } from "../common/identifiers";
 import { isUnknown } from "../common/unknown";
 import type { ServiceKey } from "../catalog/service-store";
-import { awaitJobEnd, DEFAULT_JOB_TIMEOUT_SECONDS, JobTimeout } from "../objects/jobs/await-job";
-import { cancelJob } from "../objects/jobs/cancel-job";
-import { describeJob, type JobDescription } from "../objects/jobs/describe-job";
-import { executeJobService } from "../objects/jobs/execute-job";
-import { jobFailureMessage } from "../objects/jobs/job-failure";
-import { parseCreReference } from "../objects/runtime-environments/resolve-runtime-environment";
-import { runtimeEnvironmentPin } from "../objects/jobs/runtime-environment-pin";
+import { awaitJobEnd, DEFAULT_JOB_TIMEOUT_SECONDS, JobTimeout, cancelJob, describeJob, reconcileJob, type JobDescription, executeJobService, jobFailureMessage, runtimeEnvironmentPin } from "../statements/jobs";
+import { parseCreReference } from "../statements/runtime-environments";
 import { currentPlatform } from "../platform/current-platform";
 import { runtimeSpecOf } from "../model/from-spec";
-import type { SecretValue } from "../objects/workloads/secret-store";
-import { dropService } from "../objects/workloads/workloads";
+import type { SecretValue } from "../statements/services";
+import { dropService } from "../statements/services";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type CheckFailure, type ResourceProvider } from "./provider-types";
 import { analyzeSource, identifierFailures, normalizeSecrets, secretFailures, specFailures, type WorkloadInputs } from "./workload-settings";
 import { JOB_SERVICE_SCHEMA } from "../schema/tables/job-service-schema";
@@ -100,6 +95,8 @@ export const jobServiceProvider: ResourceProvider<JobServiceInputs, JobServiceOu
   },
 
   async read(id, props) {
+    // A refresh moves the job on (records its end once its containers exited), then observes it.
+    await reconcileJob(currentPlatform(), keyOf(props));
     const d = await describeJob(currentPlatform(), keyOf(props));
     if (!d) return {};
     const inputs = pickInputs(props);

@@ -3,7 +3,7 @@ import { isUnknown } from "../common/unknown";
 import { analyzeSpec, formatDiagnostic, type SpecAnalysis } from "../spec";
 import type { CheckFailure } from "./provider-types";
 import type { ServiceSpec } from "../spec/service-spec";
-import { SECRET_KEYS, type SecretValue } from "../objects/workloads/secret-store";
+import { SECRET_KEYS, type SecretValue } from "../statements/services";
 
 /** What the user gave as the specification: a spec, or a template with its USING values. */
 export interface SpecSource {

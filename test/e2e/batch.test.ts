@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import { baseImageRepo } from "../../provider/provision/base-image";
+import { baseImageRepo } from "../../provider/model/platform-images";
 import { stageDir } from "../../provider/objects/workloads/instance-runner";
 import { PulumiProgram, spcsCli } from "../support/pulumi-program";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";

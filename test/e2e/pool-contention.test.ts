@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { homeFilter } from "../../provider/common/labels";
 import { findInstanceFamily } from "../../provider/model/instance-families";
 import { nodeCapacity } from "../../provider/model/resources";
-import { poolNodesOf } from "../../provider/objects/workloads/workloads";
+import { poolNodesOf } from "../../provider/objects/workloads/capacity";
 import { PulumiProgram } from "../support/pulumi-program";
 import { seedPool } from "../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { configurePlatform } from "../../provider/platform/current-platform";
 import { Platform } from "../../provider/platform/platform";
-import { baseImageRepo } from "../../provider/provision/base-image";
+import { baseImageRepo } from "../../provider/model/platform-images";
 import { createRepository, showImages } from "../../provider/objects/image-repositories/image-repositories";
 import { imageProvider, type ImageInputs, type ImageOutputs } from "../../provider/pulumi/image-provider";
 import { putImage, removeTag } from "../../provider/objects/images/images";

@@ -1,3 +1,4 @@
+import { likePattern } from "../../common/sql-like";
 import { SpcsError, alreadyExists, doesNotExist } from "../../common/errors";
 import { nowIso, EPOCH_ISO } from "../../common/time";
 import type { ComputePoolRow, PoolState, SuspendedBy } from "../../catalog/compute-pool-store";
@@ -201,10 +202,4 @@ function describeRow(platform: Platform, row: ComputePoolRow): ComputePoolDescri
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** SQL LIKE with `%` and `_`, case-insensitive, as SHOW ... LIKE matches. */
-export function likePattern(like: string): RegExp {
-  const body = like.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/%/g, ".*").replace(/_/g, ".");
-  return new RegExp(`^${body}$`, "i");
 }

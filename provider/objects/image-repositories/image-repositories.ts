@@ -5,7 +5,7 @@ import { qualifiedName } from "../../common/identifiers";
 import { nowIso } from "../../common/time";
 import type { EncryptionType, ImageRepositoryRow } from "../../catalog/image-repository-store";
 import { OWNER_ROLE, type Platform } from "../../platform/platform";
-import { likePattern } from "../compute-pools/compute-pools";
+import { likePattern } from "../../common/sql-like";
 
 /**
  * IMAGE REPOSITORY statements against the local platform. A repository is a catalog row plus a lower-case

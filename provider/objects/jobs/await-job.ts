@@ -2,8 +2,9 @@ import { SpcsError } from "../../common/errors";
 import type { ServiceKey } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
 import { qualified } from "../../model/service-naming";
-import { startPending } from "../workloads/workloads";
-import { describeJob, removeJobContainers, type JobDescription } from "./describe-job";
+import { startPending } from "../workloads/capacity";
+import { describeJob, type JobDescription } from "./describe-job";
+import { finishEndedJobs, reconcileJob, removeJobContainers } from "./finish-job";
 
 /** EXECUTE JOB SERVICE waits at most STATEMENT_TIMEOUT_IN_SECONDS, two days by default, then cancels the job. */
 export const DEFAULT_JOB_TIMEOUT_SECONDS = 172_800;
@@ -27,6 +28,7 @@ export async function awaitJobEnd(platform: Platform, key: ServiceKey, timeoutSe
   const deadline = Date.now() + timeoutSeconds * 1000;
   let last = "";
   for (;;) {
+    await reconcileJob(platform, key);
     const d = await describeJob(platform, key);
     if (!d) throw new SpcsError("job-vanished", `Job ${qualified(key)} was dropped while waiting for it to finish.`);
     if (d.completedOn) {
@@ -43,16 +45,5 @@ export async function awaitJobEnd(platform: Platform, key: ServiceKey, timeoutSe
       await finishEndedJobs(platform, d.computePool);
       await startPending(platform, d.computePool);
     }
-  }
-}
-
-/**
- * Finishes the jobs (of one pool, or all) whose containers have all exited, which frees their capacity
- * and starts work waiting for it (describeJob does the finishing). Finished jobs are skipped.
- */
-export async function finishEndedJobs(platform: Platform, pool?: string): Promise<void> {
-  for (const s of pool ? platform.catalog.services.inPool(pool) : platform.catalog.services.list()) {
-    const key = { database: s.databaseName, schema: s.schemaName, name: s.name };
-    if (s.isJob && !platform.catalog.jobs.get(key)?.completedOn) await describeJob(platform, key);
   }
 }

@@ -2,10 +2,12 @@ import { SpcsError, doesNotExist } from "../../common/errors";
 import { nowIso } from "../../common/time";
 import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
+import { removeWorkload } from "../workloads/create-workload";
 import { TERMINATION_GRACE_SECONDS } from "../workloads/instance-runner";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { containerName, qualified } from "../../model/service-naming";
-import { describeJob, finishJob, observeJob } from "./describe-job";
+import { describeJob, observeJob } from "./describe-job";
+import { finishJob, reconcileJob } from "./finish-job";
 
 /** What a container that was still running (or waiting) says once its job was cancelled. */
 export const CANCELLED_CONTAINER_MESSAGE = "Container was stopped: the job was cancelled.";
@@ -19,7 +21,8 @@ export async function cancelJob(platform: Platform, key: ServiceKey): Promise<st
   const svc = platform.catalog.services.get(key);
   if (!svc) throw doesNotExist("Service", qualified(key));
   if (!svc.isJob) throw new SpcsError("not-a-job", `Service ${qualified(key)} is not a job service; only jobs can be cancelled.`, `suspend or drop it instead: spcs alter service ${qualified(key)} suspend`);
-  const before = await describeJob(platform, key); // finishes a job whose containers have all exited
+  await reconcileJob(platform, key); // a job whose containers have all exited is finished, not cancelled
+  const before = await describeJob(platform, key);
   if (!before || before.completedOn) return before?.status ?? "DELETED";
   const job = platform.catalog.jobs.get(key)!;
   platform.catalog.write(() => {
@@ -44,4 +47,16 @@ export async function cancelJobForDrop(platform: Platform, svc: ServiceRow): Pro
   await cancelJob(platform, key);
   const job = platform.catalog.jobs.get(key);
   if (job) platform.catalog.write(() => platform.catalog.jobs.updateHistory(job.queryId, { deletedTime: nowIso() }));
+}
+
+/** DROP SERVICE of a job service: cancelled first if it still runs (its history keeps the deletion time), then removed. */
+export async function dropJob(platform: Platform, key: ServiceKey, opts: { ifExists?: boolean } = {}): Promise<boolean> {
+  const svc = platform.catalog.services.get(key);
+  if (!svc) {
+    if (opts.ifExists) return false;
+    throw doesNotExist("Service", qualified(key));
+  }
+  await cancelJobForDrop(platform, svc);
+  await removeWorkload(platform, svc);
+  return true;
 }

@@ -1,12 +1,9 @@
-import { nowIso } from "../../common/time";
 import type { JobContainerRow, JobRow } from "../../catalog/job-store";
 import type { InstanceRow, ServiceKey, ServiceRow } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
-import { endpointsOf, rowColumns, type ContainerDescription, type InstanceDescription, type ServiceDescription } from "../services/describe-service";
-import { removeInstance } from "../workloads/instance-runner";
+import { endpointsOf, rowColumns, type ContainerDescription, type InstanceDescription, type ServiceDescription } from "../workloads/describe-columns";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { containerName, netnsContainerName, qualified } from "../../model/service-naming";
-import { startPending } from "../workloads/workloads";
 import { deriveContainerStatus, deriveInstanceStatus, type ContainerStatus } from "../../model/statuses";
 import { deriveJobStatus, jobMessage } from "../../model/job-status";
 
@@ -24,10 +21,9 @@ export interface JobDescription extends ServiceDescription {
 }
 
 /**
- * Describes a job. A job whose containers have all exited is finished here, by whoever looks first (the
- * waiting `pulumi up`, a refresh, the CLI): exit codes, times and logs go to the catalog, the containers
- * and their network namespace are removed, and the job's capacity goes back to the pool, where waiting
- * work may start. The local platform has no daemon, so observing is what moves a job on.
+ * DESCRIBE SERVICE of a job. Observes only: a job whose containers have all exited shows DONE or FAILED
+ * at once, but recording that end (exit codes, logs, freeing capacity) is finishing, an explicit step
+ * (finish-job.ts) that the waiting `pulumi up`, the platform agent or a statement takes by name.
  */
 export async function describeJob(platform: Platform, key: ServiceKey): Promise<JobDescription | undefined> {
   const svc = platform.catalog.services.get(key);
@@ -35,21 +31,23 @@ export async function describeJob(platform: Platform, key: ServiceKey): Promise<
   if (!svc || !job) return undefined;
   if (job.completedOn) return finishedDescription(platform, svc, job);
   const live = await observeJob(platform, svc);
-  const status = deriveJobStatus(svc.status, live.instances.map((i) => i.status));
-  const exited = live.instances.length > 0 && live.instances.every((i) => i.nodeId !== null) && live.containers.every((c) => c.status === "DONE" || c.status === "FAILED");
-  if (exited && !["CANCELLING", "DELETING"].includes(svc.status)) {
-    await finishJob(platform, svc, live.records, status === "FAILED" ? "FAILED" : "DONE");
-    return describeJob(platform, key);
-  }
+  const status = observedJobStatus(svc, live);
   // The job started when its first container did (not when somebody first looked).
   const startedOn = job.startedOn ?? earliest(live.records.map((r) => r.startTime));
-  if (status === "RUNNING" && !job.startedOn && startedOn) {
-    platform.catalog.write(() => {
-      platform.catalog.jobs.update(key, { startedOn });
-      platform.catalog.jobs.updateHistory(job.queryId, { status });
-    });
-  }
   return describeOf(svc, { ...job, startedOn }, status, live.instances, live.containers);
+}
+
+/** A running job's status from what the engine shows: DONE or FAILED once every container has exited. */
+export function observedJobStatus(svc: ServiceRow, live: Observed): string {
+  const status = deriveJobStatus(svc.status, live.instances.map((i) => i.status));
+  return endedOf(svc, live) ? (status === "FAILED" ? "FAILED" : "DONE") : status;
+}
+
+/** How an unfinished job ended, once every replica's containers have exited (and nobody is cancelling or dropping it). */
+export function endedOf(svc: ServiceRow, live: Observed): "DONE" | "FAILED" | undefined {
+  const exited = live.instances.length > 0 && live.instances.every((i) => i.nodeId !== null) && live.containers.every((c) => c.status === "DONE" || c.status === "FAILED");
+  if (!exited || ["CANCELLING", "DELETING"].includes(svc.status)) return undefined;
+  return deriveJobStatus(svc.status, live.instances.map((i) => i.status)) === "FAILED" ? "FAILED" : "DONE";
 }
 
 export interface Observed {
@@ -98,55 +96,6 @@ export async function observeJob(platform: Platform, svc: ServiceRow): Promise<O
   return out;
 }
 
-/**
- * Records a job's end and releases what it held. Idempotent across processes: the transaction re-reads
- * the job, and only the first to find it unfinished records it.
- */
-export async function finishJob(platform: Platform, svc: ServiceRow, records: Omit<JobContainerRow, "logs">[], status: "DONE" | "FAILED" | "CANCELLED"): Promise<void> {
-  const key = keyOf(svc);
-  const home = platform.config.home;
-  const logs = await Promise.all(records.map((r) => platform.docker.containerLogs(containerName(home, key, r.instanceId, r.containerName), KEPT_LOG_LINES)));
-  const now = nowIso();
-  const finished = platform.catalog.write(() => {
-    const job = platform.catalog.jobs.get(key);
-    if (!job || job.completedOn) return undefined;
-    records.forEach((r, i) => platform.catalog.jobs.insertContainer({ ...r, logs: logs[i] }));
-    const completedOn = status === "CANCELLED" ? now : (latest(records.map((r) => r.endTime)) ?? now);
-    const message = jobMessage(qualified(key), status);
-    platform.catalog.services.update(key, { status, updatedOn: now });
-    platform.catalog.jobs.update(key, { completedOn, message, startedOn: job.startedOn ?? earliest(records.map((r) => r.startTime)) });
-    platform.catalog.jobs.updateHistory(job.queryId, { status, message, completedTime: completedOn, instanceStatuses: instanceStatusesOf(records) });
-    // Capacity goes back to the pool; the instance rows stay for SHOW SERVICE INSTANCES.
-    for (const inst of platform.catalog.services.instances(key)) platform.catalog.services.setInstanceNode(key, inst.instanceId, null, inst.startTime);
-    return job;
-  });
-  if (!finished) return;
-  await removeJobContainers(platform, svc);
-  await startPending(platform, svc.computePool);
-}
-
-/**
- * Removes a finished job's containers and network namespaces; block volumes stay until the job is
- * dropped, so what it wrote can still be read. Idempotent: whoever waits for a job calls it too, so the
- * containers are gone when the wait returns even if another process (the agent) finished the job.
- */
-export async function removeJobContainers(platform: Platform, svc: ServiceRow): Promise<void> {
-  const key = keyOf(svc);
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
-  await Promise.all(platform.catalog.services.instances(key).map((i) => removeInstance(platform, key, i.instanceId, spec, { keepBlockVolumes: true })));
-}
-
-/** GET_JOB_HISTORY's INSTANCE_STATUSES: each instance's status and its containers'. */
-function instanceStatusesOf(records: Omit<JobContainerRow, "logs">[]): Record<string, unknown> {
-  const out: Record<string, { status: string; containers: Record<string, { status: string; exitCode: number | null }> }> = {};
-  for (const r of records) {
-    const inst = (out[String(r.instanceId)] ??= { status: "", containers: {} });
-    inst.containers[r.containerName] = { status: r.status, exitCode: r.exitCode };
-  }
-  for (const inst of Object.values(out)) inst.status = deriveInstanceStatus(Object.values(inst.containers).map((c) => c.status as ContainerStatus), true).status;
-  return out;
-}
-
 function finishedDescription(platform: Platform, svc: ServiceRow, job: JobRow): JobDescription {
   const key = keyOf(svc);
   const recorded = platform.catalog.jobs.containers(key);
@@ -188,7 +137,7 @@ function describeOf(svc: ServiceRow, job: JobRow, status: string, instances: Ins
 
 /** Docker's timestamps (nanoseconds) in the catalog's form (ISO 8601, milliseconds), so they compare as text. */
 const iso = (t: string | undefined): string | null => (t ? new Date(t).toISOString() : null);
-const earliest = (ts: (string | null)[]): string | null => ts.filter((t): t is string => t !== null).sort()[0] ?? null;
-const latest = (ts: (string | null)[]): string | null => ts.filter((t): t is string => t !== null).sort().at(-1) ?? null;
+export const earliest = (ts: (string | null)[]): string | null => ts.filter((t): t is string => t !== null).sort()[0] ?? null;
+export const latest = (ts: (string | null)[]): string | null => ts.filter((t): t is string => t !== null).sort().at(-1) ?? null;
 
-const keyOf = (svc: ServiceRow): ServiceKey => ({ database: svc.databaseName, schema: svc.schemaName, name: svc.name });
+export const keyOf = (svc: ServiceRow): ServiceKey => ({ database: svc.databaseName, schema: svc.schemaName, name: svc.name });

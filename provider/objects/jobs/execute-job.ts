@@ -4,7 +4,8 @@ import type { PinnedImage, ServiceKey, ServiceRow } from "../../catalog/service-
 import type { Platform } from "../../platform/platform";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import type { SecretValue } from "../workloads/secret-store";
-import { createService } from "../workloads/workloads";
+import { createWorkload } from "../workloads/create-workload";
+import { dropJob } from "./cancel-job";
 
 /** EXECUTE JOB SERVICE's properties, resolved (defaults filled, names upper-case). */
 export interface JobDefinition {
@@ -32,7 +33,7 @@ export interface JobDefinition {
  */
 export async function executeJobService(platform: Platform, def: JobDefinition): Promise<ServiceRow> {
   const queryId = randomUUID();
-  return createService(
+  return createWorkload(
     platform,
     {
       key: def.key, computePool: def.computePool, spec: def.spec, specDigest: def.specDigest,
@@ -41,6 +42,7 @@ export async function executeJobService(platform: Platform, def: JobDefinition):
     },
     {
       pin: def.pin,
+      drop: (key) => dropJob(platform, key, { ifExists: true }),
       job: {
         isAsync: def.async,
         record: (row) => {

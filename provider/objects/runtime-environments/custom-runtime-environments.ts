@@ -8,9 +8,9 @@ import {
 import { validateImage } from "./validate-image";
 import { failedChecks, resultLine, type CheckResult } from "./validation-report";
 import { OWNER_ROLE, type Platform } from "../../platform/platform";
-import { RUNTIME_IMAGE_SPEC_PATH } from "../../provision/runtime-image";
+import { RUNTIME_IMAGE_SPEC_PATH } from "../../model/platform-images";
 import { parseImage, type ImageReference } from "../images/image-pinning";
-import { likePattern } from "../compute-pools/compute-pools";
+import { likePattern } from "../../common/sql-like";
 
 /**
  * CUSTOM RUNTIME ENVIRONMENT statements against the local platform: CREATE [OR REPLACE], ALTER ... SET

@@ -1,7 +1,8 @@
 import { SpcsError } from "../../common/errors";
 import type { ServiceKey } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
-import { describeService, type ContainerDescription, type ServiceDescription } from "./describe-service";
+import type { ContainerDescription, ServiceDescription } from "../workloads/describe-columns";
+import { describeService } from "./describe-service";
 import { containerName, qualified } from "../../model/service-naming";
 
 /** A container restarted this often while we wait is in a crash loop: stop waiting and say why. */

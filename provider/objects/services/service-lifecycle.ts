@@ -7,7 +7,7 @@ import { ensureIngress, stopIngress } from "./ingress";
 import { removeInstance } from "../workloads/instance-runner";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified } from "../../model/service-naming";
-import { startPending } from "../workloads/workloads";
+import { startPending } from "../workloads/capacity";
 
 /**
  * ALTER SERVICE ... SUSPEND: SUSPENDING, then the ingress is stopped (unless AUTO_RESUME: a request to it

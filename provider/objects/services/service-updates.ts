@@ -11,7 +11,7 @@ import { ensureIngress } from "./ingress";
 import { admitInstance, removeInstance, startInstance } from "../workloads/instance-runner";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified } from "../../model/service-naming";
-import { instanceRequest, poolNodesOf, startPending } from "../workloads/workloads";
+import { instanceRequest, poolNodesOf, startPending } from "../workloads/capacity";
 
 const POLL_MS = 500;
 
@@ -107,7 +107,7 @@ export async function scaleService(platform: Platform, key: ServiceKey, minInsta
 }
 
 /** ALTER SERVICE ... SET for properties that need no container change. */
-export function alterService(platform: Platform, key: ServiceKey, changes: { minReadyInstances?: number; autoResume?: boolean; externalAccessIntegrations?: string[] | null; queryWarehouse?: string | null; comment?: string | null }): void {
+export function setServiceProperties(platform: Platform, key: ServiceKey, changes: { minReadyInstances?: number; autoResume?: boolean; externalAccessIntegrations?: string[] | null; queryWarehouse?: string | null; comment?: string | null }): void {
   platform.catalog.write(() => {
     if (!platform.catalog.services.get(key)) throw doesNotExist("Service", qualified(key));
     platform.catalog.services.update(key, { ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), updatedOn: nowIso() });

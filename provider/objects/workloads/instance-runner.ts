@@ -6,7 +6,7 @@ import { LABEL_CONTAINER, LABEL_INSTANCE, LABEL_POOL, LABEL_SERVICE, LABEL_SPEC_
 import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
 import type { ContainerSpec } from "../../runtime/docker-runtime";
-import { baseImageRepo } from "../../provision/base-image";
+import { baseImageRepo } from "../../model/platform-images";
 import type { InstanceFamily } from "../../model/instance-families";
 import { resolveContainerResources } from "../../model/resources";
 import { CONTAINER_MARKER_ENV, livenessSupervisorScript, needsLivenessSupervisor } from "./liveness-supervisor";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { providers } from "../../../provider";
 import { configurePlatform } from "../../../provider/platform/current-platform";
 import { createPool } from "../../../provider/objects/compute-pools/compute-pools";
-import { dropService } from "../../../provider/objects/workloads/workloads";
+import { dropService } from "../../../provider/statements/services";
 import { seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 

@@ -16,7 +16,7 @@ import type { ServiceKey } from "../../../provider/catalog/service-store";
 import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
 import { describeService } from "../../../provider/objects/services/describe-service";
 import type { RuntimeContainer, RuntimeSpec } from "../../../provider/model/runtime-spec";
-import { createService, dropService } from "../../../provider/objects/workloads/workloads";
+import { createService, dropService } from "../../../provider/statements/services";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { platformEnv, startTestPlatform, type TestPlatform } from "../../support/test-platform";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { isSpcsError } from "../../../provider/common/errors";
 import { resolveRuntimeEnvironment } from "../../../provider/objects/runtime-environments/resolve-runtime-environment";
 import { configurePlatform } from "../../../provider/platform/current-platform";
-import { baseImageRepo } from "../../../provider/provision/base-image";
+import { baseImageRepo } from "../../../provider/model/platform-images";
 import { customRuntimeEnvironmentProvider as provider } from "../../../provider/pulumi/custom-runtime-environment-provider";
 import {
   alterRuntimeEnvironmentStatus, createRuntimeEnvironment, dropRuntimeEnvironment, showRuntimeEnvironments,

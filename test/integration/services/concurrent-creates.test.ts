@@ -4,7 +4,7 @@ import { describePool } from "../../../provider/objects/compute-pools/compute-po
 import { describeService } from "../../../provider/objects/services/describe-service";
 import type { RuntimeSpec } from "../../../provider/model/runtime-spec";
 import { egressNetworkName, platformNetworkName } from "../../../provider/model/service-naming";
-import { createService, dropService } from "../../../provider/objects/workloads/workloads";
+import { createService, dropService } from "../../../provider/statements/services";
 import { seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 

@@ -5,7 +5,7 @@ import { describeService } from "../../../provider/objects/services/describe-ser
 import type { RuntimeSpec } from "../../../provider/model/runtime-spec";
 import { ingressContainerName } from "../../../provider/model/service-naming";
 import { repairService, scaleService } from "../../../provider/objects/services/service-updates";
-import { createService, dropService } from "../../../provider/objects/workloads/workloads";
+import { createService, dropService } from "../../../provider/statements/services";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 

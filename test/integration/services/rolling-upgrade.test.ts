@@ -4,7 +4,7 @@ import { awaitServiceReady } from "../../../provider/objects/services/await-serv
 import { describeService } from "../../../provider/objects/services/describe-service";
 import type { RuntimeSpec } from "../../../provider/model/runtime-spec";
 import { upgradeService } from "../../../provider/objects/services/service-updates";
-import { createService, dropService } from "../../../provider/objects/workloads/workloads";
+import { createService, dropService } from "../../../provider/statements/services";
 import { seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 

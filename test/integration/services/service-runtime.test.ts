@@ -5,9 +5,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { homeFilter } from "../../../provider/common/labels";
 import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
-import { describeService } from "../../../provider/objects/services/describe-service";
+import { describeService } from "../../../provider/statements/services";
 import type { RuntimeContainer, RuntimeSpec } from "../../../provider/model/runtime-spec";
-import { createService, dropService, type ServiceDefinition } from "../../../provider/objects/workloads/workloads";
+import { createService, dropService, type ServiceDefinition } from "../../../provider/statements/services";
 import { seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
