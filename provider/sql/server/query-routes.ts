@@ -3,6 +3,7 @@ import { upstreamAuth, type EndpointContext } from "./endpoint-context";
 import { failure, inProgress, ok, type Envelope } from "./envelopes";
 import { readJson, sendJson, sessionToken } from "./http-io";
 import { newQueryId, type EndpointSession } from "./session-store";
+import { clientSessionStatement } from "./client-session-statements";
 import { resultData } from "./wire-result";
 
 /** How connector 4.x fetches an async result: `select * from table(result_scan('<qid>'))`. */
@@ -38,7 +39,7 @@ async function runStatement(ctx: EndpointContext, session: EndpointSession, body
   const sqlText = String(body.sqlText ?? "");
   // describeOnly must not run the statement, and the executor has no describe: fakesnow answers it.
   if (body.describeOnly !== true) {
-    const result = await ctx.executor(sqlText, { ...session.sql });
+    const result = clientSessionStatement(sqlText) ?? (await ctx.executor(sqlText, { ...session.sql }));
     if (result) return ok(resultData(result, qid, session.sql));
   }
   const up = await ctx.upstream.post(`/queries/v1/query-request?${query.toString()}`, body, { ...upstreamAuth(session.upstreamToken), ...(wantsJson && { [JSON_RESULT_HEADER]: "json" }) });

@@ -55,6 +55,17 @@ describe("SQL endpoint: Node snowflake-sdk 3.3", function () {
     assert.deepEqual(a.rows, [{ status: "slept 1200" }]);
   });
 
+  it("runs a statement with asyncExec and fetches it by query id (getQueryStatus, getResultsFromQueryId)", async () => {
+    const queryId = await new Promise<string>((resolve, reject) =>
+      conn.execute({ sqlText: "call test$slow(1500)", asyncExec: true, complete: (err, stmt) => (err ? reject(err) : resolve(stmt.getQueryId())) }),
+    );
+    assert.equal(await conn.getQueryStatus(queryId), "RUNNING");
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      conn.getResultsFromQueryId({ queryId, complete: (err, _stmt, r) => (err ? reject(err) : resolve(r ?? [])) }).catch(reject);
+    });
+    assert.deepEqual(rows, [{ status: "slept 1500" }]);
+  });
+
   it("reports bad SQL and executor errors with Snowflake's codes", async () => {
     await assert.rejects(exec("selec nothing"), (e: { code?: string; sqlState?: string }) => e.code === "001003" && e.sqlState === "42000");
     await assert.rejects(exec("describe widget nope"), (e: { code?: string; sqlState?: string; message?: string }) => e.code === "002003" && e.sqlState === "02000" && /Widget 'NOPE' does not exist/.test(e.message ?? ""));

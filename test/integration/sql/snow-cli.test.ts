@@ -46,4 +46,12 @@ describe("SQL endpoint: snow (snowflake-cli 3.30.0)", function () {
     assert.equal(r.code, 1);
     assert.match((r.stderr + r.stdout).replace(/[│\s]+/g, " "), /002003 \(02000\): [0-9a-f-]{36}: Widget 'NOPE' does not exist or not authorized\./);
   });
+
+  it("issues a registry token (`snow spcs image-registry token`: ALTER SESSION, then token-request ISSUE)", async () => {
+    const r = await runClient(client.snow!, ["spcs", "image-registry", "token", "--format", "json"], { env: { SNOWFLAKE_HOME: home } });
+    assert.equal(r.code, 0, r.stderr);
+    const token = JSON.parse(r.stdout) as { token: string; expires_in: number };
+    assert.match(token.token, /^[A-Za-z0-9_-]{40,}$/);
+    assert.equal(token.expires_in, 3600);
+  });
 });
