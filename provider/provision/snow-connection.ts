@@ -19,10 +19,10 @@ export function writeSnowConfig(dir: string, endpoint: string, account: string):
     `default_connection_name = "${SNOW_CONNECTION_NAME}"`,
     "",
     `[connections.${SNOW_CONNECTION_NAME}]`,
-    `account = "${account}"`,
+    `account = ${tomlString(account)}`,
     `user = "spcs"`,
     `password = "local-platform"`,
-    `host = "${host}"`,
+    `host = ${tomlString(host)}`,
     `port = ${Number(port)}`,
     `protocol = "http"`,
     `database = "${SNOW_DATABASE}"`,
@@ -35,4 +35,9 @@ export function writeSnowConfig(dir: string, endpoint: string, account: string):
   if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) fs.writeFileSync(file, text, { mode: 0o600 });
   fs.chmodSync(file, 0o600);
   return file;
+}
+
+/** A TOML basic string: JSON's escapes (\" \\ \n \uXXXX) are TOML's, so a name never ends the string early. */
+function tomlString(s: string): string {
+  return JSON.stringify(s);
 }
