@@ -25,9 +25,10 @@ function truthy(value: SqlValue): boolean {
   return Boolean(value);
 }
 
-function epochText(value: SqlValue): string {
+/** A value that is no time (an empty or unparsable string) is NULL: the connectors cannot parse it. */
+function epochText(value: SqlValue): string | null {
   const ms = value instanceof Date ? value.getTime() : typeof value === "number" ? value : Date.parse(String(value));
-  if (Number.isNaN(ms)) return String(value);
+  if (Number.isNaN(ms)) return null;
   const seconds = Math.floor(ms / 1000);
   const nanos = (ms - seconds * 1000) * 1_000_000;
   return `${seconds}.${String(nanos).padStart(9, "0")}`;
