@@ -27,9 +27,11 @@ export async function queryRequest(ctx: EndpointContext, req: IncomingMessage, r
     const answer = (await ctx.queries.wait(scanned, ctx.pollWaitMs)) ?? inProgress(scanned);
     return sendJson(res, 200, answer);
   }
-  const qid = newQueryId();
+  const requestId = query.get("requestId") ?? undefined;
+  const resent = ctx.queries.byRequest(session.id, requestId);
+  const qid = resent ?? newQueryId();
   const wantsJson = /^JavaScript\//.test(String(req.headers["user-agent"] ?? ""));
-  ctx.queries.start(qid, session.id, sqlText, query.get("requestId") ?? undefined, () => runStatement(ctx, session, body, query, qid, wantsJson));
+  if (!resent) ctx.queries.start(qid, session.id, sqlText, requestId, () => runStatement(ctx, session, body, query, qid, wantsJson));
   if (body.asyncExec === true) return sendJson(res, 200, inProgress(qid));
   const answer = await ctx.queries.wait(qid, ctx.syncWaitMs);
   sendJson(res, 200, answer ? answer : inProgress(qid));

@@ -56,6 +56,17 @@ export class QueryStore {
     }
   }
 
+  /**
+   * The statement a client already sent under this request id. The connectors resend a query-request
+   * with the same requestId when a connection drops; running it again would, for example, create a
+   * service twice.
+   */
+  byRequest(sessionId: number, requestId: string | undefined): string | undefined {
+    if (!requestId) return undefined;
+    for (const rec of this.queries.values()) if (rec.sessionId === sessionId && rec.requestId === requestId) return rec.id;
+    return undefined;
+  }
+
   has(id: string): boolean {
     return this.queries.has(id);
   }

@@ -112,6 +112,18 @@ describe("SQL endpoint: the connector protocol over raw HTTP", function () {
     assert.deepEqual([r.body.success, r.body.code], [false, "000604"]);
   });
 
+  it("runs a statement resent under the same requestId (a client's retry) once, and answers both", async () => {
+    const sqlText = "call test$slow(700)";
+    const ran = () => t.seen.filter((s) => s === sqlText).length;
+    const before = ran();
+    const [a, b] = await Promise.all([
+      call(t.address, "POST", "/queries/v1/query-request?requestId=retry-1", { sqlText }, token),
+      call(t.address, "POST", "/queries/v1/query-request?requestId=retry-1&retry=true", { sqlText }, token),
+    ]);
+    assert.equal(ran() - before, 1);
+    assert.equal(a.body.data!.queryId, b.body.data!.queryId);
+  });
+
   it("survives clients that disconnect mid-statement, and keeps serving", async () => {
     const [host, port] = t.address.split(":");
     for (const sqlText of ["call test$slow(300)", "select 1", "create table gone (x int)"]) {
