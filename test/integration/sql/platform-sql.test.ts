@@ -17,7 +17,7 @@ describe("SQL endpoint: spcs platform up", function () {
 
   before(async () => {
     snowCli();
-    tp = await startTestPlatform("sql");
+    tp = await startTestPlatform("sql", { sql: true });
     sqlState = () => JSON.parse(fs.readFileSync(path.join(tp.config.home, "sql", "state.json"), "utf8"));
     snowHome = path.join(tp.config.home, "sql", "snow");
   });
