@@ -22,6 +22,8 @@ export function runtimeSpecOf(model: ServiceSpec): RuntimeSpec {
       volumeMounts: c.volumeMounts,
       mountSessionToken: c.mountSessionToken,
       sessionTokenPath: c.sessionTokenConfig?.path ?? DEFAULT_SESSION_TOKEN_DIR,
+      sessionTokenPermission: c.sessionTokenConfig?.permission,
+      mountConnectionConfig: c.sessionTokenConfig?.mountConnectionConfig,
       secrets: c.secrets.map((s) => ({
         objectName: ("objectName" in s.snowflakeSecret ? s.snowflakeSecret.objectName : s.snowflakeSecret.objectReference).toUpperCase(),
         envVarName: s.envVarName,

@@ -19,6 +19,10 @@ export interface RuntimeContainer {
   volumeMounts: { name: string; mountPath: string }[];
   mountSessionToken: boolean;
   sessionTokenPath: string;
+  /** sessionTokenConfig.permission: the token file's octal mode, "0644" by default. */
+  sessionTokenPermission?: string;
+  /** sessionTokenConfig.mountConnectionConfig: connections.toml next to the token, SNOWFLAKE_HOME set to it. */
+  mountConnectionConfig?: boolean;
   /** References only: which Snowflake secret goes where. Values never enter the spec or the catalog. */
   secrets?: RuntimeSecret[];
 }

@@ -33,6 +33,8 @@ export interface ContainerSpec {
   /** `container:<id>` to join another container's process namespace. */
   pidMode?: string;
   capAdd?: string[];
+  /** `/etc/hosts` entries, `name:address` (shared by every container that joins its network namespace). */
+  extraHosts?: string[];
 }
 
 /** A container as the platform reads it back (`docker inspect`, normalised). */
@@ -285,6 +287,12 @@ export class DockerRuntime {
     return (await this.networksNamed(name))[0]?.Id;
   }
 
+  /** The gateway address of a network (the host's address on its bridge), or undefined. */
+  async networkGateway(id: string): Promise<string | undefined> {
+    const info = (await this.docker.getNetwork(id).inspect()) as Dockerode.NetworkInspectInfo;
+    return info.IPAM?.Config?.[0]?.Gateway || undefined;
+  }
+
   private async networksNamed(name: string): Promise<Dockerode.NetworkInspectInfo[]> {
     const list = (await this.docker.listNetworks({ filters: { name: [name] } })).filter((n) => n.Name === name);
     return list.sort((a, b) => a.Created.localeCompare(b.Created) || a.Id.localeCompare(b.Id));
@@ -310,6 +318,7 @@ export class DockerRuntime {
         RestartPolicy: { Name: spec.restart === "always" ? "always" : "no" },
         PidMode: spec.pidMode,
         CapAdd: spec.capAdd,
+        ExtraHosts: spec.extraHosts,
       },
       NetworkingConfig: spec.network ? { EndpointsConfig: { [spec.network.name]: { Aliases: spec.network.aliases } } } : undefined,
     };

@@ -11,14 +11,15 @@ import type { InstanceFamily } from "../../model/instance-families";
 import { resolveContainerResources } from "../../model/resources";
 import { CONTAINER_MARKER_ENV, livenessSupervisorScript, needsLivenessSupervisor } from "./liveness-supervisor";
 import { withPlatformNetworks } from "./platform-networks";
+import { containerTokenMount } from "./session-token";
+import { SNOWFLAKE_HOST, SNOWFLAKE_PORT, sessionTokenDir } from "../../model/snowflake-endpoint";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
 import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "../../model/service-naming";
 
 /** SPCS stops containers with SIGTERM and kills them 30 seconds later. */
 export const TERMINATION_GRACE_SECONDS = 30;
-/** Where SNOWFLAKE_HOST points: the platform's stand-in for Snowflake's internal endpoint. */
-export const SNOWFLAKE_HOST = "snowflake.spcs.internal";
+export { SNOWFLAKE_HOST } from "../../model/snowflake-endpoint";
 
 /**
  * Starts one service instance the way SPCS lays it out: a small container that owns the instance's
@@ -42,7 +43,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   await docker.pullImage(netnsImage);
   // With liveness probes the network container also supervises the instance (liveness-supervisor.ts).
   const supervised = !svc.isJob && needsLivenessSupervisor(spec.containers);
-  const netnsSpec = (network: string): ContainerSpec => ({
+  const netnsSpec = (network: string, gateway: string | undefined): ContainerSpec => ({
     name: netnsContainerName(home, k, instanceId),
     image: netnsImage,
     labels: labels("_netns"),
@@ -53,11 +54,13 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     // service's DNS names, so no traffic reaches it before it is READY. admitInstance adds them.
     network: { name: network, aliases: opts.admitted === false ? [] : serviceAliases(svc) },
     restart: "always",
+    // SNOWFLAKE_HOST is the host's address on the internal network, where the SQL endpoint relays to itself.
+    extraHosts: gateway ? [`${SNOWFLAKE_HOST}:${gateway}`] : undefined,
   });
   // Public endpoints are published by the service's ingress (ingress.ts), never by an instance. Egress:
   // the internal network has no route out; external access integrations add the egress network.
   const netns = await withPlatformNetworks(platform, async (networks) => {
-    const id = await docker.createContainer(netnsSpec(networks.internal));
+    const id = await docker.createContainer(netnsSpec(networks.internal, await docker.networkGateway(networks.internal)));
     try {
       if (svc.externalAccessIntegrations?.length) await docker.connect(id, networks.egress, []);
     } catch (e) {
@@ -68,7 +71,6 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   });
   await docker.startContainer(netns);
 
-  const tokenDir = writeSessionToken(home, k);
   const secretValues = readServiceSecrets(home, k);
   for (const c of spec.containers) {
     const pinned = svc.images[c.name];
@@ -76,7 +78,8 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     const { limits } = resolveContainerResources(c.resources, family);
     const binds: string[] = [];
     const tmpfs: Record<string, string> = {};
-    if (c.mountSessionToken) binds.push(`${tokenDir}:${c.sessionTokenPath}:ro`);
+    const token = c.mountSessionToken ? containerTokenMount(home, k, platform.config.account, c) : undefined;
+    if (token) binds.push(`${token.dir}:${c.sessionTokenPath}:ro`);
     for (const m of c.volumeMounts) {
       const vol = spec.volumes.find((v) => v.name === m.name);
       if (!vol) continue; // the spec validator rejects mounts of undeclared volumes
@@ -94,7 +97,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
       name: containerName(home, k, instanceId, c.name),
       image: pinned.pullRef,
       labels: labels(c.name),
-      env: Object.entries({ ...injectedEnv(platform, k), ...(svc.isJob && jobEnv(svc, instanceId)), ...(supervised && { [CONTAINER_MARKER_ENV]: c.name }), ...c.env, ...secretEnv }).map(([key, v]) => `${key}=${v}`),
+      env: Object.entries({ ...injectedEnv(platform, k), ...(svc.isJob && jobEnv(svc, instanceId)), ...(supervised && { [CONTAINER_MARKER_ENV]: c.name }), ...token?.env, ...c.env, ...secretEnv }).map(([key, v]) => `${key}=${v}`),
       entrypoint: c.command,
       cmd: c.args,
       networkMode: `container:${netns}`,
@@ -194,6 +197,7 @@ export function injectedEnv(platform: Platform, k: ServiceKey): Record<string, s
   return {
     SNOWFLAKE_ACCOUNT: platform.config.account,
     SNOWFLAKE_HOST: SNOWFLAKE_HOST,
+    SNOWFLAKE_PORT: String(SNOWFLAKE_PORT),
     SNOWFLAKE_DATABASE: k.database,
     SNOWFLAKE_SCHEMA: k.schema,
     SNOWFLAKE_SERVICE_NAME: k.name,
@@ -205,15 +209,6 @@ export function jobEnv(svc: Pick<ServiceRow, "minInstances">, instanceId: number
   return { SNOWFLAKE_JOB_INDEX: String(instanceId), SNOWFLAKE_JOBS_COUNT: String(svc.minInstances) };
 }
 
-/** A session token file per service, mounted read-only at the token path; a stand-in OAuth token. */
-function writeSessionToken(home: string, k: ServiceKey): string {
-  const dir = path.join(home, "session-tokens", qualified(k).toLowerCase());
-  fs.mkdirSync(dir, { recursive: true });
-  const token = path.join(dir, "token");
-  if (!fs.existsSync(token)) fs.writeFileSync(token, `spcs-local-session-token:${require("node:crypto").randomBytes(24).toString("hex")}\n`, { mode: 0o644 });
-  return dir;
-}
-
 /** A stage volume is a folder of the platform home standing in for the stage. */
 export function stageDir(home: string, k: ServiceKey, volume: string): string {
   const dir = path.join(home, "stages", qualified(k).toLowerCase(), volume);
@@ -222,5 +217,5 @@ export function stageDir(home: string, k: ServiceKey, volume: string): string {
 }
 
 export function removeServiceFiles(home: string, k: ServiceKey): void {
-  fs.rmSync(path.join(home, "session-tokens", qualified(k).toLowerCase()), { recursive: true, force: true });
+  fs.rmSync(sessionTokenDir(home, qualified(k)), { recursive: true, force: true });
 }

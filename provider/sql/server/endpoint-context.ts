@@ -14,6 +14,8 @@ export interface EndpointContext {
   /** How long one `GET /queries/{qid}/result` poll waits before answering "in progress" again. */
   pollWaitMs: number;
   log: (line: string) => void;
+  /** The platform home, where services' session tokens are (OAuth logins); unset: OAuth is refused. */
+  home?: string;
 }
 
 /** `Authorization` for fakesnow: the upstream token of the caller's session. */

@@ -5,6 +5,8 @@
  * SPCS_SQL_ADDRESS_FILE, which is how the provisioner learns the port it got.
  */
 import * as fs from "node:fs";
+import { currentPlatform } from "../../platform/current-platform";
+import { ContainerRelay } from "./container-relay";
 import { platformExecutor } from "./platform-executor";
 import { startSqlEndpoint } from "./sql-endpoint-server";
 
@@ -13,12 +15,16 @@ async function main(): Promise<void> {
   const addressFile = required("SPCS_SQL_ADDRESS_FILE");
   const port = Number(process.env.SPCS_SQL_PORT ?? "0");
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
-  const endpoint = await startSqlEndpoint({ fakesnow, executor: platformExecutor, log }, port);
+  const platform = process.env.SPCS_HOME ? currentPlatform() : undefined;
+  const endpoint = await startSqlEndpoint({ fakesnow, executor: platformExecutor, log, home: platform?.config.home }, port);
+  const [host, listening] = endpoint.address.split(":");
+  const relay = platform && new ContainerRelay(platform, { host, port: Number(listening) }, log);
+  relay?.start();
   const tmp = `${addressFile}.${process.pid}`;
   fs.writeFileSync(tmp, JSON.stringify({ pid: process.pid, address: endpoint.address }) + "\n");
   fs.renameSync(tmp, addressFile);
   log(`SQL endpoint listening on ${endpoint.address}, fakesnow at ${fakesnow}`);
-  const stop = () => void endpoint.close().then(() => process.exit(0));
+  const stop = () => void (relay?.stop(), endpoint.close()).then(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

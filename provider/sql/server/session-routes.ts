@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { upstreamAuth, type EndpointContext } from "./endpoint-context";
 import { failure, ok } from "./envelopes";
 import { readJson, sendJson, sessionToken } from "./http-io";
+import { INVALID_OAUTH, oauthToken, serviceForToken } from "./oauth-login";
 import { DEFAULT_ROLE } from "./session-store";
 
 /** Snowflake's defaults: session tokens live an hour, master tokens four. fakesnow never expires either. */
@@ -14,6 +15,17 @@ const MASTER_VALIDITY_S = 14400;
  */
 export async function login(ctx: EndpointContext, req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
   const body = await readJson(req);
+  const requested = (body.data ?? {}) as Record<string, unknown>;
+  const token = oauthToken(requested);
+  if (token !== undefined) {
+    // A service's session token: it logs in as the service (fakesnow itself knows no OAuth).
+    const who = ctx.home ? serviceForToken(ctx.home, token) : undefined;
+    if (!who) return sendJson(res, 200, failure(INVALID_OAUTH.code, INVALID_OAUTH.sqlState, INVALID_OAUTH.message));
+    const { AUTHENTICATOR: _a, TOKEN: _t, ...rest } = requested;
+    body.data = { ...rest, LOGIN_NAME: who.service };
+    if (!query.get("databaseName")) query.set("databaseName", who.database);
+    if (!query.get("schemaName")) query.set("schemaName", who.schema);
+  }
   const up = await ctx.upstream.post(`/session/v1/login-request?${query.toString()}`, body);
   const data = up.body.data as Record<string, unknown> | undefined;
   if (!up.body.success || !data?.token) return sendJson(res, 200, up.body.success === false ? up.body : failure("390100", "08004", "Login failed: the SQL endpoint's fakesnow gave no session token."));

@@ -22,6 +22,8 @@ export interface SqlEndpointOptions {
   syncWaitMs?: number;
   pollWaitMs?: number;
   log?: (line: string) => void;
+  /** The platform home: OAuth logins with a service's session token (oauth-login.ts). */
+  home?: string;
 }
 
 export interface SqlEndpoint {
@@ -45,6 +47,7 @@ export async function startSqlEndpoint(opts: SqlEndpointOptions, port = 0, host 
     syncWaitMs: opts.syncWaitMs ?? DEFAULT_SYNC_WAIT_MS,
     pollWaitMs: opts.pollWaitMs ?? DEFAULT_POLL_WAIT_MS,
     log: opts.log ?? (() => undefined),
+    home: opts.home,
   };
   const server = http.createServer((req, res) => {
     req.on("error", () => undefined);
