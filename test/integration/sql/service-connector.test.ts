@@ -52,6 +52,18 @@ const SPEC = JSON.stringify({
   },
 });
 
+/** A job's code: the same documented snippet, printing the row it read to its log. */
+const JOB = `
+import os, snowflake.connector
+conn = snowflake.connector.connect(
+    host=os.getenv("SNOWFLAKE_HOST"), port=os.getenv("SNOWFLAKE_PORT"), protocol="http",
+    account=os.getenv("SNOWFLAKE_ACCOUNT"), authenticator="oauth", token=open("/snowflake/session/token").read(),
+    database=os.getenv("SNOWFLAKE_DATABASE"), schema=os.getenv("SNOWFLAKE_SCHEMA"))
+print("job read:", conn.cursor().execute("select msg from greetings where id = 2").fetchone()[0], flush=True)
+`;
+
+const JOB_SPEC = JSON.stringify({ spec: { containers: [{ name: "main", image: "/app_db/public/images/reader:1", command: ["python3", "-c", JOB] }] } });
+
 /** Host-side SQL through the endpoint with the Python connector; prints the last statement's rows as JSON. */
 const HOST_SQL = `
 import json, sys, snowflake.connector
@@ -87,7 +99,7 @@ describe("integration: service code reaches the SQL endpoint with its session to
     port = Number(p);
   });
   after(async function () {
-    await sql(["drop service if exists app_db.public.reader"]);
+    await sql(["drop service if exists app_db.public.reader", "drop service if exists app_db.public.reader_job"]);
     await tp?.dispose();
   });
 
@@ -96,7 +108,7 @@ describe("integration: service code reaches the SQL endpoint with its session to
       "create database if not exists app_db",
       "create or replace table app_db.public.greetings (id int, msg varchar)",
       "insert into app_db.public.greetings values (2, 'second'), (1, 'hello from the table')",
-      "CREATE COMPUTE POOL reader_pool MIN_NODES = 1 MAX_NODES = 1 INSTANCE_FAMILY = CPU_X64_XS",
+      "CREATE COMPUTE POOL reader_pool MIN_NODES = 1 MAX_NODES = 2 INSTANCE_FAMILY = CPU_X64_XS",
       "CREATE IMAGE REPOSITORY IF NOT EXISTS app_db.public.images",
     ]);
     pushConnectorImage(tp, "/app_db/public/images/reader", "1");
@@ -125,6 +137,12 @@ describe("integration: service code reaches the SQL endpoint with its session to
     const viaToml = await get("/toml");
     assert.equal(viaToml.status, 200, viaToml.text);
     assert.deepEqual(JSON.parse(viaToml.text), [1, "hello from the table"]);
+
+    // A job container reaches the endpoint the same way.
+    const job = await mustSql([`EXECUTE JOB SERVICE IN COMPUTE POOL reader_pool FROM SPECIFICATION $$${JOB_SPEC}$$ NAME = app_db.public.reader_job`]);
+    assert.equal(job[0][0], "Job READER_JOB completed successfully with status: DONE.");
+    const jobLogs = await mustSql(["call SYSTEM$GET_SERVICE_LOGS('app_db.public.reader_job', '0', 'main')"]);
+    assert.match(String(jobLogs[0][0]), /^job read: second$/m);
 
     // The token the container holds logs in from the host too, until the service is dropped.
     const token = fs.readFileSync(path.join(sessionTokenDir(tp.config.home, "APP_DB.PUBLIC.READER"), "token"), "utf8");
