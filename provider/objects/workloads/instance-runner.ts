@@ -78,7 +78,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     const { limits } = resolveContainerResources(c.resources, family);
     const binds: string[] = [];
     const tmpfs: Record<string, string> = {};
-    const token = c.mountSessionToken ? containerTokenMount(home, k, platform.config.account, c) : undefined;
+    const token = c.mountSessionToken ? containerTokenMount(home, k, instanceId, platform.config.account, c) : undefined;
     if (token) binds.push(`${token.dir}:${c.sessionTokenPath}:ro`);
     for (const m of c.volumeMounts) {
       const vol = spec.volumes.find((v) => v.name === m.name);

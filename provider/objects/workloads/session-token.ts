@@ -31,16 +31,20 @@ export function writeSessionToken(home: string, k: ServiceKey): string {
  * `connections.toml` SPCS writes: a `[default]` connection whose `token_file_path` is the mounted token.
  * Returns the host folder and the environment it adds (SNOWFLAKE_HOME with the connection config).
  */
-export function containerTokenMount(home: string, k: ServiceKey, account: string, c: RuntimeContainer): { dir: string; env: Record<string, string> } {
+export function containerTokenMount(home: string, k: ServiceKey, instanceId: number, account: string, c: RuntimeContainer): { dir: string; env: Record<string, string> } {
   const serviceDir = writeSessionToken(home, k);
-  const dir = path.join(serviceDir, "containers", c.name);
-  fs.rmSync(dir, { recursive: true, force: true });
+  // Per instance, and written in place (never removed and made again): a running container's bind mount
+  // holds the folder itself, and an instance started later, by an upgrade, must not pull it from under it.
+  const dir = path.join(serviceDir, "containers", String(instanceId), c.name);
   fs.mkdirSync(dir, { recursive: true });
   const mode = parseInt(c.sessionTokenPermission ?? DEFAULT_PERMISSION, 8);
   fs.writeFileSync(path.join(dir, TOKEN_FILE), fs.readFileSync(path.join(serviceDir, TOKEN_FILE)), { mode });
   fs.chmodSync(path.join(dir, TOKEN_FILE), mode);
-  if (!c.mountConnectionConfig) return { dir, env: {} };
   const file = path.join(dir, "connections.toml");
+  if (!c.mountConnectionConfig) {
+    fs.rmSync(file, { force: true });
+    return { dir, env: {} };
+  }
   fs.writeFileSync(file, connectionsToml(account, k, path.posix.join(c.sessionTokenPath, TOKEN_FILE)), { mode });
   fs.chmodSync(file, mode);
   return { dir, env: { SNOWFLAKE_HOME: c.sessionTokenPath } };

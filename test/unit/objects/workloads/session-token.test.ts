@@ -37,11 +37,11 @@ describe("service session tokens", function () {
   });
 
   it("each container mounts the token with its permission, and connections.toml only with mountConnectionConfig", function () {
-    const plain = containerTokenMount(home, KEY, "ACC", container());
+    const plain = containerTokenMount(home, KEY, 0, "ACC", container());
     assert.deepEqual(plain.env, {});
     assert.equal(fs.statSync(path.join(plain.dir, "token")).mode & 0o777, 0o644);
     assert.ok(!fs.existsSync(path.join(plain.dir, "connections.toml")));
-    const withConfig = containerTokenMount(home, KEY, "ACC", container({ name: "side", sessionTokenPath: "/tok", sessionTokenPermission: "0640", mountConnectionConfig: true }));
+    const withConfig = containerTokenMount(home, KEY, 0, "ACC", container({ name: "side", sessionTokenPath: "/tok", sessionTokenPermission: "0640", mountConnectionConfig: true }));
     assert.deepEqual(withConfig.env, { SNOWFLAKE_HOME: "/tok" });
     assert.equal(fs.statSync(path.join(withConfig.dir, "token")).mode & 0o777, 0o640);
     assert.equal(fs.statSync(path.join(withConfig.dir, "connections.toml")).mode & 0o777, 0o640);
@@ -49,6 +49,13 @@ describe("service session tokens", function () {
     assert.deepEqual(pythonToml(fs.readFileSync(path.join(withConfig.dir, "connections.toml"), "utf8")), {
       default: { host: "snowflake.spcs.internal", port: 80, protocol: "http", account: "ACC", authenticator: "oauth", token_file_path: "/tok/token", database: "APP_DB", schema: "PUBLIC" },
     });
+    // A later start (an upgrade turned the config off) writes in place: the folder a running container mounts stays.
+    const inode = fs.statSync(withConfig.dir).ino;
+    const again = containerTokenMount(home, KEY, 0, "ACC", container({ name: "side", sessionTokenPath: "/tok" }));
+    assert.equal(again.dir, withConfig.dir);
+    assert.equal(fs.statSync(again.dir).ino, inode);
+    assert.ok(!fs.existsSync(path.join(again.dir, "connections.toml")));
+    assert.equal(fs.statSync(path.join(again.dir, "token")).mode & 0o777, 0o644);
   });
 
   it("connections.toml reads back any quoted database, schema and account name unchanged", function () {
