@@ -17,13 +17,20 @@ export class ContainerRelay {
   private readonly listeners = new Map<string, net.Server>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** The last failure logged, so one that repeats every tick (a port taken, no root for port 80) is logged once. */
+  private lastError = "";
 
   constructor(private readonly platform: Platform, private readonly target: { host: string; port: number }, private readonly log: (line: string) => void) {}
 
   start(): void {
     const tick = () => {
       this.sync()
-        .catch((e: unknown) => this.log(`container relay: ${e instanceof Error ? e.message : String(e)}`))
+        .then(() => (this.lastError = ""))
+        .catch((e: unknown) => {
+          const message = `container relay: ${e instanceof Error ? e.message : String(e)}`;
+          if (message !== this.lastError) this.log(message);
+          this.lastError = message;
+        })
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(tick, WATCH_MS);
         });
