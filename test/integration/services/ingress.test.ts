@@ -87,14 +87,14 @@ describe("integration: one load-balanced ingress per service", function () {
   it("reports a removed or stopped ingress as drift, and the repair brings it back on the same URL", async function () {
     const name = ingressContainerName(tp.config.home, key);
     await tp.platform.docker.removeContainer(name);
-    assert.deepEqual((await describeService(tp.platform, key))!.drift, ["ingress: removed"]);
+    assert.deepEqual((await describeService(tp.platform, key))!.drift, [{ kind: "ingress-removed" }]);
     await assert.rejects(fetch(`${url}/who.txt`));
-    assert.deepEqual(await repairService(tp.platform, key), ["ingress: removed"]);
+    assert.deepEqual(await repairService(tp.platform, key), [{ kind: "ingress-removed" }]);
     assert.ok((await get(`${url}/who.txt`)).startsWith("SPREAD "));
 
     await tp.platform.docker.stopContainer(name, 1);
-    assert.deepEqual((await describeService(tp.platform, key))!.drift, ["ingress: stopped"]);
-    assert.deepEqual(await repairService(tp.platform, key), ["ingress: stopped"]);
+    assert.deepEqual((await describeService(tp.platform, key))!.drift, [{ kind: "ingress-stopped" }]);
+    assert.deepEqual(await repairService(tp.platform, key), [{ kind: "ingress-stopped" }]);
     assert.ok((await get(`${url}/who.txt`)).startsWith("SPREAD "));
     assert.deepEqual((await describeService(tp.platform, key))!.drift, []);
   });
