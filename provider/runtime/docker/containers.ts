@@ -61,11 +61,17 @@ export async function stopContainer(docker: Dockerode, id: string, graceSeconds:
   }
 }
 
+/**
+ * Gone already is fine. When another process is removing it at the same moment (the agent finishing a job
+ * that a waiting `up` finishes too), this returns only once it is gone, so "removed" means the same to
+ * every caller.
+ */
 export async function removeContainer(docker: Dockerode, id: string): Promise<void> {
   try {
     await ignoreMissing(docker.getContainer(id).remove({ force: true, v: true }));
   } catch (e) {
     if (codeOf(e) !== "gone") throw e;
+    for (let i = 0; i < 600 && (await ignoreMissing(docker.getContainer(id).inspect())); i++) await new Promise((r) => setTimeout(r, 50));
   }
 }
 
