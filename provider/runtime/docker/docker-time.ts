@@ -12,7 +12,7 @@ export function parseDockerTime(t: string | undefined): DockerTime | undefined {
   return { s: Date.parse(m[1] + m[3]) / 1000, ns: Number((m[2] ?? "").padEnd(9, "0")) };
 }
 
-const compareTime = (a: DockerTime, b: DockerTime) => a.s - b.s || a.ns - b.ns;
+export const compareTime = (a: DockerTime, b: DockerTime) => a.s - b.s || a.ns - b.ns;
 export const afterTime = (t: DockerTime): DockerTime => (t.ns === 999_999_999 ? { s: t.s + 1, ns: 0 } : { s: t.s, ns: t.ns + 1 });
 /** The logs API's `since` / `until`: `<seconds>.<nanoseconds>` (inclusive bounds). */
 export const timeParam = (t: DockerTime) => `${t.s}.${String(t.ns).padStart(9, "0")}`;

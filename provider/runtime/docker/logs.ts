@@ -1,6 +1,6 @@
 import type Dockerode from "dockerode";
 import { lastLines } from "../../common/text";
-import { afterTime, parseDockerTime, runBoundary, timeParam, type DockerTime } from "./docker-time";
+import { afterTime, compareTime, parseDockerTime, runBoundary, timeParam, type DockerTime } from "./docker-time";
 import { ignoreMissing, statusOf } from "./errors";
 import { frameReader, mergedText } from "./log-frames";
 
@@ -13,10 +13,19 @@ export function containerLogs(docker: Dockerode, id: string, tail: number): Prom
   return logsOf(docker, id, { tail });
 }
 
+/**
+ * The run's first lines are often stamped a little before State.StartedAt (the process writes before the
+ * engine records the start), so StartedAt is the boundary only when nothing better is known: a container
+ * that never finished a run has a single run (all of its log), and one started again after it finished
+ * begins just after that FinishedAt (see runBoundary).
+ */
 export async function logsOfCurrentStart(docker: Dockerode, id: string): Promise<string> {
   const info = await ignoreMissing(docker.getContainer(id).inspect());
   const started = info?.State.Running ? parseDockerTime(info.State.StartedAt) : undefined;
-  return started ? logsOf(docker, id, { since: timeParam(started) }) : "";
+  if (!info || !started) return "";
+  const finished = parseDockerTime(info.State.FinishedAt);
+  if (!finished) return logsOf(docker, id, {});
+  return logsOf(docker, id, { since: timeParam(compareTime(finished, started) < 0 ? afterTime(finished) : started) });
 }
 
 /** See runBoundary (docker-time.ts) for how runs are told apart in Docker's single log per container. */
