@@ -8,7 +8,7 @@ import type { ConfigLookup } from "./common/config";
 import { ResourceInitError, isSpcsError } from "./common/errors";
 import { qualifiedName } from "./common/identifiers";
 import { configurePlatform, currentPlatform } from "./platform/current-platform";
-import { engineUnreachable } from "./runtime/docker-runtime";
+import { engineUnreachable } from "./runtime/runtime-error";
 import { computePoolProvider } from "./pulumi/compute-pool-provider";
 import { imageId, imageProvider, imageTagExists } from "./pulumi/image-provider";
 import { customRuntimeEnvironmentProvider } from "./pulumi/custom-runtime-environment-provider";

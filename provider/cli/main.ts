@@ -6,7 +6,7 @@
  */
 import { CommanderError } from "commander";
 import { isSpcsError } from "../common/errors";
-import { engineUnreachable } from "../runtime/docker-runtime";
+import { engineUnreachable } from "../runtime/runtime-error";
 import type { CliIo } from "./output";
 import { buildProgram } from "./program";
 import { runSpec, specArgs } from "./spec-command";

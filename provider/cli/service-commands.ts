@@ -6,6 +6,7 @@ import type { Platform } from "../platform/platform";
 import { likePattern } from "../common/sql-like";
 import { DEFAULT_READY_TIMEOUT_SECONDS, alterService, describeService, dropService, type ContainerDescription, type EndpointDescription, type InstanceDescription, type ServiceDescription } from "../statements/services";
 import { qualified } from "../model/service-naming";
+import { driftLine } from "../model/drift";
 import { parseSchemaRef } from "./arguments";
 import type { CliContext } from "./cli-context";
 import { UsageError } from "./usage-error";
@@ -172,7 +173,7 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
       const key = parseServiceRef(ref);
       const d = await requireService(ctx.platform(), key);
       // DESCRIBE's `spec` column is not shown: the catalog keeps the runtime form, not SPCS's normalised YAML.
-      ctx.output.object(d, [...SHOW_SERVICES_COLUMNS, ...(d.drift.length ? ["drift"] : [])]);
+      ctx.output.object({ ...d, drift: d.drift.map(driftLine) }, [...SHOW_SERVICES_COLUMNS, ...(d.drift.length ? ["drift"] : [])]);
     });
 
   const showService = verbs.show.command("service").description("SHOW SERVICE INSTANCES | CONTAINERS IN SERVICE db.schema.name");

@@ -3,6 +3,7 @@ import type { ServiceKey } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
 import type { RuntimeSpec } from "../model/runtime-spec";
 import { qualified } from "../model/service-naming";
+import { driftLine } from "../model/drift";
 import { ensureIngress } from "../objects/services/ingress";
 import { resumeService, suspendService } from "../objects/services/service-lifecycle";
 import { repairService, restartService, scaleService, setServiceProperties, upgradeService } from "../objects/services/service-updates";
@@ -58,7 +59,7 @@ export async function alterService(platform: Platform, key: ServiceKey, target: 
     return;
   }
   if (target.suspended === false) await resumeService(platform, key);
-  for (const line of await repairService(platform, key)) progress(`Service ${qualified(key)}: repaired drift: ${line}`);
+  for (const d of await repairService(platform, key)) progress(`Service ${qualified(key)}: repaired drift: ${driftLine(d)}`);
   const row = platform.catalog.services.get(key)!;
   await ensureIngress(platform, row, readRuntimeSpec(row));
   setServiceProperties(platform, key, props);

@@ -5,7 +5,7 @@ import { SpcsError } from "../../common/errors";
 import { LABEL_CONTAINER, LABEL_INSTANCE, LABEL_POOL, LABEL_SERVICE, LABEL_SPEC_DIGEST, managedLabels } from "../../common/labels";
 import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
-import type { ContainerSpec } from "../../runtime/docker-runtime";
+import type { ContainerSpec, Mount } from "../../runtime/container-runtime";
 import { baseImageRepo } from "../../model/platform-images";
 import type { InstanceFamily } from "../../model/instance-families";
 import { resolveContainerResources } from "../../model/resources";
@@ -48,7 +48,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     labels: labels("_netns"),
     cmd: supervised ? ["sh", "-c", livenessSupervisorScript(spec.containers)] : ["sleep", "2147483647"],
     // Reading another user's /proc/<pid>/environ needs it when a spec container does not run as root.
-    capAdd: supervised ? ["SYS_PTRACE"] : undefined,
+    traceProcesses: supervised,
     // Not yet admitted: on the network (it has an address the readiness probe can reach) but without the
     // service's DNS names, so no traffic reaches it before it is READY. admitInstance adds them.
     network: { name: network, aliases: opts.admitted === false ? [] : serviceAliases(svc) },
@@ -74,38 +74,38 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     const pinned = svc.images[c.name];
     await docker.pullImage(pinned.pullRef);
     const { limits } = resolveContainerResources(c.resources, family);
-    const binds: string[] = [];
+    const mounts: Mount[] = [];
     const tmpfs: Record<string, string> = {};
-    if (c.mountSessionToken) binds.push(`${tokenDir}:${c.sessionTokenPath}:ro`);
+    if (c.mountSessionToken) mounts.push({ source: tokenDir, target: c.sessionTokenPath, readOnly: true });
     for (const m of c.volumeMounts) {
       const vol = spec.volumes.find((v) => v.name === m.name);
       if (!vol) continue; // the spec validator rejects mounts of undeclared volumes
       if (vol.source === "memory") tmpfs[m.mountPath] = vol.size ? `size=${vol.size.replace(/i$/, "")}` : "";
-      else if (vol.source === "stage") binds.push(`${stageDir(home, k, vol.name)}:${m.mountPath}`);
-      else binds.push(`${volumeName(home, k, instanceId, vol.name)}:${m.mountPath}`);
+      else if (vol.source === "stage") mounts.push({ source: stageDir(home, k, vol.name), target: m.mountPath });
+      else mounts.push({ source: volumeName(home, k, instanceId, vol.name), target: m.mountPath });
     }
     const secretEnv: Record<string, string> = {};
     (c.secrets ?? []).forEach((s, index) => {
       const value = secretValues[s.objectName] ?? {};
       if (s.envVarName && s.secretKeyRef) secretEnv[s.envVarName] = value[SECRET_KEYS[s.secretKeyRef]] ?? "";
-      if (s.directoryPath) binds.push(`${writeSecretFiles(home, k, instanceId, c.name, index, value)}:${s.directoryPath}:ro`);
+      if (s.directoryPath) mounts.push({ source: writeSecretFiles(home, k, instanceId, c.name, index, value), target: s.directoryPath, readOnly: true });
     });
     const id = await docker.createContainer({
       name: containerName(home, k, instanceId, c.name),
       image: pinned.pullRef,
       labels: labels(c.name),
-      env: Object.entries({ ...injectedEnv(platform, k), ...(svc.isJob && jobEnv(svc, instanceId)), ...(supervised && { [CONTAINER_MARKER_ENV]: c.name }), ...c.env, ...secretEnv }).map(([key, v]) => `${key}=${v}`),
+      env: { ...injectedEnv(platform, k), ...(svc.isJob && jobEnv(svc, instanceId)), ...(supervised && { [CONTAINER_MARKER_ENV]: c.name }), ...c.env, ...secretEnv },
       entrypoint: c.command,
       cmd: c.args,
-      networkMode: `container:${netns}`,
-      pidMode: supervised ? `container:${netns}` : undefined,
-      binds,
+      joinNetworkOf: netns,
+      sharePidsWith: supervised ? netns : undefined,
+      mounts,
       tmpfs,
       // Limits above what this machine has are capped to it, like limits above node capacity in SPCS.
       memoryBytes: Math.min(limits.memoryBytes, os.totalmem()),
-      nanoCpus: Math.min(limits.cpuMilli, os.cpus().length * 1000) * 1_000_000,
+      cpuMilli: Math.min(limits.cpuMilli, os.cpus().length * 1000),
       // SPCS restarts service containers whatever their exit code, and never restarts a job's.
-      restart: svc.isJob ? "no" : "always",
+      restart: svc.isJob ? "never" : "always",
     });
     await docker.startContainer(id);
   }
