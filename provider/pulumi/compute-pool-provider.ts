@@ -46,7 +46,7 @@ export const computePoolProvider: ResourceProvider<ComputePoolInputs, ComputePoo
       [RESOURCE_NAME_KEY]: news[RESOURCE_NAME_KEY],
     };
     if (news.instanceFamily === undefined) {
-      return { inputs: plain(inputs), failures: [{ property: "instanceFamily", reason: "Missing option(s): [INSTANCE_FAMILY]. Fix: set instanceFamily, for example CPU_X64_XS." }] };
+      return { inputs: plain(inputs), failures: [{ property: "instanceFamily", reason: "ComputePool instanceFamily: Missing option(s): [INSTANCE_FAMILY]. Fix: set instanceFamily, for example CPU_X64_XS." }] };
     }
     if (!isUnknown(inputs.instanceFamily)) inputs.instanceFamily = findInstanceFamily(inputs.instanceFamily)?.name ?? inputs.instanceFamily;
     const known = Object.fromEntries(Object.entries(inputs).filter(([, v]) => !isUnknown(v)));

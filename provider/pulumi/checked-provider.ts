@@ -1,0 +1,56 @@
+import { isUnknown } from "../common/unknown";
+import { inputFailures, isPlainObject } from "../schema/input-failures";
+import { INPUT_LIMITS } from "../schema/input-limits";
+import type { ResourceSchema } from "../schema/resource-schema";
+import { workloadNameProblem } from "../model/workload-name-limits";
+import { RESOURCE_NAME_KEY, type CheckFailure, type CheckResult, type ResourceProvider } from "./provider-types";
+
+/** Hidden string inputs the SDK classes add (see adoption.ts and provider-types.ts). */
+const HIDDEN_STRINGS = [RESOURCE_NAME_KEY, "__creator"];
+
+/**
+ * Wraps a provider's `check` so it never throws and never passes an input of the wrong type on: every input
+ * is checked against the resource's property table first (type, enum, bounds: one table drives the
+ * schema, the docs and these checks). A wrong type stops there, since the provider's own rules assume the
+ * types; bounds the provider did not report already are added to its failures. An exception the provider
+ * still raises becomes a failure naming the resource, so `pulumi preview` reports it like any other.
+ */
+export function typeChecked<I, O>(provider: ResourceProvider<I, O>, schema: ResourceSchema): ResourceProvider<I, O> {
+  const kind = schema.kind;
+  return {
+    ...provider,
+    async check(olds, news): Promise<CheckResult<I>> {
+      if (!isPlainObject(news as unknown)) return { failures: [{ property: "", reason: `${kind}: the inputs must be an object of properties. Fix: declare the resource with its properties.` }] };
+      const given = news as Record<string, unknown>;
+      const found = inputFailures(schema, given);
+      for (const key of HIDDEN_STRINGS) {
+        const v = given[key];
+        if (v !== undefined && !isUnknown(v) && typeof v !== "string") found.push({ property: key, kind: "type", reason: `${kind} ${key}: expected a string. Fix: leave ${key} to the SDK classes.` });
+      }
+      const typeFailures = found.filter((f) => f.kind === "type");
+      if (typeFailures.length > 0) return { failures: typeFailures.map(({ property, reason }) => ({ property, reason })) };
+      let result: CheckResult<I>;
+      try {
+        result = await provider.check(isPlainObject(olds as unknown) ? olds : {}, news);
+      } catch (e) {
+        const message = oneLine(e instanceof Error ? e.message : String(e));
+        return { failures: [{ property: "", reason: `${kind}: the inputs could not be checked: ${message}. Fix: correct the input the message names.` }] };
+      }
+      const failures: CheckFailure[] = [...(result.failures ?? [])];
+      const reported = new Set(failures.map((f) => f.property));
+      for (const f of found) if (!reported.has(f.property)) failures.push({ property: f.property, reason: f.reason });
+      if ((kind === "Service" || kind === "JobService") && failures.length === 0 && result.inputs) failures.push(...nameFailures(kind, result.inputs as Record<string, unknown>));
+      return { ...result, failures };
+    },
+  };
+}
+
+/** Names that are valid identifiers but cannot name containers, volumes or files of this platform. */
+function nameFailures(kind: string, inputs: Record<string, unknown>): CheckFailure[] {
+  const { database, schema, name } = inputs;
+  if (typeof database !== "string" || typeof schema !== "string" || typeof name !== "string" || isUnknown([database, schema, name])) return [];
+  const p = workloadNameProblem({ database, schema, name }, INPUT_LIMITS.instances);
+  return p ? [{ property: p.field, reason: `${kind} ${p.field}: ${p.problem}. Fix: ${p.fix}.` }] : [];
+}
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").slice(0, 500);
