@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { ownerOnlyDir, ownerOnlyFile } from "../common/owner-only";
 import type BetterSqlite3 from "better-sqlite3";
 import { MIGRATIONS } from "./migrations";
 import { ComputePoolStore } from "./compute-pool-store";
@@ -38,7 +39,11 @@ export class Catalog {
   }
 
   static open(file: string): Catalog {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // The catalog keeps job logs (which may print a secret) and the home holds the secrets store: both
+    // readable by their owner only. SQLite gives its -wal and -shm files the database file's mode.
+    ownerOnlyDir(path.dirname(file));
+    ownerOnlyFile(file);
+    for (const extra of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(extra)) fs.chmodSync(extra, 0o600);
     // Loaded here rather than at module scope so that merely importing the catalog costs nothing.
     const Database: typeof BetterSqlite3 = require("better-sqlite3");
     const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });

@@ -7,7 +7,7 @@ import { ensureIngress } from "../objects/services/ingress";
 import { resumeService, suspendService } from "../objects/services/service-lifecycle";
 import { repairService, restartService, scaleService, setServiceProperties, upgradeService } from "../objects/services/service-updates";
 import { applyExternalAccess } from "../objects/workloads/external-access";
-import { readServiceSecrets, writeServiceSecrets, type SecretValue } from "../objects/workloads/secret-store";
+import { storedServiceSecrets, writeServiceSecrets, type SecretValue } from "../objects/workloads/secret-store";
 
 /** What a service should be after ALTER SERVICE; a property left undefined keeps its current value. */
 export interface ServiceTarget {
@@ -48,7 +48,7 @@ export async function alterService(platform: Platform, key: ServiceKey, target: 
   if (!svc) throw doesNotExist("Service", qualified(key));
   const progress = target.progress ?? (() => undefined);
   const props = { minReadyInstances: target.minReadyInstances, autoResume: target.autoResume, externalAccessIntegrations: target.externalAccessIntegrations, queryWarehouse: target.queryWarehouse, comment: target.comment };
-  const secretsChanged = target.secrets !== undefined && canonical(target.secrets) !== canonical(readServiceSecrets(platform.config.home, key));
+  const secretsChanged = target.secrets !== undefined && canonical(target.secrets) !== canonical(storedServiceSecrets(platform.config.home, key) ?? null);
   if (target.suspended) {
     await suspendService(platform, key);
     setServiceProperties(platform, key, props);
