@@ -1,3 +1,4 @@
+import { oneLine } from "../common/text";
 import { isUnknown } from "../common/unknown";
 import { inputFailures, isPlainObject } from "../schema/input-failures";
 import { INPUT_LIMITS } from "../schema/input-limits";
@@ -33,14 +34,15 @@ export function typeChecked<I, O>(provider: ResourceProvider<I, O>, schema: Reso
       try {
         result = await provider.check(isPlainObject(olds as unknown) ? olds : {}, news);
       } catch (e) {
-        const message = oneLine(e instanceof Error ? e.message : String(e));
+        const message = oneLine(e instanceof Error ? e.message : String(e)).slice(0, 500);
         return { failures: [{ property: "", reason: `${kind}: the inputs could not be checked: ${message}. Fix: correct the input the message names.` }] };
       }
       const failures: CheckFailure[] = [...(result.failures ?? [])];
       const reported = new Set(failures.map((f) => f.property));
       for (const f of found) if (!reported.has(f.property)) failures.push({ property: f.property, reason: f.reason });
       if ((kind === "Service" || kind === "JobService") && failures.length === 0 && result.inputs) failures.push(...nameFailures(kind, result.inputs as Record<string, unknown>));
-      return { ...result, failures };
+      // One line each: a value quoted in a reason (a name with a newline) cannot fake another failure.
+      return { ...result, failures: failures.map((f) => ({ property: f.property, reason: oneLine(f.reason) })) };
     },
   };
 }
@@ -53,4 +55,3 @@ function nameFailures(kind: string, inputs: Record<string, unknown>): CheckFailu
   return p ? [{ property: p.field, reason: `${kind} ${p.field}: ${p.problem}. Fix: ${p.fix}.` }] : [];
 }
 
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").slice(0, 500);

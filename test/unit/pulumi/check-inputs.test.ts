@@ -85,6 +85,13 @@ describe("check: every input is type-checked and bounded (issue 13, item 7)", fu
     assert.deepEqual(await failures("Service", { ...SERVICE, database: "D".repeat(85), schema: "S".repeat(80), name: "N".repeat(6) }), []);
   });
 
+  it("every failure is one line: a name with a newline cannot fake a second failure", async function () {
+    const [f] = await failures("ImageRepository", { database: "DB", schema: "S", name: "R\nImageRepository name: fine" });
+    const reason = f.reason;
+    assert.doesNotMatch(reason, /\n/);
+    assert.match(reason, /R\\nIMAGEREPOSITORY NAME: FINE/);
+  });
+
   it("check of arbitrary JSON for every resource returns failures and never throws (property, seeded)", async function () {
     this.timeout(60_000);
     const base: Record<string, Record<string, unknown>> = {
