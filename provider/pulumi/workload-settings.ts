@@ -30,11 +30,25 @@ export function usingStrings(using: Record<string, unknown> | undefined): Record
   return Object.fromEntries(Object.entries(using).map(([k, v]) => [k, JSON.stringify(v)]));
 }
 
+/**
+ * The last analyses, by kind, text and USING values. One provider process serves a whole `pulumi up`, and
+ * check, diff and create (or update) of a resource analyse the same text: once is enough.
+ */
+const analyses = new Map<string, SpecAnalysis>();
+const ANALYSES_KEPT = 64;
+
 /** Renders (for a template) and analyses the specification; undefined while it is unknown (preview). */
 export function analyzeSource(src: SpecSource, kind: "service" | "job"): SpecAnalysis | undefined {
   const text = src.spec ?? src.specTemplate;
   if (text === undefined || isUnknown(text) || isUnknown(src.using)) return undefined;
-  return analyzeSpec(text, { kind, using: src.specTemplate !== undefined ? (usingStrings(src.using) ?? {}) : undefined });
+  const using = src.specTemplate !== undefined ? (usingStrings(src.using) ?? {}) : undefined;
+  const key = JSON.stringify([kind, text, using ?? null]);
+  const known = analyses.get(key);
+  if (known) return known;
+  const analysis = analyzeSpec(text, { kind, using });
+  analyses.set(key, analysis);
+  if (analyses.size > ANALYSES_KEPT) analyses.delete(analyses.keys().next().value!);
+  return analysis;
 }
 
 /**
