@@ -4,11 +4,11 @@ import type { ServiceKey } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
 import { lastLines } from "../common/text";
 import { describeJob } from "../statements/jobs";
-import type { RuntimeSpec } from "../model/runtime-spec";
 import { containerName, qualified } from "../model/service-naming";
 import type { CliContext } from "./cli-context";
 import { parseServiceRef } from "./service-commands";
 import { UsageError } from "./usage-error";
+import { readRuntimeSpec } from "../model/stored-runtime-spec";
 
 /** SYSTEM$GET_SERVICE_LOGS' number_of_most_recent_lines: SPCS rejects values outside 1..1000 ("Invalid `tail lines`"). */
 export const LOG_TAIL = { min: 1, max: 1000, default: 100 } as const;
@@ -58,7 +58,7 @@ export async function resolveLogTarget(platform: Platform, key: ServiceKey, inst
   const q = qualified(key);
   const svc = platform.catalog.services.get(key);
   if (!svc) throw doesNotExist("Service", q);
-  const names = (JSON.parse(svc.spec) as RuntimeSpec).containers.map((c) => c.name);
+  const names = readRuntimeSpec(svc).containers.map((c) => c.name);
   const name = container ?? names[0];
   if (!names.includes(name)) {
     throw new SpcsError("container-not-found", `Container '${name}' does not exist in service ${q}.`, `the service's containers are: ${names.join(", ")}`);

@@ -12,6 +12,7 @@ import { buildProgram } from "./program";
 import { runSpec, specArgs } from "./spec-command";
 import { UsageError } from "./usage-error";
 import { oneLine } from "../common/text";
+import { withFix } from "../common/fix";
 
 export type { CliIo } from "./output";
 
@@ -66,8 +67,7 @@ function reportError(e: unknown, io: CliIo): number {
   const reason = isSpcsError(e) ? e : engineUnreachable(e);
   if (reason) {
     // One line for the message and one for the fix, each escaped: input quoted in them cannot add lines.
-    const message = reason.hint && reason.message.endsWith(`\n  fix: ${reason.hint}`) ? reason.message.slice(0, -`\n  fix: ${reason.hint}`.length) : reason.message;
-    io.stderr(`error: ${oneLine(message)}\n${reason.hint ? `  fix: ${oneLine(reason.hint)}\n` : ""}`);
+    io.stderr(`error: ${withFix(oneLine(reason.reason), reason.hint && oneLine(reason.hint), "error")}\n`);
     return 1;
   }
   const err = e instanceof Error ? e : new Error(String(e));

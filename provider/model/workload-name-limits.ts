@@ -24,7 +24,7 @@ export function workloadNameProblem(k: ServiceKey, maxInstances: number): { fiel
     dnsLabel(k.name);
   } catch (e) {
     if (!isSpcsError(e)) throw e;
-    return { field: "name", problem: e.message.split("\n")[0], fix: "use letters, digits and '_', start with a letter, end with a letter or digit, at most 63 characters" };
+    return { field: "name", problem: e.reason, fix: "use letters, digits and '_', start with a letter, end with a letter or digit, at most 63 characters" };
   }
   const longest = "x".repeat(SPEC_NAME_MAX);
   const names = [containerName("", k, maxInstances - 1, longest), volumeName("", k, maxInstances - 1, longest), ingressContainerName("", k)];

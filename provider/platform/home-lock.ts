@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { poll, systemClock, type Clock } from "../common/poll";
 
 export interface HomeLockTiming {
   /** How often the holder refreshes its heartbeat. */
@@ -12,7 +13,7 @@ export interface HomeLockTiming {
   retryMs: number;
 }
 
-const TIMING: HomeLockTiming = { heartbeatMs: 2_000, staleMs: 30_000, retryMs: 25 };
+const TIMING: HomeLockTiming = { heartbeatMs: 2_000, staleMs: 60_000, retryMs: 25 };
 
 /** Who holds a lock: written in the lock directory as `owner.json`; its mtime is the heartbeat. */
 interface Owner {
@@ -34,16 +35,23 @@ interface Owner {
  * same stale owner still holds it, so two waiters never both take over. Release removes only the
  * releaser's own lock.
  */
-export async function withHomeLock<T>(home: string, name: string, fn: () => Promise<T>, timing: Partial<HomeLockTiming> = {}): Promise<T> {
-  const t = { ...TIMING, ...timing };
+export async function withHomeLock<T>(home: string, name: string, fn: () => Promise<T>, opts: Partial<HomeLockTiming> & { clock?: Clock } = {}): Promise<T> {
+  const t = { ...TIMING, ...opts };
+  const clock = opts.clock ?? systemClock;
   const dir = path.join(home, "locks", name);
   fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
   const me: Owner = { pid: process.pid, host: os.hostname(), token: randomBytes(12).toString("hex") };
-  while (!tryAcquire(dir, me)) {
-    const seen = readOwner(dir);
-    if (seen !== "gone" && isStale(dir, seen, t.staleMs)) takeOver(dir, seen, me, t);
-    else await new Promise((r) => setTimeout(r, t.retryMs));
-  }
+  // No deadline: a holder that died is noticed by its pid or its heartbeat, and its lock taken over at once.
+  await poll(
+    () => {
+      if (tryAcquire(dir, me)) return true;
+      const seen = readOwner(dir);
+      if (seen === "gone" || !isStale(dir, seen, t.staleMs, clock)) return undefined;
+      takeOver(dir, seen, me, t, clock);
+      return tryAcquire(dir, me) || undefined;
+    },
+    { intervalMs: t.retryMs, clock },
+  );
   const ownerFile = path.join(dir, "owner.json");
   const heartbeat = setInterval(() => {
     const now = new Date();
@@ -83,11 +91,11 @@ function readOwner(dir: string): Owner | undefined | "gone" {
   }
 }
 
-function isStale(dir: string, owner: Owner | undefined, staleMs: number): boolean {
+function isStale(dir: string, owner: Owner | undefined, staleMs: number, clock: Clock): boolean {
   const beat = fs.statSync(owner ? path.join(dir, "owner.json") : dir, { throwIfNoEntry: false })?.mtimeMs;
   if (beat === undefined) return false; // released meanwhile: the next mkdir decides
   if (owner && owner.host === os.hostname() && !alive(owner.pid)) return true;
-  return Date.now() - beat > staleMs;
+  return clock.now() - beat > staleMs;
 }
 
 function alive(pid: number): boolean {
@@ -104,17 +112,17 @@ function alive(pid: number): boolean {
  * and still stale. The takeover lock is held for a few system calls; one left by a process killed inside
  * them is stale after staleMs by its mtime.
  */
-function takeOver(dir: string, seen: Owner | undefined, me: Owner, t: HomeLockTiming): void {
+function takeOver(dir: string, seen: Owner | undefined, me: Owner, t: HomeLockTiming, clock: Clock): void {
   const guard = `${dir}.takeover`;
   if (!tryAcquire(guard, me)) {
     const g = readOwner(guard);
-    if (g !== "gone" && isStale(guard, g, t.staleMs)) release(guard, g, g === undefined);
+    if (g !== "gone" && isStale(guard, g, t.staleMs, clock)) release(guard, g, g === undefined);
     return;
   }
   try {
     const now = readOwner(dir);
     const same = now !== "gone" && (now?.token ?? null) === (seen?.token ?? null);
-    if (same && isStale(dir, now, t.staleMs)) fs.rmSync(dir, { recursive: true, force: true });
+    if (same && isStale(dir, now, t.staleMs, clock)) fs.rmSync(dir, { recursive: true, force: true });
   } finally {
     release(guard, me);
   }

@@ -1,4 +1,5 @@
 import { oneLine } from "../common/text";
+import { withFix } from "../common/fix";
 import { isUnknown } from "../common/unknown";
 import { inputFailures, isPlainObject } from "../schema/input-failures";
 import { INPUT_LIMITS } from "../schema/input-limits";
@@ -21,12 +22,12 @@ export function typeChecked<I, O>(provider: ResourceProvider<I, O>, schema: Reso
   return {
     ...provider,
     async check(olds, news): Promise<CheckResult<I>> {
-      if (!isPlainObject(news as unknown)) return { failures: [{ property: "", reason: `${kind}: the inputs must be an object of properties. Fix: declare the resource with its properties.` }] };
+      if (!isPlainObject(news as unknown)) return { failures: [{ property: "", reason: withFix(`${kind}: the inputs must be an object of properties`, "declare the resource with its properties", "check") }] };
       const given = news as Record<string, unknown>;
       const found = inputFailures(schema, given);
       for (const key of HIDDEN_STRINGS) {
         const v = given[key];
-        if (v !== undefined && !isUnknown(v) && typeof v !== "string") found.push({ property: key, kind: "type", reason: `${kind} ${key}: expected a string. Fix: leave ${key} to the SDK classes.` });
+        if (v !== undefined && !isUnknown(v) && typeof v !== "string") found.push({ property: key, kind: "type", reason: withFix(`${kind} ${key}: expected a string`, `leave ${key} to the SDK classes`, "check") });
       }
       const typeFailures = found.filter((f) => f.kind === "type");
       if (typeFailures.length > 0) return { failures: typeFailures.map(({ property, reason }) => ({ property, reason })) };
@@ -35,7 +36,7 @@ export function typeChecked<I, O>(provider: ResourceProvider<I, O>, schema: Reso
         result = await provider.check(isPlainObject(olds as unknown) ? olds : {}, news);
       } catch (e) {
         const message = oneLine(e instanceof Error ? e.message : String(e)).slice(0, 500);
-        return { failures: [{ property: "", reason: `${kind}: the inputs could not be checked: ${message}. Fix: correct the input the message names.` }] };
+        return { failures: [{ property: "", reason: withFix(`${kind}: the inputs could not be checked: ${message}`, "correct the input the message names", "check") }] };
       }
       const failures: CheckFailure[] = [...(result.failures ?? [])];
       const reported = new Set(failures.map((f) => f.property));
@@ -52,6 +53,6 @@ function nameFailures(kind: string, inputs: Record<string, unknown>): CheckFailu
   const { database, schema, name } = inputs;
   if (typeof database !== "string" || typeof schema !== "string" || typeof name !== "string" || isUnknown([database, schema, name])) return [];
   const p = workloadNameProblem({ database, schema, name }, INPUT_LIMITS.instances);
-  return p ? [{ property: p.field, reason: `${kind} ${p.field}: ${p.problem}. Fix: ${p.fix}.` }] : [];
+  return p ? [{ property: p.field, reason: withFix(`${kind} ${p.field}: ${p.problem}`, p.fix, "check") }] : [];
 }
 

@@ -1,3 +1,4 @@
+import { withFix } from "../common/fix";
 import { isUnknown } from "../common/unknown";
 import { INPUT_LIMITS } from "./input-limits";
 import { RESOURCE_SCHEMAS } from "./package-schema";
@@ -51,7 +52,7 @@ interface Ctx {
 function checkValue(ctx: Ctx, where: string, type: PropertyType, spec: Partial<PropertySpec>, v: unknown, anyValues = false): void {
   if (v === null && spec.nullable) return;
   const fail = (kind: InputFailure["kind"], problem: string, fix: string): void => {
-    ctx.out.push({ property: ctx.property, kind, reason: `${ctx.kind} ${where}: ${problem}. Fix: ${fix}.` });
+    ctx.out.push({ property: ctx.property, kind, reason: withFix(`${ctx.kind} ${where}: ${problem}`, fix, "check") });
   };
   const got = ctx.secret ? `got ${kindOf(v)}` : `got ${kindOf(v)} ${shown(v)}`;
   if (typeof type === "string") {
@@ -100,14 +101,14 @@ function checkElement(ctx: Ctx, where: string, type: PropertyType | { ref: strin
 function checkObject(ctx: Ctx, where: string, ref: string, v: unknown): void {
   const t = TYPES[ref];
   if (!isPlainObject(v)) {
-    ctx.out.push({ property: ctx.property, kind: "type", reason: `${ctx.kind} ${where}: expected an object with ${t ? t.properties.map((p) => p.name).join(", ") : "fields"}, got ${kindOf(v)}. Fix: set ${where} to such an object.` });
+    ctx.out.push({ property: ctx.property, kind: "type", reason: withFix(`${ctx.kind} ${where}: expected an object with ${t ? t.properties.map((p) => p.name).join(", ") : "fields"}, got ${kindOf(v)}`, `set ${where} to such an object`, "check") });
     return;
   }
   if (!t) return;
   for (const [k, e] of Object.entries(v)) {
     const p = t.properties.find((q) => q.name === k);
     if (!p) {
-      ctx.out.push({ property: ctx.property, kind: "type", reason: `${ctx.kind} ${where}: unknown field '${k.slice(0, 64)}'. Fix: use only ${t.properties.map((q) => q.name).join(", ")}.` });
+      ctx.out.push({ property: ctx.property, kind: "type", reason: withFix(`${ctx.kind} ${where}: unknown field '${k.slice(0, 64)}'`, `use only ${t.properties.map((q) => q.name).join(", ")}`, "check") });
     } else if (e !== undefined && !isUnknown(e)) checkValue(ctx, `${where}.${k}`, p.type, p, e);
   }
 }

@@ -6,9 +6,9 @@ import type { Platform } from "../../platform/platform";
 import { resumePool } from "../compute-pools/compute-pools";
 import { ensureIngress, stopIngress } from "./ingress";
 import { removeInstance } from "../workloads/instance-runner";
-import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified } from "../../model/service-naming";
 import { startPending } from "../workloads/capacity";
+import { readRuntimeSpec } from "../../model/stored-runtime-spec";
 
 /**
  * ALTER SERVICE ... SUSPEND: SUSPENDING, then the ingress is stopped (unless AUTO_RESUME: a request to it
@@ -23,7 +23,7 @@ export async function suspendService(platform: Platform, key: ServiceKey): Promi
   if (svc.status === "SUSPENDED") return;
   platform.catalog.write(() => platform.catalog.services.update(key, { status: "SUSPENDING", suspendedOn: nowIso(), updatedOn: nowIso() }));
   faultPoint("suspend:catalog-written");
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   const instances = platform.catalog.services.instances(key);
   // With AUTO_RESUME the ingress keeps listening: a request to it is what resumes the service.
   if (!svc.autoResume) await stopIngress(platform, key);
@@ -51,5 +51,5 @@ export async function resumeService(platform: Platform, key: ServiceKey): Promis
   }
   platform.catalog.write(() => platform.catalog.services.update(key, { status: "PENDING", resumedOn: nowIso(), updatedOn: nowIso() }));
   await startPending(platform, svc.computePool);
-  await ensureIngress(platform, svc, JSON.parse(svc.spec) as RuntimeSpec); // on the ports it had
+  await ensureIngress(platform, svc, readRuntimeSpec(svc)); // on the ports it had
 }

@@ -13,6 +13,7 @@ import { instanceRequest, poolNodesOf, startPending } from "./capacity";
 import { removeInstance, removeServiceFiles, startInstance } from "./instance-runner";
 import { removeUnusedNetworks } from "./platform-networks";
 import { removeServiceSecrets, writeServiceSecrets, type SecretValue } from "./secret-store";
+import { readRuntimeSpec, writeRuntimeSpec } from "../../model/stored-runtime-spec";
 
 /** CREATE SERVICE's properties, resolved (defaults filled, names upper-case); EXECUTE JOB SERVICE's too. */
 export interface ServiceDefinition {
@@ -82,7 +83,7 @@ export async function createWorkload(platform: Platform, def: ServiceDefinition,
     const placement = placeInstances(family, current.maxNodes, poolNodesOf(platform, pool.name), instances);
     const svc: ServiceRow = {
       databaseName: key.database, schemaName: key.schema, name: key.name, computePool: pool.name, status: "PENDING",
-      spec: JSON.stringify(def.spec), specDigest: def.specDigest, dnsName: serviceDnsName(key),
+      spec: writeRuntimeSpec(def.spec), specDigest: def.specDigest, dnsName: serviceDnsName(key),
       minInstances: def.minInstances, maxInstances: def.maxInstances, minReadyInstances: def.minReadyInstances,
       autoResume: def.autoResume, autoSuspendSecs: 0, externalAccessIntegrations: def.externalAccessIntegrations,
       queryWarehouse: def.queryWarehouse, comment: def.comment, images, isJob: kind.job !== undefined, isAsyncJob: kind.job?.isAsync ?? false, isUpgrading: false,
@@ -133,7 +134,7 @@ export async function removeWorkload(platform: Platform, svc: ServiceRow): Promi
   const key = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
   platform.catalog.write(() => platform.catalog.services.update(key, { status: "DELETING", updatedOn: nowIso() }));
   faultPoint("drop:catalog-written");
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   await Promise.all(platform.catalog.services.instances(key).map((i) => removeInstance(platform, key, i.instanceId, spec)));
   // Files before the row: a drop interrupted here keeps its DELETING row, so the next drop runs again and
   // finishes; the plaintext secrets never outlive the row that leads back to them.
