@@ -60,7 +60,7 @@ function reportError(e: unknown, io: CliIo): number {
   // Commander has already printed its message (or the help that was asked for).
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
   if (e instanceof UsageError) {
-    io.stderr(`error: ${oneLine(e.message)}\n(add --help for usage)\n`);
+    io.stderr(`error: ${oneLine(e.reason)}\n${e.usage ? `${e.usage}\n` : ""}(add --help for usage)\n`);
     return 2;
   }
   // SpcsError's message already ends in its `fix:` line; a stack trace would only bury it.

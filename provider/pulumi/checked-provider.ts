@@ -5,6 +5,7 @@ import { inputFailures, isPlainObject } from "../schema/input-failures";
 import { INPUT_LIMITS } from "../schema/input-limits";
 import type { ResourceSchema } from "../schema/resource-schema";
 import { workloadNameProblem } from "../model/workload-name-limits";
+import { registryPathProblem } from "../model/registry-name-limits";
 import { RESOURCE_NAME_KEY, type CheckFailure, type CheckResult, type ResourceProvider } from "./provider-types";
 
 /** Hidden string inputs the SDK classes add (see adoption.ts and provider-types.ts). */
@@ -41,7 +42,7 @@ export function typeChecked<I, O>(provider: ResourceProvider<I, O>, schema: Reso
       const failures: CheckFailure[] = [...(result.failures ?? [])];
       const reported = new Set(failures.map((f) => f.property));
       for (const f of found) if (!reported.has(f.property)) failures.push({ property: f.property, reason: f.reason });
-      if ((kind === "Service" || kind === "JobService") && failures.length === 0 && result.inputs) failures.push(...nameFailures(kind, result.inputs as Record<string, unknown>));
+      if (failures.length === 0 && result.inputs) failures.push(...nameFailures(kind, result.inputs as Record<string, unknown>));
       // One line each: a value quoted in a reason (a name with a newline) cannot fake another failure.
       return { ...result, failures: failures.map((f) => ({ property: f.property, reason: oneLine(f.reason) })) };
     },
@@ -52,7 +53,11 @@ export function typeChecked<I, O>(provider: ResourceProvider<I, O>, schema: Reso
 function nameFailures(kind: string, inputs: Record<string, unknown>): CheckFailure[] {
   const { database, schema, name } = inputs;
   if (typeof database !== "string" || typeof schema !== "string" || typeof name !== "string" || isUnknown([database, schema, name])) return [];
-  const p = workloadNameProblem({ database, schema, name }, INPUT_LIMITS.instances);
+  // Services and jobs name containers, volumes and home files; a repository names a registry path.
+  const p =
+    kind === "Service" || kind === "JobService" ? workloadNameProblem({ database, schema, name }, INPUT_LIMITS.instances)
+    : kind === "ImageRepository" ? registryPathProblem({ database, schema, name })
+    : undefined;
   return p ? [{ property: p.field, reason: withFix(`${kind} ${p.field}: ${p.problem}`, p.fix, "check") }] : [];
 }
 

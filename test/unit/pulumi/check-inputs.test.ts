@@ -81,6 +81,9 @@ describe("check: every input is type-checked and bounded (issue 13, item 7)", fu
     await failsOn("JobService", { ...JOB, schema: "A$B" }, "schema");
     await failsOn("Service", { ...SERVICE, name: "_SVC" }, "name", /not a valid DNS label/);
     await failsOn("Service", { ...SERVICE, name: "S".repeat(64) }, "name", /not a valid DNS label/);
+    await failsOn("ImageRepository", { database: "_DB", schema: "S", name: "R" }, "database", /OCI distribution grammar/);
+    await failsOn("ImageRepository", { database: "DB", schema: "S", name: "R$1" }, "name", /OCI distribution grammar/);
+    assert.deepEqual(await failures("ImageRepository", { database: "DB", schema: "S", name: "MY__REPO_1" }), []);
     // The longest names that fit still pass: 173 characters of db.schema.name.
     assert.deepEqual(await failures("Service", { ...SERVICE, database: "D".repeat(85), schema: "S".repeat(80), name: "N".repeat(6) }), []);
   });
