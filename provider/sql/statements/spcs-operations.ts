@@ -27,3 +27,4 @@ export {
 export {
   alterRuntimeEnvironmentStatus, createRuntimeEnvironment, describeRuntimeEnvironment, dropRuntimeEnvironment, showRuntimeEnvironments,
 } from "../../statements/runtime-environments";
+export { serviceLogs as serviceLogsOf } from "../../statements/service-logs";
