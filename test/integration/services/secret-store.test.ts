@@ -70,6 +70,8 @@ describe("integration: secret values on the platform", function () {
       [path.join(home, "secrets"), 0o700], [storeFile("MODES"), 0o600],
       [path.join(home, "secrets", "files", q), 0o700], [path.join(home, "secrets", "files", q, "0", "main", "1"), 0o700], [path.join(home, "secrets", "files", q, "0", "main", "1", "secret_string"), 0o600],
       [path.join(home, "session-tokens"), 0o700], [path.join(home, "session-tokens", q), 0o700], [path.join(home, "session-tokens", q, "token"), 0o600],
+      // The registry's daemon log, started by the test platform.
+      [path.join(home, "log"), 0o700], [path.join(home, "log", "registry.log"), 0o600],
     ];
     const actual = expected.map(([f]) => [f, fs.statSync(f).mode & 0o777]);
     assert.deepEqual(actual, expected);
