@@ -7,6 +7,7 @@
 export type FaultPoint =
   | "create:catalog-written"
   | "create:instances-started"
+  | "upgrade:catalog-written"
   | "suspend:catalog-written"
   | "drop:catalog-written"
   | "drop:containers-removed";

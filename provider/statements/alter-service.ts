@@ -67,7 +67,10 @@ export async function alterService(platform: Platform, key: ServiceKey, target: 
   const max = target.maxInstances ?? svc.maxInstances;
   if (min !== svc.minInstances || max !== svc.maxInstances) await scaleService(platform, key, min, max);
   if (secretsChanged) writeServiceSecrets(platform.config.home, key, target.secrets!);
-  const upgrade = target.spec !== undefined && target.spec.specDigest !== svc.specDigest;
+  // An upgrade interrupted after the new spec was recorded (isUpgrading still set, or instances on another
+  // digest) is finished by the next ALTER with that spec: the digests alone would say there is nothing to do.
+  const unfinished = svc.isUpgrading || platform.catalog.services.instances(key).some((i) => i.specDigest !== svc.specDigest);
+  const upgrade = target.spec !== undefined && (target.spec.specDigest !== svc.specDigest || unfinished);
   if (secretsChanged && !upgrade) await restartService(platform, key, target.readyTimeoutSeconds, progress);
   if (upgrade) await upgradeService(platform, key, target.spec!.spec, target.spec!.specDigest, target.readyTimeoutSeconds, progress);
 }

@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { LABEL_NAME, homeFilter } from "../../../provider/common/labels";
+import { LABEL_NAME, LABEL_SPEC_DIGEST, homeFilter } from "../../../provider/common/labels";
+import { containerName } from "../../../provider/model/service-naming";
 import type { FaultPoint } from "../../../provider/common/fault-points";
 import type { RuntimeSpec } from "../../../provider/model/runtime-spec";
 import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
-import { createService, dropService, resumeService, suspendService, type ServiceDefinition } from "../../../provider/statements/services";
+import { alterService, createService, dropService, resumeService, suspendService, type ServiceDefinition } from "../../../provider/statements/services";
 import { seedAppImage, seedPool, APP_IMAGE } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
@@ -14,7 +15,7 @@ const CHILD = path.resolve(__dirname, "../../support/kill-point-child.js");
 
 /**
  * Kill points (issue 13, item 9): a process killed (SIGKILL) between a catalog write and the engine work
- * that follows it, in create, suspend and drop; the next statement converges and nothing is leaked: no
+ * that follows it, in create, upgrade, suspend and drop; the next statement converges and nothing is leaked: no
  * container, no volume, no catalog row, no secrets file.
  */
 describe("integration: kill points between catalog writes and engine work", function () {
@@ -84,6 +85,23 @@ describe("integration: kill points between catalog writes and engine work", func
     assert.deepEqual((await leftovers(name)).filter((l) => l.startsWith("container")), []);
     await resumeService(tp.platform, def(name).key);
     assert.equal((await awaitServiceReady(tp.platform, def(name).key, 60)).status, "RUNNING");
+    await dropService(tp.platform, def(name).key);
+    assert.deepEqual(await leftovers(name), []);
+  });
+
+  it("upgrade killed after the new spec is recorded: the next ALTER with that spec finishes the upgrade", async function () {
+    const name = "K_UPGRADE";
+    await createService(tp.platform, def(name));
+    await awaitServiceReady(tp.platform, def(name).key, 60);
+    const v2: ServiceDefinition = { ...def(name), specDigest: `d2-${name}`, spec: { ...spec, containers: [{ ...spec.containers[0], args: ['echo "v2 $PW"; exec sleep 3600'] }] } };
+    killedAt("upgrade:catalog-written", "upgrade", v2);
+    assert.equal(tp.platform.catalog.services.get(def(name).key)!.isUpgrading, true);
+    await alterService(tp.platform, def(name).key, { spec: { spec: v2.spec, specDigest: v2.specDigest }, readyTimeoutSeconds: 60 });
+    const row = tp.platform.catalog.services.get(def(name).key)!;
+    assert.equal(row.isUpgrading, false);
+    assert.deepEqual(tp.platform.catalog.services.instances(def(name).key).map((i) => i.specDigest), [v2.specDigest]);
+    const main = await tp.platform.docker.inspectContainer(containerName(tp.config.home, def(name).key, 0, "main"));
+    assert.equal(main?.labels[LABEL_SPEC_DIGEST], v2.specDigest, "the container runs the new specification");
     await dropService(tp.platform, def(name).key);
     assert.deepEqual(await leftovers(name), []);
   });
