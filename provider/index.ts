@@ -17,16 +17,24 @@ import { jobServiceProvider } from "./pulumi/job-service-provider";
 import { serviceProvider } from "./pulumi/service-provider";
 import { adoptable } from "./pulumi/adoption";
 import type { ResourceProvider } from "./pulumi/provider-types";
+import { typeChecked } from "./pulumi/checked-provider";
+import { COMPUTE_POOL_SCHEMA } from "./schema/tables/compute-pool-schema";
+import { IMAGE_REPOSITORY_SCHEMA } from "./schema/tables/image-repository-schema";
+import { IMAGE_SCHEMA } from "./schema/tables/image-schema";
+import { SERVICE_SCHEMA } from "./schema/tables/service-schema";
+import { JOB_SERVICE_SCHEMA } from "./schema/tables/job-service-schema";
+import { CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA } from "./schema/tables/custom-runtime-environment-schema";
 
 export const providers: Record<string, ResourceProvider<any, any>> = {
-  ComputePool: adoptable(computePoolProvider, { kind: "COMPUTE POOL", id: (i) => i.name }),
-  ImageRepository: adoptable(imageRepositoryProvider, { kind: "IMAGE REPOSITORY", id: (i) => qualifiedName(i.database, i.schema, i.name) }),
+  // typeChecked outermost: every input, `adopt` included, is type-checked before any provider code sees it.
+  ComputePool: typeChecked(adoptable(computePoolProvider, { kind: "COMPUTE POOL", id: (i) => i.name }), COMPUTE_POOL_SCHEMA),
+  ImageRepository: typeChecked(adoptable(imageRepositoryProvider, { kind: "IMAGE REPOSITORY", id: (i) => qualifiedName(i.database, i.schema, i.name) }), IMAGE_REPOSITORY_SCHEMA),
   // An image "exists" when its tag does: the repository alone does not make it.
-  Image: adoptable(imageProvider, { kind: "IMAGE", id: imageId, exists: (i) => imageTagExists(currentPlatform(), i) }),
+  Image: typeChecked(adoptable(imageProvider, { kind: "IMAGE", id: imageId, exists: (i) => imageTagExists(currentPlatform(), i) }), IMAGE_SCHEMA),
   // Services and jobs share one namespace per schema.
-  Service: adoptable(serviceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }),
-  JobService: adoptable(jobServiceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }),
-  CustomRuntimeEnvironment: adoptable(customRuntimeEnvironmentProvider, { kind: "CUSTOM RUNTIME ENVIRONMENT", id: (i) => i.name }),
+  Service: typeChecked(adoptable(serviceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }), SERVICE_SCHEMA),
+  JobService: typeChecked(adoptable(jobServiceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }), JOB_SERVICE_SCHEMA),
+  CustomRuntimeEnvironment: typeChecked(adoptable(customRuntimeEnvironmentProvider, { kind: "CUSTOM RUNTIME ENVIRONMENT", id: (i) => i.name }), CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA),
 };
 
 export type ResourceKind = keyof typeof providers;

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { ownerOnlyFile } from "../common/owner-only";
 import type BetterSqlite3 from "better-sqlite3";
 import { pollSync } from "../common/poll";
 import { MIGRATIONS } from "./migrations";
@@ -39,7 +40,13 @@ export class Catalog {
   }
 
   static open(file: string): Catalog {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // The catalog keeps job logs (which may print a secret) and the home holds the secrets store: both
+    // readable by their owner only. SQLite gives its -wal and -shm files the database file's mode.
+    // A home made here is 0700; an existing one keeps its mode (it may be a directory the user shares),
+    // the files themselves are narrowed.
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    ownerOnlyFile(file);
+    for (const extra of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(extra)) fs.chmodSync(extra, 0o600);
     // Loaded here rather than at module scope so that merely importing the catalog costs nothing.
     const Database: typeof BetterSqlite3 = require("better-sqlite3");
     const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });

@@ -29,11 +29,11 @@ export const SHOW_IMAGES_COLUMNS = ["createdOn", "imageName", "tags", "digest", 
 export function imagesTarget(words: readonly string[], inOption: string | undefined): RepositoryKey {
   const usage = "usage: spcs show images in image-repository DB.SCHEMA.REPO (or: spcs show images --in DB.SCHEMA.REPO)";
   if (inOption !== undefined) {
-    if (words.length) throw new UsageError(`give the repository once, with --in or with 'in image-repository', not both\n${usage}`);
+    if (words.length) throw new UsageError(`give the repository once, with --in or with 'in image-repository', not both`, usage);
     return parseRepositoryRef(inOption);
   }
   if (words.length !== 3 || words[0].toLowerCase() !== "in" || words[1].toLowerCase() !== "image-repository") {
-    throw new UsageError(words.length ? `unexpected words '${words.join(" ")}'\n${usage}` : `which repository?\n${usage}`);
+    throw new UsageError(words.length ? `unexpected words '${words.join(" ")}'` : "which repository?", usage);
   }
   return parseRepositoryRef(words[2]);
 }

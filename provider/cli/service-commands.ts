@@ -70,15 +70,15 @@ export function servicesScope(words: readonly string[], o: { inComputePool?: str
   if (o.inSchema !== undefined) given.push(["schema", o.inSchema]);
   if (words.length) {
     const kind = words[1]?.toLowerCase();
-    if (words[0].toLowerCase() !== "in" || !kind) throw new UsageError(`unexpected words '${words.join(" ")}'\n${usage}`);
+    if (words[0].toLowerCase() !== "in" || !kind) throw new UsageError(`unexpected words '${words.join(" ")}'`, usage);
     if (kind === "account") {
-      if (words.length !== 2) throw new UsageError(`unexpected words '${words.join(" ")}'\n${usage}`);
+      if (words.length !== 2) throw new UsageError(`unexpected words '${words.join(" ")}'`, usage);
     } else {
-      if (!["compute-pool", "database", "schema"].includes(kind) || words.length !== 3) throw new UsageError(`unexpected words '${words.join(" ")}'\n${usage}`);
+      if (!["compute-pool", "database", "schema"].includes(kind) || words.length !== 3) throw new UsageError(`unexpected words '${words.join(" ")}'`, usage);
       given.push([kind, words[2]]);
     }
   }
-  if (given.length > 1) throw new UsageError(`give one IN scope, not ${given.map(([k]) => k).join(" and ")}\n${usage}`);
+  if (given.length > 1) throw new UsageError(`give one IN scope, not ${given.map(([k]) => k).join(" and ")}`, usage);
   const [scope] = given;
   if (!scope) return {};
   if (scope[0] === "compute-pool") return { computePool: normalizeIdentifier(scope[1], "compute pool") };
@@ -93,11 +93,11 @@ export function servicesScope(words: readonly string[], o: { inComputePool?: str
 export function serviceTarget(command: string, words: readonly string[], inOption: string | undefined): ServiceKey {
   const usage = `usage: spcs ${command} in service DB.SCHEMA.NAME (or: spcs ${command} --in DB.SCHEMA.NAME)`;
   if (inOption !== undefined) {
-    if (words.length) throw new UsageError(`give the service once, with --in or with 'in service', not both\n${usage}`);
+    if (words.length) throw new UsageError(`give the service once, with --in or with 'in service', not both`, usage);
     return parseServiceRef(inOption);
   }
   if (words.length !== 3 || words[0].toLowerCase() !== "in" || words[1].toLowerCase() !== "service") {
-    throw new UsageError(words.length ? `unexpected words '${words.join(" ")}'\n${usage}` : `which service?\n${usage}`);
+    throw new UsageError(words.length ? `unexpected words '${words.join(" ")}'` : "which service?", usage);
   }
   return parseServiceRef(words[2]);
 }

@@ -46,6 +46,8 @@ export const SPCS_ERROR_CODES = {
   "engine-unreachable": "The Docker engine stopped answering during a statement; what was recorded is kept.",
   "docker-error": "The Docker engine answered in a way the platform cannot use (e.g. a network with no subnet).",
   "docker-conflict": "A container of that name already exists in the engine.",
+  "secrets-unreadable": "A service's stored secret values are missing, unreadable or not JSON: its instances do not start (never with empty values).",
+  "secret-missing": "A container uses a Snowflake secret that has no stored value: its instance does not start.",
   "network-missing": "The platform network is gone from the engine.",
   // spcs logs
   "container-not-found": "`spcs logs --container` names a container the service's spec does not have.",

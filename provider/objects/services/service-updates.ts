@@ -1,4 +1,5 @@
 import { SpcsError, doesNotExist } from "../../common/errors";
+import { faultPoint } from "../../common/fault-points";
 import { nowIso } from "../../common/time";
 import type { InstanceRow, PinnedImage, ServiceKey } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
@@ -33,6 +34,7 @@ export async function upgradeService(platform: Platform, key: ServiceKey, spec: 
   const never = neverFits(family, pool.maxNodes, platform.catalog.services.instances(key).map((i) => ({ key: String(i.instanceId), request })));
   if (never) throw new SpcsError("unschedulable", `Cannot alter service ${qualified(key)} in compute pool ${pool.name}. ${never}`, "request less cpu or memory, or use a larger instance family or more maxNodes; the service keeps running its current specification");
   platform.catalog.write(() => platform.catalog.services.update(key, { spec: writeRuntimeSpec(spec), specDigest, images, isUpgrading: true, updatedOn: nowIso() }));
+  faultPoint("upgrade:catalog-written");
   await replaceInstances(platform, key, oldSpec, spec, { specDigest, ...request }, family, timeoutSeconds, (id) => progress(`Service ${qualified(key)}: upgrading instance ${id}`));
   // Public endpoints added or removed by the new spec; the ports of those that stay are kept.
   await ensureIngress(platform, platform.catalog.services.get(key)!, spec);

@@ -12,6 +12,7 @@ import { resolveContainerResources } from "../../model/resources";
 import { CONTAINER_MARKER_ENV, livenessSupervisorScript, needsLivenessSupervisor } from "./liveness-supervisor";
 import { withPlatformNetworks } from "./platform-networks";
 import type { RuntimeSpec } from "../../model/runtime-spec";
+import { ownerOnlyDir } from "../../common/owner-only";
 import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
 import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "../../model/service-naming";
 
@@ -69,7 +70,8 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   await docker.startContainer(netns);
 
   const tokenDir = writeSessionToken(home, k);
-  const secretValues = readServiceSecrets(home, k);
+  // Read only when a container uses secrets; then a store that cannot be read fails the instance (never empty values).
+  const secretValues = spec.containers.some((c) => c.secrets?.length) ? readServiceSecrets(home, k) : {};
   for (const c of spec.containers) {
     const pinned = svc.images[c.name];
     await docker.pullImage(pinned.pullRef);
@@ -86,7 +88,8 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     }
     const secretEnv: Record<string, string> = {};
     (c.secrets ?? []).forEach((s, index) => {
-      const value = secretValues[s.objectName] ?? {};
+      const value = secretValues[s.objectName];
+      if (!value) throw new SpcsError("secret-missing", `Service ${qualified(k)}: container ${c.name} uses Snowflake secret '${s.objectName}', which has no stored value.`, "give its value in the service's secrets and run pulumi up again");
       if (s.envVarName && s.secretKeyRef) secretEnv[s.envVarName] = value[SECRET_KEYS[s.secretKeyRef]] ?? "";
       if (s.directoryPath) mounts.push({ source: writeSecretFiles(home, k, instanceId, c.name, index, value), target: s.directoryPath, readOnly: true });
     });
@@ -181,7 +184,8 @@ export async function removeInstance(platform: Platform, k: ServiceKey, instance
 function writeSecretFiles(home: string, k: ServiceKey, instanceId: number, container: string, index: number, value: SecretValue): string {
   const dir = secretFilesDir(home, k, instanceId, container, index);
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ownerOnlyDir(path.join(home, "secrets"));
+  ownerOnlyDir(dir);
   for (const [file, field] of Object.entries(SECRET_KEYS)) {
     const v = value[field];
     if (v !== undefined) fs.writeFileSync(path.join(dir, file), v, { mode: 0o600 });
@@ -207,10 +211,12 @@ export function jobEnv(svc: Pick<ServiceRow, "minInstances">, instanceId: number
 
 /** A session token file per service, mounted read-only at the token path; a stand-in OAuth token. */
 function writeSessionToken(home: string, k: ServiceKey): string {
-  const dir = path.join(home, "session-tokens", qualified(k).toLowerCase());
-  fs.mkdirSync(dir, { recursive: true });
+  ownerOnlyDir(path.join(home, "session-tokens"));
+  const dir = ownerOnlyDir(path.join(home, "session-tokens", qualified(k).toLowerCase()));
   const token = path.join(dir, "token");
-  if (!fs.existsSync(token)) fs.writeFileSync(token, `spcs-local-session-token:${require("node:crypto").randomBytes(24).toString("hex")}\n`, { mode: 0o644 });
+  // A token is a credential: owner only, like the secret files.
+  if (!fs.existsSync(token)) fs.writeFileSync(token, `spcs-local-session-token:${require("node:crypto").randomBytes(24).toString("hex")}\n`, { mode: 0o600 });
+  fs.chmodSync(token, 0o600);
   return dir;
 }
 
