@@ -91,6 +91,11 @@ export interface RunSpec {
   entrypoint?: string[];
   cmd: string[];
   timeoutMs: number;
+  /** Default "none"; `container:<id>` runs in another container's network namespace. */
+  networkMode?: string;
+  capAdd?: string[];
+  binds?: string[];
+  tmpfs?: Record<string, string>;
 }
 
 /** How a one-off container ended. `timedOut` means it was killed at the deadline (exitCode is then -1). */
@@ -187,7 +192,7 @@ export class DockerRuntime {
       Labels: spec.labels,
       Entrypoint: spec.entrypoint,
       Cmd: spec.cmd,
-      HostConfig: { NetworkMode: "none", AutoRemove: false },
+      HostConfig: { NetworkMode: spec.networkMode ?? "none", AutoRemove: false, CapAdd: spec.capAdd, Binds: spec.binds, Tmpfs: spec.tmpfs },
     });
     try {
       await container.start();

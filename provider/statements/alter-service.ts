@@ -7,6 +7,7 @@ import { ensureIngress } from "../objects/services/ingress";
 import { resumeService, suspendService } from "../objects/services/service-lifecycle";
 import { repairService, restartService, scaleService, setServiceProperties, upgradeService } from "../objects/services/service-updates";
 import { applyExternalAccess } from "../objects/workloads/external-access";
+import { requireIntegrations } from "../objects/external-access-integrations/allowed-egress";
 import { readServiceSecrets, writeServiceSecrets, type SecretValue } from "../objects/workloads/secret-store";
 
 /** What a service should be after ALTER SERVICE; a property left undefined keeps its current value. */
@@ -47,6 +48,7 @@ export async function alterService(platform: Platform, key: ServiceKey, target: 
   const svc = platform.catalog.services.get(key);
   if (!svc) throw doesNotExist("Service", qualified(key));
   const progress = target.progress ?? (() => undefined);
+  requireIntegrations(platform, target.externalAccessIntegrations);
   const props = { minReadyInstances: target.minReadyInstances, autoResume: target.autoResume, externalAccessIntegrations: target.externalAccessIntegrations, queryWarehouse: target.queryWarehouse, comment: target.comment };
   const secretsChanged = target.secrets !== undefined && canonical(target.secrets) !== canonical(readServiceSecrets(platform.config.home, key));
   if (target.suspended) {
