@@ -32,8 +32,8 @@ export function egressFirewallScript(internalAddress: string, allowed: readonly 
         : `for ip in $(ips ${shellQuote(hp.host)}); do echo "-A OUTPUT -p tcp -d $ip --dport ${hp.port} -j ACCEPT"; done`,
     ),
     "echo COMMIT",
-    "} > /tmp/rules",
-    "chroot /host iptables-restore < /tmp/rules",
+    // Without COMMIT (a line above failed) iptables-restore changes nothing and fails.
+    "} | chroot /host iptables-restore",
   ];
   return lines.join("\n");
 }
