@@ -15,6 +15,8 @@ import { customRuntimeEnvironmentProvider } from "./pulumi/custom-runtime-enviro
 import { imageRepositoryProvider } from "./pulumi/image-repository-provider";
 import { jobServiceProvider } from "./pulumi/job-service-provider";
 import { serviceProvider } from "./pulumi/service-provider";
+import { networkRuleProvider } from "./pulumi/network-rule-provider";
+import { externalAccessIntegrationProvider } from "./pulumi/external-access-integration-provider";
 import { adoptable } from "./pulumi/adoption";
 import type { ResourceProvider } from "./pulumi/provider-types";
 
@@ -27,6 +29,8 @@ export const providers: Record<string, ResourceProvider<any, any>> = {
   Service: adoptable(serviceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }),
   JobService: adoptable(jobServiceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }),
   CustomRuntimeEnvironment: adoptable(customRuntimeEnvironmentProvider, { kind: "CUSTOM RUNTIME ENVIRONMENT", id: (i) => i.name }),
+  NetworkRule: adoptable(networkRuleProvider, { kind: "NETWORK RULE", id: (i) => qualifiedName(i.database, i.schema, i.name) }),
+  ExternalAccessIntegration: adoptable(externalAccessIntegrationProvider, { kind: "INTEGRATION", id: (i) => i.name }),
 };
 
 export type ResourceKind = keyof typeof providers;

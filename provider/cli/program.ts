@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { CliContext, type GlobalOptions } from "./cli-context";
 import { registerComputePoolCommands } from "./compute-pool-commands";
 import { registerDriftCommand } from "./drift-command";
+import { registerEgressCommands } from "./egress-commands";
 import { registerCustomRuntimeEnvironmentCommands } from "./custom-runtime-environment-commands";
 import { registerImageRepositoryCommands } from "./image-repository-commands";
 import { registerJobCommands } from "./job-commands";
@@ -39,6 +40,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
   registerComputePoolCommands(verbs, ctx);
   registerImageRepositoryCommands(verbs, ctx);
   registerServiceCommands(verbs, ctx);
+  registerEgressCommands(verbs, ctx);
   registerJobCommands(program, verbs, ctx);
   registerCustomRuntimeEnvironmentCommands(program, verbs, ctx);
   registerLogsCommand(program, ctx);
