@@ -15,6 +15,9 @@ export const SHOW_NETWORK_RULES_COLUMNS = [
   "createdOn", "name", "databaseName", "schemaName", "owner", "comment", "type", "mode", "entriesInValuelist", "ownerRoleType",
 ] as const satisfies readonly (keyof NetworkRuleDescription)[];
 
+/** What a table shows without `--wide`. */
+export const SHOW_NETWORK_RULES_NARROW = ["name", "databaseName", "schemaName", "type", "mode", "entriesInValuelist", "createdOn"] as const satisfies readonly (typeof SHOW_NETWORK_RULES_COLUMNS)[number][];
+
 /** SHOW INTEGRATIONS' columns. */
 export const SHOW_INTEGRATIONS_COLUMNS = ["name", "type", "category", "enabled", "comment", "createdOn"] as const satisfies readonly (keyof IntegrationDescription)[];
 
@@ -63,7 +66,7 @@ export function registerEgressCommands(verbs: Verbs, ctx: CliContext): void {
     .option("--in-schema <db.schema>", "only rules in this schema")
     .action((o: { like?: string; inDatabase?: string; inSchema?: string }) => {
       const scope = repositoryScope(o);
-      ctx.output.rows(showNetworkRules(ctx.platform(), { like: o.like, ...scope }), SHOW_NETWORK_RULES_COLUMNS);
+      ctx.output.rows(showNetworkRules(ctx.platform(), { like: o.like, ...scope }), SHOW_NETWORK_RULES_COLUMNS, SHOW_NETWORK_RULES_NARROW);
     });
 
   verbs.describe

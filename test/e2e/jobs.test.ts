@@ -30,7 +30,7 @@ describe("e2e: job services", function () {
     program.must(["up", "--yes"]);
     const out = program.outputs();
     assert.equal(out.batchStatus, "DONE");
-    assert.equal(out.batchMessage, "Job JOB_DB.PUBLIC.WRITE_INDEXES completed successfully with status: DONE.");
+    assert.equal(out.batchMessage, "Job WRITE_INDEXES completed successfully with status: DONE.");
     const dir = stageDir(tp.config.home, JOB("WRITE_INDEXES"), "out");
     assert.deepEqual(fs.readdirSync(dir).sort(), ["index-0", "index-1", "index-2"]);
     assert.deepEqual(["0", "1", "2"].map((i) => fs.readFileSync(`${dir}/index-${i}`, "utf8").trim()), ["0", "1", "2"]);
