@@ -5,6 +5,8 @@ import type { ServiceKey } from "../catalog/service-store";
 import { currentPlatform } from "../platform/current-platform";
 import { DEFAULT_READY_TIMEOUT_SECONDS, awaitServiceReady, alterService, createService, describeService, dropService, type SecretValue, type ServiceDescription, suspendService } from "../statements/services";
 import { runtimeSpecOf } from "../model/from-spec";
+import { SERVICE_SCHEMA } from "../schema/tables/service-schema";
+import { replaceOnChangeNames } from "../schema/resource-schema";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "./provider-types";
 import { analyzeSource, identifierFailures, instanceCountFailures, normalizeSecrets, secretFailures, specFailures, type WorkloadInputs } from "./workload-settings";
 
@@ -29,8 +31,15 @@ export type ServiceOutputs = ServiceInputs & Omit<ServiceDescription, "name" | "
   ingressUrl: string | null;
 };
 
-const REPLACE_ON_CHANGE = ["database", "schema", "name", "computePool"] as const;
-const ALTERABLE = ["minReadyInstances", "autoResume", "externalAccessIntegrations", "queryWarehouse", "comment", "readyTimeoutSeconds", "suspended"] as const;
+/** The service's own inputs; `adopt` is the adoption wrapper's (create-time only). */
+const INPUTS = SERVICE_SCHEMA.properties.filter((p) => p.input && p.name !== "adopt").map((p) => p.name) as (keyof ServiceInputs)[];
+const REPLACE_ON_CHANGE = replaceOnChangeNames(SERVICE_SCHEMA) as (keyof ServiceInputs)[];
+/** Compared through the spec digest: a reformatted spec, or USING values that render the same, is no change. */
+const SPEC_INPUTS: readonly string[] = ["spec", "specTemplate", "using"];
+/** Inputs ALTER SERVICE changes in place. */
+const ALTERABLE = INPUTS.filter((k) => !REPLACE_ON_CHANGE.includes(k) && !SPEC_INPUTS.includes(k));
+/** Outputs DESCRIBE SERVICE shows (ingressUrl is derived from the endpoints). */
+const SHOWN = SERVICE_SCHEMA.properties.filter((p) => !p.input && p.name !== "ingressUrl").map((p) => p.name) as (keyof ServiceDescription)[];
 
 /**
  * Service: CREATE / ALTER / DROP SERVICE.
@@ -81,7 +90,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
     const specChanged = analysis === undefined ? !same(olds.spec ?? olds.specTemplate, news.spec ?? news.specTemplate) : analysis.specDigest !== oldDigest;
     // Drift found by the last refresh is a change too: `up` repairs it.
     const drifted = (olds.drift?.length ?? 0) > 0;
-    const changed = specChanged || drifted || !same(olds.secrets, news.secrets) || ["minInstances", "maxInstances", ...ALTERABLE].some((k) => !same(olds[k as keyof ServiceInputs], news[k as keyof ServiceInputs]));
+    const changed = specChanged || drifted || ALTERABLE.some((k) => !same(olds[k], news[k]));
     return { changes: replaces.length > 0 || changed, replaces: [...replaces], deleteBeforeReplace: replaces.length > 0 };
   },
 
@@ -160,13 +169,13 @@ async function waitAndDescribe(key: ServiceKey, inputs: ServiceInputs): Promise<
 
 function outputsOf(inputs: ServiceInputs, d: ServiceDescription): ServiceOutputs {
   const ingress = d.endpoints.find((e) => e.isPublic && e.ingressUrl)?.ingressUrl;
-  const { name: _n, computePool: _c, minInstances: _a, maxInstances: _b, minReadyInstances: _m, autoResume: _r, externalAccessIntegrations: _e, queryWarehouse: _q, comment: _co, ...shown } = d;
-  return plain({ ...inputs, ...shown, ingressUrl: ingress ? `http://${ingress}` : null });
+  const shown = Object.fromEntries(SHOWN.map((k) => [k, d[k]]));
+  return plain({ ...inputs, ...shown, ingressUrl: ingress ? `http://${ingress}` : null }) as ServiceOutputs;
 }
 
 function pickInputs(p: ServiceOutputs): ServiceInputs {
-  const { database, schema, name, computePool, spec, specTemplate, using, minInstances, maxInstances, minReadyInstances, autoResume, externalAccessIntegrations, queryWarehouse, comment, readyTimeoutSeconds, suspended, secrets } = p;
-  return { database, schema, name, computePool, spec, specTemplate, using, minInstances, maxInstances, minReadyInstances, autoResume, externalAccessIntegrations, queryWarehouse, comment, readyTimeoutSeconds, suspended: suspended ?? false, secrets, [RESOURCE_NAME_KEY]: p[RESOURCE_NAME_KEY] };
+  const picked = Object.fromEntries(INPUTS.map((k) => [k, p[k]])) as unknown as ServiceInputs;
+  return { ...picked, suspended: p.suspended ?? false, [RESOURCE_NAME_KEY]: p[RESOURCE_NAME_KEY] };
 }
 
 const keyOf = (i: Pick<ServiceInputs, "database" | "schema" | "name">): ServiceKey => ({ database: i.database, schema: i.schema, name: i.name });

@@ -25,7 +25,7 @@ export const JOB_SERVICE_SCHEMA: ResourceSchema = {
     { name: "externalAccessIntegrations", type: { array: "string" }, description: "External access integrations (egress).", ...RERUN, nullable: true },
     s("queryWarehouse", "Default warehouse of the job's service user.", { ...RERUN, nullable: true }),
     s("comment", "Free-text comment.", { ...RERUN, nullable: true }),
-    { name: "secrets", type: { map: { ref: "ServiceSecret" } }, description: "Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret.", ...RERUN, optional: true },
+    { name: "secrets", type: { map: { ref: "ServiceSecret" } }, description: "Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret.", ...RERUN, optional: true },
     s("runtimeEnvironment", "`cre@NAME`: containers whose image is the Custom Runtime Environment's imagePath run on its image, pinned by the digest recorded when the CRE was created. A DEPRECATED or unknown CRE, or a tag moved since, is rejected.", { ...RERUN, nullable: true }),
     i("timeoutSeconds", "How long a synchronous job may run before it is cancelled (STATEMENT_TIMEOUT_IN_SECONDS).", { ...RERUN, default: 172800 }),
     s("status", "PENDING, RUNNING, DONE, FAILED, CANCELLING or CANCELLED."),

@@ -22,7 +22,7 @@ export const SERVICE_SCHEMA: ResourceSchema = {
     s("queryWarehouse", "Default warehouse of the service user.", { input: true, nullable: true }),
     s("comment", "Free-text comment.", { input: true, nullable: true }),
     i("readyTimeoutSeconds", "How long create and update wait for READY before reporting a partial failure.", { input: true, default: 300 }),
-    { name: "secrets", type: { map: { ref: "ServiceSecret" } }, description: "Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.", input: true, optional: true },
+    { name: "secrets", type: { map: { ref: "ServiceSecret" } }, description: "Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.", input: true, optional: true },
     b("suspended", "Keep the service suspended (true: containers stopped, block volumes kept) or running (false): ALTER SERVICE ... SUSPEND / RESUME.", { input: true, default: false }),
     s("status", "PENDING, RUNNING, FAILED, SUSPENDING, SUSPENDED or DELETING."),
     s("databaseName", "Database, upper-case."),

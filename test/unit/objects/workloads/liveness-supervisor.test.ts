@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
-import { livenessSupervisorScript, needsLivenessSupervisor } from "../../provider/objects/workloads/liveness-supervisor";
+import { livenessSupervisorScript, needsLivenessSupervisor } from "../../../../provider/objects/workloads/liveness-supervisor";
 
 describe("liveness supervisor script", function () {
   const probe = { port: 8080, path: "/it's/alive", periodSeconds: 10, failureThreshold: 3 };
@@ -24,6 +24,7 @@ describe("liveness supervisor script", function () {
   });
 
   it("is valid sh for any probe path and container name", function () {
+    this.timeout(60_000); // one sh per run, on a busy machine
     const text = fc.string({ unit: "binary", minLength: 1, maxLength: 30 }).filter((s) => !s.includes("\0"));
     fc.assert(
       fc.property(text, text, (p, name) => {
