@@ -9,13 +9,13 @@ import { EXTERNAL_ACCESS_INTEGRATION_SCHEMA } from "../provider/schema/tables/ex
  * @see https://docs.snowflake.com/en/sql-reference/sql/create-external-access-integration
  */
 export interface ExternalAccessIntegrationArgs {
-  /** Take over an object of this name that already exists on the platform instead of failing with "already exists"; `pulumi preview` then shows where it differs from the program. Create-time only. @default false */
+  /** Take over an object of this name that already exists on the platform instead of failing with 'already exists' (pulumi import does not work for dynamic providers); the next preview shows where it differs from the program. Create-time only. @default false */
   adopt?: pulumi.Input<boolean>;
-  /** Integration name (account-level), an unquoted identifier. Changing it replaces the integration. @default the resource name plus a random suffix */
+  /** Integration name (account-level), an unquoted identifier, stored upper-case. Changing it replaces the external access integration. @default the resource name plus a random suffix */
   name?: pulumi.Input<string>;
-  /** ALLOWED_NETWORK_RULES: each NetworkRule's `id` (`DATABASE.SCHEMA.RULE`). Updates in place, live. */
+  /** ALLOWED_NETWORK_RULES: DATABASE.SCHEMA.RULE of each NetworkRule (its id); each must exist. Updates in place. */
   allowedNetworkRules: pulumi.Input<pulumi.Input<string>[]>;
-  /** ENABLED; a disabled integration allows nothing. Updates in place, live. */
+  /** ENABLED; a disabled integration allows nothing. Updates in place. */
   enabled: pulumi.Input<boolean>;
   /** Free-text comment; updates in place. */
   comment?: pulumi.Input<string>;

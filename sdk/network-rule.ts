@@ -9,15 +9,15 @@ import { NETWORK_RULE_SCHEMA } from "../provider/schema/tables/network-rule-sche
  * @see https://docs.snowflake.com/en/sql-reference/sql/create-network-rule
  */
 export interface NetworkRuleArgs {
-  /** Take over an object of this name that already exists on the platform instead of failing with "already exists"; `pulumi preview` then shows where it differs from the program. Create-time only. @default false */
+  /** Take over an object of this name that already exists on the platform instead of failing with 'already exists' (pulumi import does not work for dynamic providers); the next preview shows where it differs from the program. Create-time only. @default false */
   adopt?: pulumi.Input<boolean>;
-  /** Database, an unquoted identifier. Changing it replaces the rule. */
+  /** Database, an unquoted identifier. Changing it replaces the network rule. */
   database: pulumi.Input<string>;
-  /** Schema, an unquoted identifier. Changing it replaces the rule. */
+  /** Schema, an unquoted identifier. Changing it replaces the network rule. */
   schema: pulumi.Input<string>;
-  /** Rule name, an unquoted identifier. Changing it replaces the rule. @default the resource name plus a random suffix */
+  /** Rule name, an unquoted identifier, stored upper-case. Changing it replaces the network rule. @default the resource name plus a random suffix */
   name?: pulumi.Input<string>;
-  /** VALUE_LIST: `host` or `host:port` (443 when omitted; 22, 80, 443 or 1024-65535); `0.0.0.0:443` is any host on 443. Updates in place, live. */
+  /** VALUE_LIST: 'host' or 'host:port' (port 443 when omitted; 22, 80, 443 or 1024-65535); '0.0.0.0:443' is any host on 443. Updates in place. */
   valueList: pulumi.Input<pulumi.Input<string>[]>;
   /** Free-text comment; updates in place. */
   comment?: pulumi.Input<string>;

@@ -1,5 +1,6 @@
 import { autoName, identifierProblem } from "../common/identifiers";
 import { isUnknown } from "../common/unknown";
+import { withFix } from "../common/fix";
 import { currentPlatform } from "../platform/current-platform";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type CheckFailure, type ResourceProvider } from "./provider-types";
 import { alterIntegration, createIntegration, describeIntegration, dropIntegration, type IntegrationDescription } from "../statements/external-access-integrations";
@@ -35,17 +36,17 @@ export const externalAccessIntegrationProvider: ResourceProvider<ExternalAccessI
     }
     if (!isUnknown(inputs.allowedNetworkRules)) {
       if (!Array.isArray(inputs.allowedNetworkRules) || inputs.allowedNetworkRules.length === 0) {
-        failures.push({ property: "allowedNetworkRules", reason: "ExternalAccessIntegration allowedNetworkRules is required: the network rules' qualified names. Fix: e.g. allowedNetworkRules: [rule.id] (DATABASE.SCHEMA.RULE)." });
+        failures.push({ property: "allowedNetworkRules", reason: withFix("ExternalAccessIntegration allowedNetworkRules is required: the network rules' qualified names", "set it, e.g. allowedNetworkRules: [rule.id] (DATABASE.SCHEMA.RULE)", "check") });
       } else {
         inputs.allowedNetworkRules.forEach((r, i) => {
           if (!isUnknown(r) && (typeof r !== "string" || r.split(".").length !== 3 || r.split(".").some((p) => identifierProblem(p)))) {
-            failures.push({ property: `allowedNetworkRules[${i}]`, reason: `ExternalAccessIntegration allowedNetworkRules[${i}]: '${r}' is not a qualified name. Fix: name the rule as DATABASE.SCHEMA.RULE, or pass the NetworkRule's id.` });
+            failures.push({ property: `allowedNetworkRules[${i}]`, reason: withFix(`ExternalAccessIntegration allowedNetworkRules[${i}]: '${r}' is not a qualified name`, "name the rule as DATABASE.SCHEMA.RULE, or pass the NetworkRule's id", "check") });
           }
         });
       }
     }
     if (!isUnknown(inputs.enabled) && typeof inputs.enabled !== "boolean") {
-      failures.push({ property: "enabled", reason: "ExternalAccessIntegration enabled is required (CREATE EXTERNAL ACCESS INTEGRATION needs ENABLED). Fix: set enabled: true." });
+      failures.push({ property: "enabled", reason: withFix("ExternalAccessIntegration enabled is required (CREATE EXTERNAL ACCESS INTEGRATION needs ENABLED)", "set enabled: true or false", "check") });
     }
     return { inputs: plain(inputs), failures };
   },

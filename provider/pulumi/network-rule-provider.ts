@@ -1,6 +1,7 @@
 import { autoName, identifierProblem, qualifiedName } from "../common/identifiers";
 import { isUnknown } from "../common/unknown";
 import { isSpcsError } from "../common/errors";
+import { withFix } from "../common/fix";
 import { currentPlatform } from "../platform/current-platform";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type CheckFailure, type ResourceProvider } from "./provider-types";
 import { alterNetworkRule, createNetworkRule, describeNetworkRule, dropNetworkRule, parseHostPort, type NetworkRuleDescription, type NetworkRuleKey } from "../statements/network-rules";
@@ -36,14 +37,14 @@ export const networkRuleProvider: ResourceProvider<NetworkRuleInputs, NetworkRul
     const failures: CheckFailure[] = [];
     for (const field of ["database", "schema", "name"] as const) {
       const v = inputs[field];
-      if (v === undefined) failures.push({ property: field, reason: `NetworkRule ${field} is required. Fix: set ${field} to an unquoted identifier such as ${field === "name" ? "allow_api" : "app_db"}.` });
+      if (v === undefined) failures.push({ property: field, reason: withFix(`NetworkRule ${field} is required`, `set ${field} to an unquoted identifier such as ${field === "name" ? "allow_api" : "app_db"}`, "check") });
       else if (!isUnknown(v)) {
         const p = identifierProblem(v);
         if (p) failures.push({ property: field, reason: `NetworkRule ${field}: ${p}.` });
       }
     }
     if (!Array.isArray(inputs.valueList) || inputs.valueList.length === 0) {
-      if (!isUnknown(inputs.valueList)) failures.push({ property: "valueList", reason: "NetworkRule valueList is required: a non-empty list of 'host' or 'host:port'. Fix: e.g. valueList: [\"api.example.com:443\"]." });
+      if (!isUnknown(inputs.valueList)) failures.push({ property: "valueList", reason: withFix("NetworkRule valueList is required: a non-empty list of 'host' or 'host:port'", 'set it, e.g. valueList: ["api.example.com:443"]', "check") });
     } else {
       inputs.valueList.forEach((entry, i) => {
         if (isUnknown(entry)) return;
@@ -51,7 +52,7 @@ export const networkRuleProvider: ResourceProvider<NetworkRuleInputs, NetworkRul
           parseHostPort(String(entry), qualifiedName(String(inputs.database), String(inputs.schema), String(inputs.name)));
         } catch (e) {
           if (!isSpcsError(e)) throw e;
-          failures.push({ property: `valueList[${i}]`, reason: `NetworkRule ${e.message}` });
+          failures.push({ property: `valueList[${i}]`, reason: withFix(`NetworkRule ${e.reason}`, e.hint, "check") });
         }
       });
     }
