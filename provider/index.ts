@@ -15,6 +15,8 @@ import { customRuntimeEnvironmentProvider } from "./pulumi/custom-runtime-enviro
 import { imageRepositoryProvider } from "./pulumi/image-repository-provider";
 import { jobServiceProvider } from "./pulumi/job-service-provider";
 import { serviceProvider } from "./pulumi/service-provider";
+import { networkRuleProvider } from "./pulumi/network-rule-provider";
+import { externalAccessIntegrationProvider } from "./pulumi/external-access-integration-provider";
 import { adoptable } from "./pulumi/adoption";
 import type { ResourceProvider } from "./pulumi/provider-types";
 import { typeChecked } from "./pulumi/checked-provider";
@@ -24,6 +26,8 @@ import { IMAGE_SCHEMA } from "./schema/tables/image-schema";
 import { SERVICE_SCHEMA } from "./schema/tables/service-schema";
 import { JOB_SERVICE_SCHEMA } from "./schema/tables/job-service-schema";
 import { CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA } from "./schema/tables/custom-runtime-environment-schema";
+import { NETWORK_RULE_SCHEMA } from "./schema/tables/network-rule-schema";
+import { EXTERNAL_ACCESS_INTEGRATION_SCHEMA } from "./schema/tables/external-access-integration-schema";
 
 export const providers: Record<string, ResourceProvider<any, any>> = {
   // typeChecked outermost: every input, `adopt` included, is type-checked before any provider code sees it.
@@ -35,6 +39,8 @@ export const providers: Record<string, ResourceProvider<any, any>> = {
   Service: typeChecked(adoptable(serviceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }), SERVICE_SCHEMA),
   JobService: typeChecked(adoptable(jobServiceProvider, { kind: "SERVICE", id: (i) => qualifiedName(i.database, i.schema, i.name) }), JOB_SERVICE_SCHEMA),
   CustomRuntimeEnvironment: typeChecked(adoptable(customRuntimeEnvironmentProvider, { kind: "CUSTOM RUNTIME ENVIRONMENT", id: (i) => i.name }), CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA),
+  NetworkRule: typeChecked(adoptable(networkRuleProvider, { kind: "NETWORK RULE", id: (i) => qualifiedName(i.database, i.schema, i.name) }), NETWORK_RULE_SCHEMA),
+  ExternalAccessIntegration: typeChecked(adoptable(externalAccessIntegrationProvider, { kind: "INTEGRATION", id: (i) => i.name }), EXTERNAL_ACCESS_INTEGRATION_SCHEMA),
 };
 
 export type ResourceKind = keyof typeof providers;

@@ -10,6 +10,8 @@ import { ImageRepositoryStore } from "./image-repository-store";
 import { JobStore } from "./job-store";
 import { ObjectCreatorStore } from "./object-creator-store";
 import { ServiceStore } from "./service-store";
+import { NetworkRuleStore } from "./network-rule-store";
+import { ExternalAccessIntegrationStore } from "./external-access-integration-store";
 
 /** How long a writer waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 15_000;
@@ -29,6 +31,8 @@ export class Catalog {
   readonly jobs: JobStore;
   readonly creators: ObjectCreatorStore;
   readonly runtimeEnvironments: CustomRuntimeEnvironmentStore;
+  readonly networkRules: NetworkRuleStore;
+  readonly integrations: ExternalAccessIntegrationStore;
 
   private constructor(private readonly db: BetterSqlite3.Database) {
     this.pools = new ComputePoolStore(db);
@@ -37,6 +41,8 @@ export class Catalog {
     this.jobs = new JobStore(db);
     this.creators = new ObjectCreatorStore(db);
     this.runtimeEnvironments = new CustomRuntimeEnvironmentStore(db);
+    this.networkRules = new NetworkRuleStore(db);
+    this.integrations = new ExternalAccessIntegrationStore(db);
   }
 
   static open(file: string): Catalog {

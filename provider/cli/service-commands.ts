@@ -46,6 +46,12 @@ export const SHOW_SERVICE_CONTAINERS_COLUMNS = [
 /** SHOW ENDPOINTS IN SERVICE's columns. */
 export const SHOW_ENDPOINTS_COLUMNS = ["name", "port", "portRange", "protocol", "isPublic", "ingressUrl", "privatelinkIngressUrl"] as const satisfies readonly (keyof EndpointRow)[];
 
+/** What a table shows without `--wide`: the columns people read first. */
+export const SHOW_SERVICES_NARROW = ["name", "status", "databaseName", "schemaName", "computePool", "currentInstances", "targetInstances", "dnsName"] as const satisfies readonly (typeof SHOW_SERVICES_COLUMNS)[number][];
+export const SHOW_SERVICE_INSTANCES_NARROW = ["serviceName", "instanceId", "status", "startTime", "ipAddress"] as const satisfies readonly (typeof SHOW_SERVICE_INSTANCES_COLUMNS)[number][];
+export const SHOW_SERVICE_CONTAINERS_NARROW = ["serviceName", "instanceId", "containerName", "status", "message", "restartCount"] as const satisfies readonly (typeof SHOW_SERVICE_CONTAINERS_COLUMNS)[number][];
+export const SHOW_ENDPOINTS_NARROW = ["name", "port", "protocol", "isPublic", "ingressUrl"] as const satisfies readonly (typeof SHOW_ENDPOINTS_COLUMNS)[number][];
+
 /** `db.schema.service` in any case → its upper-case parts; a wrong shape is a usage error, a bad name an SPCS one. */
 export function parseServiceRef(ref: string): ServiceKey {
   const parts = ref.split(".");
@@ -162,7 +168,7 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
       const scope = servicesScope(words, o); // before opening the platform: a usage error must not create a catalog
       const services = await showServices(ctx.platform(), { like: o.like, ...scope });
       // JSON rows are the SHOW columns; `describe service` gives the whole description.
-      ctx.output.rows(services.map((d) => pick(d, SHOW_SERVICES_COLUMNS)), SHOW_SERVICES_COLUMNS);
+      ctx.output.rows(services.map((d) => pick(d, SHOW_SERVICES_COLUMNS)), SHOW_SERVICES_COLUMNS, SHOW_SERVICES_NARROW);
     });
 
   verbs.describe
@@ -185,7 +191,7 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
     .option("--in <db.schema.name>", "the service, instead of the words 'in service'")
     .action(async (words: string[], o: { in?: string }) => {
       const key = serviceTarget("show service instances", words, o.in);
-      ctx.output.rows(instanceRows(await requireService(ctx.platform(), key)), SHOW_SERVICE_INSTANCES_COLUMNS);
+      ctx.output.rows(instanceRows(await requireService(ctx.platform(), key)), SHOW_SERVICE_INSTANCES_COLUMNS, SHOW_SERVICE_INSTANCES_NARROW);
     });
   showService
     .command("containers")
@@ -195,7 +201,7 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
     .option("--in <db.schema.name>", "the service, instead of the words 'in service'")
     .action(async (words: string[], o: { in?: string }) => {
       const key = serviceTarget("show service containers", words, o.in);
-      ctx.output.rows(containerRows(await requireService(ctx.platform(), key)), SHOW_SERVICE_CONTAINERS_COLUMNS);
+      ctx.output.rows(containerRows(await requireService(ctx.platform(), key)), SHOW_SERVICE_CONTAINERS_COLUMNS, SHOW_SERVICE_CONTAINERS_NARROW);
     });
 
   verbs.show
@@ -206,7 +212,7 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
     .option("--in <db.schema.name>", "the service, instead of the words 'in service'")
     .action(async (words: string[], o: { in?: string }) => {
       const key = serviceTarget("show endpoints", words, o.in);
-      ctx.output.rows(endpointRows(await requireService(ctx.platform(), key)), SHOW_ENDPOINTS_COLUMNS);
+      ctx.output.rows(endpointRows(await requireService(ctx.platform(), key)), SHOW_ENDPOINTS_COLUMNS, SHOW_ENDPOINTS_NARROW);
     });
 
   verbs.alter

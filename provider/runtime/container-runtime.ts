@@ -192,6 +192,13 @@ export interface RunSpec {
   entrypoint?: string[];
   cmd: string[];
   timeoutMs: number;
+  /** Run inside this container's network namespace (default: no network at all). */
+  joinNetworkOf?: string;
+  /** May change that namespace's network configuration (a firewall helper: NET_ADMIN, NET_RAW). */
+  networkAdmin?: boolean;
+  mounts?: Mount[];
+  /** In-memory mounts: container path -> mount options. */
+  tmpfs?: Record<string, string>;
 }
 
 /** How a one-off container ended. `timedOut` means it was killed at the deadline (exitCode is then -1). */

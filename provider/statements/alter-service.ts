@@ -8,6 +8,7 @@ import { ensureIngress } from "../objects/services/ingress";
 import { resumeService, suspendService } from "../objects/services/service-lifecycle";
 import { repairService, restartService, scaleService, setServiceProperties, upgradeService } from "../objects/services/service-updates";
 import { applyExternalAccess } from "../objects/workloads/external-access";
+import { requireIntegrations } from "../objects/external-access-integrations/allowed-egress";
 import { storedServiceSecrets, writeServiceSecrets, type SecretValue } from "../objects/workloads/secret-store";
 import { readRuntimeSpec } from "../model/stored-runtime-spec";
 
@@ -49,6 +50,7 @@ export async function alterService(platform: Platform, key: ServiceKey, target: 
   const svc = platform.catalog.services.get(key);
   if (!svc) throw doesNotExist("Service", qualified(key));
   const progress = target.progress ?? (() => undefined);
+  requireIntegrations(platform, target.externalAccessIntegrations);
   const props = { minReadyInstances: target.minReadyInstances, autoResume: target.autoResume, externalAccessIntegrations: target.externalAccessIntegrations, queryWarehouse: target.queryWarehouse, comment: target.comment };
   const secretsChanged = target.secrets !== undefined && canonical(target.secrets) !== canonical(storedServiceSecrets(platform.config.home, key) ?? null);
   if (target.suspended) {

@@ -1,4 +1,5 @@
 import { SpcsError, alreadyExists, doesNotExist } from "../../common/errors";
+import { requireIntegrations } from "../external-access-integrations/allowed-egress";
 import { nowIso } from "../../common/time";
 import { faultPoint } from "../../common/fault-points";
 import type { PinnedImage, ServiceKey, ServiceRow } from "../../catalog/service-store";
@@ -56,6 +57,7 @@ export interface WorkloadKind {
  */
 export async function createWorkload(platform: Platform, def: ServiceDefinition, kind: WorkloadKind): Promise<ServiceRow> {
   const { key } = def;
+  requireIntegrations(platform, def.externalAccessIntegrations);
   const pool = platform.catalog.pools.get(def.computePool);
   if (!pool) throw doesNotExist("Compute pool", def.computePool);
   if (pool.state === "SUSPENDED") {

@@ -11,6 +11,7 @@ import type { InstanceFamily } from "../../model/instance-families";
 import { resolveContainerResources } from "../../model/resources";
 import { CONTAINER_MARKER_ENV, livenessSupervisorScript, needsLivenessSupervisor } from "./liveness-supervisor";
 import { withPlatformNetworks } from "./platform-networks";
+import { enforceEgress } from "./egress-firewall";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { ownerOnlyDir } from "../../common/owner-only";
 import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
@@ -56,18 +57,11 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     restart: "always",
   });
   // Public endpoints are published by the service's ingress (ingress.ts), never by an instance. Egress:
-  // the internal network has no route out; external access integrations add the egress network.
-  const netns = await withPlatformNetworks(platform, async (networks) => {
-    const id = await docker.createContainer(netnsSpec(networks.internal));
-    try {
-      if (svc.externalAccessIntegrations?.length) await docker.connect(id, networks.egress, []);
-    } catch (e) {
-      await docker.removeContainer(id); // the retry creates it again
-      throw e;
-    }
-    return id;
-  });
+  // the internal network has no route out; external access integrations add what their rules allow.
+  const netns = await withPlatformNetworks(platform, (networks) => docker.createContainer(netnsSpec(networks.internal)));
   await docker.startContainer(netns);
+  // Before any spec container runs: exactly what the integrations' rules allow (egress-firewall.ts).
+  await enforceEgress(platform, svc, netns);
 
   const tokenDir = writeSessionToken(home, k);
   // Read only when a container uses secrets; then a store that cannot be read fails the instance (never empty values).

@@ -91,7 +91,13 @@ export async function runToCompletion(docker: Dockerode, spec: RunSpec): Promise
     Labels: spec.labels,
     Entrypoint: spec.entrypoint,
     Cmd: spec.cmd,
-    HostConfig: { NetworkMode: "none", AutoRemove: false },
+    HostConfig: {
+      NetworkMode: spec.joinNetworkOf ? `container:${spec.joinNetworkOf}` : "none",
+      AutoRemove: false,
+      CapAdd: spec.networkAdmin ? ["NET_ADMIN", "NET_RAW"] : undefined,
+      Binds: spec.mounts?.map(bindOf),
+      Tmpfs: spec.tmpfs,
+    },
   });
   try {
     await container.start();

@@ -30,7 +30,7 @@ export const JOB_SERVICE_SCHEMA: ResourceSchema = {
     s("runtimeEnvironment", "`cre@NAME`: containers whose image is the Custom Runtime Environment's imagePath run on its image, pinned by the digest recorded when the CRE was created. A DEPRECATED or unknown CRE, or a tag moved since, is rejected.", { ...RERUN, nullable: true }),
     i("timeoutSeconds", "How long a synchronous job may run before it is cancelled (STATEMENT_TIMEOUT_IN_SECONDS).", { ...RERUN, default: 172800, maximum: INPUT_LIMITS.timeoutSeconds }),
     s("status", "PENDING, RUNNING, DONE, FAILED, CANCELLING or CANCELLED."),
-    s("message", "e.g. `Job DB.SCHEMA.J completed successfully with status: DONE.`"),
+    s("message", "e.g. `Job J completed successfully with status: DONE.` (the bare name, as SPCS prints it)"),
     s("queryId", "Id of the EXECUTE JOB SERVICE run (GET_JOB_HISTORY's QUERY_ID)."),
     s("startedOn", "When the first replica started running.", { nullable: true }),
     s("completedOn", "When the last container exited (or the job was cancelled); null while it runs.", { nullable: true }),

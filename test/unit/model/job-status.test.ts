@@ -40,7 +40,7 @@ describe("job status (reference §4.2)", function () {
   });
 
   it("words the end of a job as SPCS does", function () {
-    assert.equal(jobMessage("DB.S.J", "DONE"), "Job DB.S.J completed successfully with status: DONE.");
-    assert.equal(jobMessage("DB.S.J", "FAILED"), "Job DB.S.J failed with status: FAILED.");
+    assert.equal(jobMessage("DB.S.J", "DONE"), "Job J completed successfully with status: DONE.");
+    assert.equal(jobMessage("DB.S.J", "FAILED"), "Job J failed with status: FAILED.");
   });
 });
