@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ServiceKey } from "../../catalog/service-store";
+import { ownerOnlyDir } from "../../common/owner-only";
 import type { RuntimeContainer } from "../../model/runtime-spec";
 import { qualified } from "../../model/service-naming";
-import { SNOWFLAKE_HOST, SNOWFLAKE_PORT, SNOWFLAKE_PROTOCOL, TOKEN_FILE, TOKEN_OWNER_FILE, sessionTokenDir } from "../../model/snowflake-endpoint";
+import { SNOWFLAKE_HOST, SNOWFLAKE_PORT, SNOWFLAKE_PROTOCOL, TOKEN_FILE, TOKEN_OWNER_FILE, sessionTokenDir, sessionTokensRoot } from "../../model/snowflake-endpoint";
 
 const DEFAULT_PERMISSION = "0644";
 
@@ -15,8 +16,9 @@ const DEFAULT_PERMISSION = "0644";
  * SPCS refreshes its tokens every few minutes; this one never changes (docs/sql-endpoint.md).
  */
 export function writeSessionToken(home: string, k: ServiceKey): string {
-  const dir = sessionTokenDir(home, qualified(k));
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Credentials: the folders are owner only (a container's copy below is mounted, never reached by path).
+  ownerOnlyDir(sessionTokensRoot(home));
+  const dir = ownerOnlyDir(sessionTokenDir(home, qualified(k)));
   const token = path.join(dir, TOKEN_FILE);
   if (!fs.existsSync(token)) {
     fs.writeFileSync(path.join(dir, TOKEN_OWNER_FILE), qualified(k) + "\n", { mode: 0o600 });
