@@ -1,7 +1,7 @@
 /**
  * A long, seeded fuzzing run of the spec analyser, for the figures in the notes (issue 13):
  *
- *   npx tsc -p tsconfig.json && node dist/bench/spec/spec-fuzz.js [--inputs 5000] [--seed 13] [--spec DIR]
+ *   npx tsc -p tsconfig.json && node dist/bench/spec/spec-fuzz.js [--inputs 5000] [--seed 13] [--spec DIR] [--fixtures DIR]
  *
  * `--spec DIR` is the compiled provider/spec to test (default: this build's), so the same inputs can be run
  * against an older build. Each input is a mutation (spec-mutators.ts) of a corpus fixture, analysed in a
@@ -30,13 +30,15 @@ const ROOT = path.resolve(__dirname, "../../..");
 const SPEC_DIR = path.resolve(arg("spec", path.join(ROOT, "dist/provider/spec")));
 const SEED = Number(arg("seed", "13"));
 const INPUTS = Number(arg("inputs", "5000"));
+/** The seed fixtures; pass a frozen copy to run two builds on exactly the same inputs. */
+const FIXTURES = path.resolve(arg("fixtures", path.join(ROOT, "test/fixtures/specs")));
 const KILL_MS = 2500;
 const HANG_MS = 1000;
 
 function seeds(): (Mutated & { kind?: "service" | "job" })[] {
   const out: (Mutated & { kind?: "service" | "job" })[] = [];
   for (const dir of ["valid", "invalid"]) {
-    const full = path.join(ROOT, "test/fixtures/specs", dir);
+    const full = path.join(FIXTURES, dir);
     for (const f of fs.readdirSync(full).filter((n) => n.endsWith(".yaml") && !n.endsWith(".canonical.yaml")).sort()) {
       const text = fs.readFileSync(path.join(full, f), "utf8");
       let using: Record<string, string> | undefined;
@@ -122,7 +124,7 @@ async function main(): Promise<void> {
       }, KILL_MS);
     };
     const start = (): void => {
-      child = fork(__filename, ["--worker", "--spec", SPEC_DIR, "--seed", String(SEED)], { execArgv: ["--max-old-space-size=1536"] });
+      child = fork(__filename, ["--worker", "--spec", SPEC_DIR, "--seed", String(SEED), "--fixtures", FIXTURES], { execArgv: ["--max-old-space-size=1536"] });
       child.on("message", (msg: Result | "ready") => {
         if (msg !== "ready") {
           clearTimeout(timer);
@@ -144,6 +146,7 @@ async function main(): Promise<void> {
   const examples = (f: (r: Result) => boolean, key: keyof Result): unknown[] => results.filter(f).slice(0, 5).map((r) => ({ i: r.i, mutators: r.mutators, [key]: r[key] }));
   const summary = {
     spec: SPEC_DIR,
+    fixtures: FIXTURES,
     seed: SEED,
     inputs: results.length,
     accepted: count((r) => r.ok === true),
