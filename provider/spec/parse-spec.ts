@@ -2,7 +2,7 @@
  * YAML text → document tree + plain value, with syntax problems as diagnostics. The tree keeps node
  * ranges, which is how every later diagnostic finds its line and column.
  */
-import { isMap, isScalar, parseDocument, visit, type Document } from "yaml";
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from "yaml";
 import { aliasReport } from "./alias-expansion";
 import type { SpecDiagnostic } from "./diagnostics";
 import type { SourcePositions } from "./source-positions";
@@ -48,6 +48,11 @@ export function parseYaml(text: string, pos: SourcePositions): ParsedYaml & { po
   };
   for (const e of doc.errors) add("error", `yaml/${kebab(e.code)}`, e.pos, e.message, YAML_HINTS[e.code] ?? "fix the YAML syntax here");
   for (const w of doc.warnings) add("warning", `yaml/${kebab(w.code)}`, w.pos, w.message, YAML_HINTS[w.code] ?? "check the YAML here");
+  // Everything after this walks the tree recursively; a specification is a dozen levels deep.
+  if (!doc.errors.length && deeperThan(doc, MAX_DEPTH)) {
+    add("error", "yaml/resource-exhaustion", [0, 0], `the document nests deeper than ${MAX_DEPTH} levels`, "flatten the nested lists and mappings");
+    return { doc, diagnostics, positions: pos };
+  }
   let duplicates = 0;
   for (const at of duplicateKeys(doc)) {
     duplicates++;
@@ -72,6 +77,25 @@ export function parseYaml(text: string, pos: SourcePositions): ParsedYaml & { po
     else add("error", "yaml/invalid-document", [0, 0], message, "fix the YAML here");
     return { doc, diagnostics, positions: pos };
   }
+}
+
+const MAX_DEPTH = 100;
+
+/** True when lists and mappings nest deeper than `max` (an explicit stack: no recursion to overflow). */
+function deeperThan(doc: Document.Parsed, max: number): boolean {
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > max) return true;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        stack.push([item.key, depth + 1]);
+        stack.push([item.value, depth + 1]);
+      } else stack.push([item, depth + 1]);
+    }
+  }
+  return false;
 }
 
 /** Offsets of keys that repeat an earlier scalar key of the same mapping (the parser's equality: same value). */

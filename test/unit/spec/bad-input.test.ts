@@ -79,6 +79,13 @@ describe("spec language under bad input (issue 13)", function () {
       assert.equal(r.diagnostics[MAX_DIAGNOSTICS - 1].severity, "warning");
     });
 
+    it("nesting deeper than 100 levels is one diagnostic before any recursive walk, whatever the stack left", function () {
+      for (const n of [101, 500]) {
+        const r = analyzeWithin(`${MINIMAL}    args: ${"[".repeat(n)}${"]".repeat(n)}\n`);
+        assert.deepEqual(r.diagnostics.map((d) => d.code), ["yaml/resource-exhaustion"]);
+      }
+    });
+
     it("20,000 duplicate keys are found in one pass", function () {
       const r = analyzeWithin(`${MINIMAL}    env:\n${"      A: x\n".repeat(20_000)}`);
       assert.equal(r.diagnostics[0].code, "yaml/duplicate-key");
