@@ -16,7 +16,7 @@
 import { capDiagnostics, compareDiagnostics, type SpecDiagnostic } from "./diagnostics";
 import { lineCounterFor, SourcePositions, type Substitution } from "./source-positions";
 import { MAX_SPEC_BYTES, MAX_SPEC_SIZE_TEXT, quoteText } from "./spec-limits";
-import { substitutedString } from "./using-substitution";
+import { ScalarContext } from "./using-substitution";
 
 export interface TemplateRender {
   text?: string;
@@ -103,6 +103,7 @@ export function renderTemplateDetailed(text: string, using: Record<string, strin
     report("template/invalid-value", "error", start, end, `Unable to render service spec from given template: the USING value of '${key}' is neither alphanumeric nor valid JSON`, `pass non-alphanumeric text as a JSON string: ${key} => '${quoteText(JSON.stringify(invalid.get(key)) ?? "")}'`, `using.${key}`);
 
   const used = new Set<string>();
+  const context = new ScalarContext(text);
   const substitutions: Substitution[] = [];
   let out = "";
   let last = 0;
@@ -159,7 +160,7 @@ export function renderTemplateDetailed(text: string, using: Record<string, strin
       report("template/missing-value", "error", start, end, `Unable to render service spec from given template: variable '${name}' has no USING value and no default`, `pass ${name} => '<value>' in USING, --using ${name}=<value> on the command line, or give it a default: {{ ${name} | default('<value>') }}`, `using.${name}`);
       continue;
     }
-    const value = typeof chosen.value === "string" ? substitutedString(chosen.text, text, start, end) : chosen.text;
+    const value = typeof chosen.value === "string" ? context.substitute(chosen.text, start, end) : chosen.text;
     out += text.slice(last, start);
     substitutions.push({ renderedStart: out.length, renderedEnd: out.length + value.length, originalStart: start, originalEnd: end });
     out += value;

@@ -15,21 +15,65 @@ export function readsBackAsItself(s: string): boolean {
   return SAFE_PLAIN.test(s) && !CORE_WORDS.test(s);
 }
 
-/** True when `{{ … }}` at [start, end) is the whole scalar of a block or flow value, key excluded. */
-export function standsForWholeScalar(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  const prefix = text.slice(lineStart, start);
-  const nl = text.indexOf("\n", end);
-  const suffix = text.slice(end, nl === -1 ? text.length : nl);
-  // Inside a quoted scalar or a comment, the value is part of other text.
-  if (prefix.includes("#") || (prefix.split('"').length - 1) % 2 === 1 || (prefix.split("'").length - 1) % 2 === 1) return false;
-  const opens = /(?:^|\s)-[ \t]+$/.test(prefix) || /:[ \t]+$/.test(prefix) || /[[{,][ \t]*$/.test(prefix);
-  const closes = /^[ \t]*(?:#.*)?\r?$/.test(suffix) || /^[ \t]*[,\]}]/.test(suffix);
-  return opens && closes;
-}
+const isBlank = (c: string | undefined): boolean => c === " " || c === "\t";
 
-/** The text a string value is substituted as at [start, end) of `text`. */
-export function substitutedString(value: string, text: string, start: number, end: number): string {
-  if (readsBackAsItself(value) || !standsForWholeScalar(text, start, end)) return value;
-  return JSON.stringify(value); // JSON string syntax is valid YAML double-quoted syntax
+/**
+ * Decides, for the placeholders of one text in order, whether each stands for a whole scalar. It reads
+ * the text once, left to right, keeping whether it is inside quotes or a comment, so a long line of many
+ * placeholders costs linear time (slicing the line prefix for each placeholder was quadratic).
+ */
+export class ScalarContext {
+  private pos = 0;
+  private double = false;
+  private single = false;
+  private comment = false;
+
+  constructor(private readonly text: string) {}
+
+  private advance(to: number): void {
+    const t = this.text;
+    for (; this.pos < to; this.pos++) {
+      const c = t[this.pos];
+      if (c === "\n") {
+        this.comment = false;
+        continue;
+      }
+      if (this.comment) continue;
+      if (this.double) {
+        if (c === "\\") this.pos++;
+        else if (c === '"') this.double = false;
+      } else if (this.single) {
+        if (c === "'") this.single = false;
+      } else if (c === '"') this.double = true;
+      else if (c === "'") this.single = true;
+      else if (c === "#" && (this.pos === 0 || isBlank(t[this.pos - 1]) || t[this.pos - 1] === "\n")) this.comment = true;
+    }
+  }
+
+  /** True when `{{ … }}` at [start, end) is the whole scalar of a block or flow value, key excluded. */
+  wholeScalar(start: number, end: number): boolean {
+    const t = this.text;
+    this.advance(start);
+    if (this.double || this.single || this.comment) return false;
+    // After it: the end of the line, a comment after a blank, or the end of a flow item.
+    let j = end;
+    while (isBlank(t[j])) j++;
+    const after = t[j];
+    const closes = after === undefined || after === "\n" || after === "\r" || (after === "#" && j > end) || after === "," || after === "]" || after === "}";
+    if (!closes) return false;
+    // Before it: `key: `, `- `, or the start of a flow item.
+    let i = start - 1;
+    while (i >= 0 && isBlank(t[i])) i--;
+    const before = t[i];
+    if (before === "[" || before === "{" || before === ",") return true;
+    if (i === start - 1) return false; // `:` and `-` need a blank after them
+    if (before === ":") return true;
+    return before === "-" && (i === 0 || isBlank(t[i - 1]) || t[i - 1] === "\n");
+  }
+
+  /** The text a string value is substituted as at [start, end). */
+  substitute(value: string, start: number, end: number): string {
+    if (readsBackAsItself(value) || !this.wholeScalar(start, end)) return value;
+    return JSON.stringify(value); // JSON string syntax is valid YAML double-quoted syntax
+  }
 }
