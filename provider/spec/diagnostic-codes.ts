@@ -65,7 +65,7 @@ export const SPEC_CODES = {
   "spec/job-autoscaling": "A job service declares resourceManagement (autoscaling never applies to jobs).",
   "spec/job-probe": "(warning) A job service declares a readiness or liveness probe; jobs ignore them.",
   // What the runtime cannot honour (issue 13): worded like SPCS, "Invalid spec: …"
-  "spec/too-large": "The specification is bigger than 256 KiB, as written or once its USING values are substituted.",
+  "spec/too-large": "The specification is bigger than 128 KiB, as written or once its USING values are substituted.",
   "spec/too-many-diagnostics": "More than 100 problems: the 100th diagnostic says how many more were left out (a warning when all of those are warnings).",
   "spec/quantity-range": "A cpu, memory or size quantity, or a duration, is too large to be represented exactly.",
   "spec/resource-minimum": "A cpu or memory limit is 0 or below what the container runtime can enforce (cpu 10m, memory 6Mi).",

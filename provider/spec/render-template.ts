@@ -179,11 +179,12 @@ export function renderTemplateDetailed(text: string, using: Record<string, strin
   }
   diagnostics.sort(compareDiagnostics);
   const failed = diagnostics.some((d) => d.severity === "error");
-  return { text: failed ? undefined : out, diagnostics: capDiagnostics(diagnostics), substitutions };
+  return { text: failed ? undefined : out, diagnostics, substitutions };
 }
 
 /** Public form: the rendered text, or the diagnostics that stopped it. */
 export function renderTemplate(text: string, using: Record<string, string>): { text?: string; diagnostics: SpecDiagnostic[] } {
   const r = renderTemplateDetailed(text, using);
-  return { text: r.text, diagnostics: r.diagnostics };
+  // analyzeSpec caps the whole list once; this public form caps its own.
+  return { text: r.text, diagnostics: capDiagnostics(r.diagnostics) };
 }

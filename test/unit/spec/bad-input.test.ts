@@ -38,12 +38,12 @@ describe("spec language under bad input (issue 13)", function () {
       const text = `${MINIMAL}    args: [&big ${"y".repeat(3000)}${", *big".repeat(99)}]\n`;
       const r = analyzeWithin(text);
       assert.deepEqual(codes(r), ["yaml/excessive-aliases"]);
-      assert.match(r.diagnostics[0].message, /256 KiB/);
+      assert.match(r.diagnostics[0].message, /128 KiB/);
       // The same anchor used a few times is fine.
       assert.equal(analyzeWithin(`${MINIMAL}    args: [&big ${"y".repeat(3000)}${", *big".repeat(5)}]\n`).ok, true);
     });
 
-    it("04: the 1 MB amplification input is over the size limit, and so is any text over 256 KiB, at once", function () {
+    it("04: the 1 MB amplification input is over the size limit, and so is any text over 128 KiB, at once", function () {
       const amplification = `${MINIMAL}    args: [&big ${"y".repeat(1_048_576)}${", *big".repeat(99)}]\n`;
       for (const text of [amplification, "x".repeat(10_000_000), `${MINIMAL}# ${"é".repeat(MAX_SPEC_BYTES / 2)}\n`]) {
         const r = analyzeWithin(text, {}, 100);
@@ -53,26 +53,26 @@ describe("spec language under bad input (issue 13)", function () {
       assert.equal(analyzeWithin(`${MINIMAL}# ${"y".repeat(MAX_SPEC_BYTES - MINIMAL.length - 3)}\n`).ok, true);
     });
 
-    it("04: USING values cannot render a small template into more than 256 KiB", function () {
+    it("04: USING values cannot render a small template into more than 128 KiB", function () {
       const text = MINIMAL.replace("image: /db/s/r/app:1", `image: /db/s/r/app:1\n    args: [${Array(300).fill("{{ x }}").join(", ")}]`);
       const r = analyzeWithin(text, { using: { x: "y".repeat(1000) } });
       assert.deepEqual(codes(r), ["spec/too-large"]);
     });
 
     it("06: a flood of diagnostics is capped at 100, the last saying how many more, with no stack overflow", function () {
-      const text = MINIMAL.replace("image: /db/s/r/app:1", `image: "${"{{ x }}".repeat(36_000)}"`);
+      const text = MINIMAL.replace("image: /db/s/r/app:1", `image: "${"{{ x }}".repeat(18_000)}"`);
       const r = analyzeWithin(text);
       assert.equal(r.diagnostics.length, MAX_DIAGNOSTICS);
       assert.ok(!codes(r).includes("spec/internal"));
       const last = r.diagnostics[MAX_DIAGNOSTICS - 1];
       assert.equal(last.code, "spec/too-many-diagnostics");
       assert.equal(last.severity, "error");
-      assert.match(last.message, /^and 35901 more \(35901 errors, 0 warnings\)/);
+      assert.match(last.message, /^and 17901 more \(17901 errors, 0 warnings\)/);
     });
 
-    it("a 250 KB specification of 11,000 env vars is analysed within the budget, warnings capped too", function () {
+    it("a 125 KB specification of 5,500 env vars is analysed within the budget, warnings capped too", function () {
       let env = "    env:\n";
-      for (let i = 0; env.length < 250_000; i++) env += `      VAR_${i}: ${i}.0\n`;
+      for (let i = 0; env.length < 125_000; i++) env += `      VAR_${i}: ${i}.0\n`;
       const r = analyzeWithin(MINIMAL + env);
       assert.equal(r.ok, true);
       assert.equal(r.diagnostics.length, MAX_DIAGNOSTICS);
@@ -86,8 +86,8 @@ describe("spec language under bad input (issue 13)", function () {
       }
     });
 
-    it("20,000 duplicate keys are found in one pass", function () {
-      const r = analyzeWithin(`${MINIMAL}    env:\n${"      A: x\n".repeat(20_000)}`);
+    it("10,000 duplicate keys are found in one pass", function () {
+      const r = analyzeWithin(`${MINIMAL}    env:\n${"      A: x\n".repeat(10_000)}`);
       assert.equal(r.diagnostics[0].code, "yaml/duplicate-key");
       assert.equal(r.diagnostics.length, MAX_DIAGNOSTICS);
     });
