@@ -1,4 +1,5 @@
 import { SpcsError } from "../../common/errors";
+import { poll } from "../../common/poll";
 import type { ServiceKey } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
 import { qualified } from "../../model/service-naming";
@@ -25,25 +26,27 @@ export class JobTimeout extends SpcsError {
  * waiting.
  */
 export async function awaitJobEnd(platform: Platform, key: ServiceKey, timeoutSeconds: number, progress: (line: string) => void = () => undefined): Promise<JobDescription> {
-  const deadline = Date.now() + timeoutSeconds * 1000;
   let last = "";
-  for (;;) {
-    await reconcileJob(platform, key);
-    const d = await describeJob(platform, key);
-    if (!d) throw new SpcsError("job-vanished", `Job ${qualified(key)} was dropped while waiting for it to finish.`);
-    if (d.completedOn) {
-      const svc = platform.catalog.services.get(key);
-      if (svc) await removeJobContainers(platform, svc);
-      return d;
-    }
-    const line = `${d.status}: ${d.containers.map((c) => `${c.instanceId}/${c.containerName} ${c.status}`).join(", ")}`;
-    if (line !== last) progress(`Job ${qualified(key)}: ${line}`);
-    last = line;
-    if (Date.now() > deadline) throw new JobTimeout(key, timeoutSeconds, d);
-    await new Promise((r) => setTimeout(r, POLL_MS));
-    if (d.status === "PENDING") {
-      await finishEndedJobs(platform, d.computePool);
-      await startPending(platform, d.computePool);
-    }
-  }
+  let d: JobDescription | undefined;
+  return poll(
+    async () => {
+      if (d?.status === "PENDING") {
+        await finishEndedJobs(platform, d.computePool);
+        await startPending(platform, d.computePool);
+      }
+      await reconcileJob(platform, key);
+      d = await describeJob(platform, key);
+      if (!d) throw new SpcsError("job-vanished", `Job ${qualified(key)} was dropped while waiting for it to finish.`);
+      if (d.completedOn) {
+        const svc = platform.catalog.services.get(key);
+        if (svc) await removeJobContainers(platform, svc);
+        return d;
+      }
+      const line = `${d.status}: ${d.containers.map((c) => `${c.instanceId}/${c.containerName} ${c.status}`).join(", ")}`;
+      if (line !== last) progress(`Job ${qualified(key)}: ${line}`);
+      last = line;
+      return undefined;
+    },
+    { intervalMs: POLL_MS, timeoutMs: timeoutSeconds * 1000, onTimeout: () => new JobTimeout(key, timeoutSeconds, d!) },
+  );
 }
