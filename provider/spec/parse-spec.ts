@@ -4,6 +4,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from "yaml";
 import { aliasReport } from "./alias-expansion";
+import { flowDepthExceeded } from "./flow-depth";
 import type { SpecDiagnostic } from "./diagnostics";
 import type { SourcePositions } from "./source-positions";
 import { MAX_SPEC_BYTES, MAX_SPEC_SIZE_TEXT } from "./spec-limits";
@@ -37,6 +38,13 @@ const kebab = (code: string): string => code.toLowerCase().replace(/_/g, "-");
  * starts inside multi-line scalars, so later errors would land on the wrong line.
  */
 export function parseYaml(text: string, pos: SourcePositions): ParsedYaml & { positions: SourcePositions } {
+  const tooDeep = flowDepthExceeded(text, MAX_DEPTH);
+  if (tooDeep !== -1) {
+    const a = pos.position(tooDeep);
+    const b = pos.position(tooDeep + 1, "end");
+    const diagnostics: SpecDiagnostic[] = [{ code: "yaml/resource-exhaustion", severity: "error", message: `the document nests deeper than ${MAX_DEPTH} levels`, hint: "flatten the nested lists and mappings", path: "", line: a.line, column: a.column, endLine: b.line, endColumn: b.column }];
+    return { doc: parseDocument(""), diagnostics, positions: pos };
+  }
   // logLevel "error": problems become diagnostics here, never process warnings on stderr. uniqueKeys is
   // checked below in one pass: the parser's own check compares every key with every earlier one.
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, version: "1.2", logLevel: "error" });
