@@ -1,0 +1,43 @@
+/**
+ * `pulumi-resource-spcs`: the spcs package as a native Pulumi provider plugin, so programs in every
+ * Pulumi language (Python, Go, .NET, YAML, TypeScript) use the same resources the dynamic SDK offers.
+ * The engine starts it through the launcher `spcs platform up` installs beside the Pulumi CLI
+ * (provider/platform/provision/provider-plugin.ts) with the engine's address as argument.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { patchProviderServer, unwrapSecrets } from "./server-patches";
+import { checkConfig, configLookup } from "./plugin-config";
+import { engineStatus } from "./engine-status";
+import { nativeProvider } from "./native-provider";
+
+/** The package root (schema.json, package.json), from dist/provider/plugin. */
+const PACKAGE_ROOT = path.resolve(__dirname, "../../..");
+
+function fail(failures: { property: string; reason: string }[]): never {
+  const err = new Error(failures.map((f) => f.reason).join("\n"));
+  err.stack = err.message; // a user-facing configuration error, not a crash
+  throw err;
+}
+
+export function serve(args: string[]): Promise<void> {
+  // Provider modules load after the patches, and the implementation only once the engine asks for it.
+  const spcs = require("../index");
+  const { autoName } = require("../common/identifiers");
+  patchProviderServer({
+    checkConfig,
+    configure(config) {
+      const failures = checkConfig(config);
+      if (failures.length) fail(failures);
+      spcs.configure(configLookup(config));
+    },
+  });
+  const rpc = require("@pulumi/pulumi/runtime/rpc");
+  const provider = require("@pulumi/pulumi/provider");
+  const version: string = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")).version;
+  const schema = fs.readFileSync(path.join(PACKAGE_ROOT, "schema.json"), "utf8");
+  const impl = nativeProvider({ dispatch: spcs.dispatch, autoName }, engineStatus(args), (v) => unwrapSecrets(rpc, v));
+  return provider.main({ version, schema, ...impl }, args);
+}
+
+if (require.main === module) void serve(process.argv.slice(2));
