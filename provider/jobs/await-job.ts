@@ -34,7 +34,9 @@ export async function awaitJobEnd(platform: Platform, key: ServiceKey, timeoutSe
       if (svc) await removeJobContainers(platform, svc);
       return d;
     }
-    const line = `${d.status}: ${d.containers.map((c) => `${c.instanceId}/${c.containerName} ${c.status}`).join(", ")}`;
+    const done = d.instances.filter((i) => d.containers.some((c) => c.instanceId === i.instanceId) && d.containers.every((c) => c.instanceId !== i.instanceId || c.status === "DONE")).length;
+    const waiting = d.containers.some((c) => c.message === "Pending scheduling.") ? `; waiting for capacity in pool ${d.computePool}` : "";
+    const line = `${done} of ${d.replicas} replicas DONE${waiting}; ${d.status}: ${d.containers.map((c) => `${c.instanceId}/${c.containerName} ${c.status}`).join(", ")}`;
     if (line !== last) progress(`Job ${qualified(key)}: ${line}`);
     last = line;
     if (Date.now() > deadline) throw new JobTimeout(key, timeoutSeconds, d);

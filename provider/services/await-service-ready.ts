@@ -40,7 +40,8 @@ export async function awaitServiceReady(platform: Platform, key: ServiceKey, tim
     const looping = d.containers.find((c) => c.restartCount >= CRASH_LOOP_RESTARTS);
     if (looping) throw await failure(platform, key, d, looping, `is in a crash loop (restarted ${looping.restartCount} times, last exit code ${looping.lastExitCode})`);
     const waiting = d.containers.find((c) => c.status !== "READY");
-    const line = waiting ? `instance ${waiting.instanceId}, container ${waiting.containerName}: ${waiting.status} ${waiting.message}` : d.status;
+    const ready = `${d.instances.filter((i) => i.status === "READY").length} of ${d.instances.length} instances READY`;
+    const line = !waiting ? `${ready}; ${d.status}` : waiting.message === "Pending scheduling." ? `${ready}; waiting for capacity in pool ${d.computePool}` : `${ready}; instance ${waiting.instanceId}, container ${waiting.containerName}: ${waiting.status} ${waiting.message}`;
     if (line !== last) progress(`Service ${qualified(key)}: ${line}`);
     last = line;
     if (Date.now() > deadline) {

@@ -1,4 +1,5 @@
 import { ResourceInitError, isSpcsError } from "../../common/errors";
+import { progress } from "../../common/progress";
 import { autoName, qualifiedName } from "../../common/identifiers";
 import { isUnknown } from "../../common/unknown";
 import type { ServiceKey } from "../../catalog/service-store";
@@ -124,7 +125,7 @@ async function waitForEnd(key: ServiceKey, inputs: JobServiceInputs, rerunHint =
   const platform = currentPlatform();
   let d: JobDescription | undefined;
   try {
-    d = inputs.async ? await describeJob(platform, key) : await awaitJobEnd(platform, key, inputs.timeoutSeconds, (l) => console.log(l));
+    d = inputs.async ? await describeJob(platform, key) : await awaitJobEnd(platform, key, inputs.timeoutSeconds, progress);
   } catch (e) {
     if (!(e instanceof JobTimeout)) throw e;
     await cancelJob(platform, key);

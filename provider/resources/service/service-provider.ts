@@ -1,4 +1,5 @@
 import { ResourceInitError, isSpcsError } from "../../common/errors";
+import { progress } from "../../common/progress";
 import { autoName, qualifiedName } from "../../common/identifiers";
 import { isUnknown } from "../../common/unknown";
 import type { ServiceKey } from "../../catalog/service-store";
@@ -139,7 +140,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
     }
     if (olds.suspended) await resumeService(platform, key);
     const repaired = await repairService(platform, key);
-    for (const line of repaired) console.log(`Service ${idOf(key)}: repaired drift: ${line}`);
+    for (const line of repaired) progress(`Service ${idOf(key)}: repaired drift: ${line}`);
     // The ingress may have just come back on its own (an engine restart): the URL answers when up returns.
     const row = platform.catalog.services.get(key)!;
     await ensureIngress(platform, row, JSON.parse(row.spec) as RuntimeSpec);
@@ -149,8 +150,8 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
     const secretsChanged = !same(olds.secrets, news.secrets);
     if (secretsChanged) writeServiceSecrets(platform.config.home, key, news.secrets ?? {});
     try {
-      if (secretsChanged && analysis.specDigest === olds.specDigest) await restartService(platform, key, news.readyTimeoutSeconds, (l) => console.log(l));
-      if (analysis.specDigest !== olds.specDigest) await upgradeService(platform, key, runtimeSpecOf(analysis.spec!), analysis.specDigest!, news.readyTimeoutSeconds, (l) => console.log(l));
+      if (secretsChanged && analysis.specDigest === olds.specDigest) await restartService(platform, key, news.readyTimeoutSeconds, progress);
+      if (analysis.specDigest !== olds.specDigest) await upgradeService(platform, key, runtimeSpecOf(analysis.spec!), analysis.specDigest!, news.readyTimeoutSeconds, progress);
     } catch (e) {
       if (!isSpcsError(e)) throw e;
       const d = await describeService(platform, key);
@@ -168,7 +169,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
 async function waitAndDescribe(key: ServiceKey, inputs: ServiceInputs): Promise<ServiceOutputs> {
   const platform = currentPlatform();
   try {
-    const d = await awaitServiceReady(platform, key, inputs.readyTimeoutSeconds, (l) => console.log(l));
+    const d = await awaitServiceReady(platform, key, inputs.readyTimeoutSeconds, progress);
     return outputsOf(inputs, d);
   } catch (e) {
     if (!isSpcsError(e)) throw e;
