@@ -36,7 +36,9 @@ export function serve(args: string[]): Promise<void> {
   const provider = require("@pulumi/pulumi/provider");
   const version: string = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")).version;
   const schema = fs.readFileSync(path.join(PACKAGE_ROOT, "schema.json"), "utf8");
-  const impl = nativeProvider({ dispatch: spcs.dispatch, autoName }, engineStatus(args), (v) => unwrapSecrets(rpc, v));
+  const parsed = JSON.parse(schema);
+  const secretProps = (kind: string): string[] => Object.entries<any>(parsed.resources[`spcs:index:${kind}`]?.properties ?? {}).filter(([, p]) => p.secret).map(([k]) => k);
+  const impl = nativeProvider({ dispatch: spcs.dispatch, autoName }, engineStatus(args), (v) => unwrapSecrets(rpc, v), secretProps);
   return provider.main({ version, schema, ...impl }, args);
 }
 

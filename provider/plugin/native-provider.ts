@@ -43,7 +43,30 @@ export function deterministicSuffix(urn: string): string {
 /** Drops undefined values: outputs cross gRPC as protobuf Structs, which reject them. */
 const struct = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
 
-export function nativeProvider(spcs: Dispatcher, status: StatusReporter, unwrap: (v: unknown) => any) {
+/** Pulumi's wire form of a secret (`@pulumi/pulumi/runtime/rpc`'s specialSigKey and specialSecretSig). */
+const SIG = "4dabf18193072939515e22adb298388d";
+const SECRET = "1b47061264138c4ac30d75fd1eb44270";
+const isSecret = (v: any) => v !== null && typeof v === "object" && v[SIG] === SECRET;
+const containsSecret = (v: any): boolean => isSecret(v) || (v !== null && typeof v === "object" && Object.values(v).some(containsSecret));
+
+/**
+ * Marks secret again what the handlers return in plain text: every property the schema declares secret,
+ * and every property that arrived holding a secret. The server tells the engine this provider accepts
+ * secrets, and the engine then trusts what it returns as it is: without this, a Service's `secrets`
+ * would be stored in plain text in the checked inputs.
+ */
+export function resecret(result: Record<string, any> | undefined, secretProps: readonly string[], ...sources: any[]): Record<string, any> | undefined {
+  if (!result) return result;
+  const out: Record<string, any> = { ...result };
+  for (const k of Object.keys(out)) {
+    const secret = secretProps.includes(k) || sources.some((src) => src && containsSecret(src[k]));
+    if (secret && out[k] !== undefined && out[k] !== null && !isSecret(out[k])) out[k] = { [SIG]: SECRET, value: out[k] };
+  }
+  return out;
+}
+
+export function nativeProvider(spcs: Dispatcher, status: StatusReporter, unwrap: (v: unknown) => any, secretProps: (kind: string) => readonly string[] = () => []) {
+  const secrets = (urn: string) => secretProps(parseUrn(urn).kind);
   const call = (urn: string, method: string, args: unknown[]) => {
     const { kind } = parseUrn(urn);
     // "Service DB.S.NAME: 1 of 2 instances READY" -> the row already names the resource.
@@ -55,13 +78,15 @@ export function nativeProvider(spcs: Dispatcher, status: StatusReporter, unwrap:
       const o = unwrap(olds);
       const n = { ...unwrap(news), __resourceName: name, __creator: `${project}/${stack}/${name}` };
       if (NAMED.has(kind) && n.name === undefined && o.name === undefined) n.name = spcs.autoName(name, deterministicSuffix(urn));
-      return struct(await call(urn, "check", [o, n]));
+      const r = struct(await call(urn, "check", [o, n]));
+      return { ...r, inputs: resecret(r.inputs, secrets(urn), news) };
     },
     async diff(id: string, urn: string, olds: any, news: any) {
       return struct(await call(urn, "diff", [id, unwrap(olds), unwrap(news)]));
     },
     async create(urn: string, inputs: any) {
-      return struct(await call(urn, "create", [unwrap(inputs)]));
+      const r = struct(await call(urn, "create", [unwrap(inputs)]));
+      return { ...r, outs: resecret(r.outs, secrets(urn), inputs) };
     },
     async read(id: string, urn: string, props: any) {
       const { kind, name } = parseUrn(urn);
@@ -69,13 +94,17 @@ export function nativeProvider(spcs: Dispatcher, status: StatusReporter, unwrap:
       const importing = Object.keys(p).length === 0;
       if (importing) p = importProps(kind, id, name);
       const r = await call(urn, "read", [id, p]);
-      if (r?.props) return struct({ id: r.id ?? id, props: r.props, inputs: r.inputs });
+      if (r?.props) {
+        const out = struct({ id: r.id ?? id, props: r.props, inputs: r.inputs });
+        return { ...out, props: resecret(out.props, secrets(urn), props), inputs: resecret(out.inputs, secrets(urn), props) };
+      }
       // Refresh: the object is gone, which the engine records. Import: nothing to import, say what to check.
       if (importing) throw userError(`${kind} ${id} does not exist on this platform; fix: check the id (the object's name${SCHEMA_OBJECTS.has(kind) ? ", DATABASE.SCHEMA.NAME" : ""}) and the provider's spcs:home`);
       return { id: "", props: {} };
     },
     async update(id: string, urn: string, olds: any, news: any) {
-      return struct(await call(urn, "update", [id, unwrap(olds), unwrap(news)]));
+      const r = struct(await call(urn, "update", [id, unwrap(olds), unwrap(news)]));
+      return { ...r, outs: resecret(r.outs, secrets(urn), news, olds) };
     },
     async delete(id: string, urn: string, props: any) {
       await call(urn, "delete", [id, unwrap(props)]);

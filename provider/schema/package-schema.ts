@@ -55,11 +55,13 @@ export function packageSchema(version: string): object {
  */
 const SECRET_TYPES = new Set(["ServiceSecret"]);
 
-/** An enumerated input becomes a named Pulumi enum type (`spcs:index:InstanceFamily`), which SDKs generate as enums. */
+/** An enumerated input becomes a named Pulumi enum type (`spcs:index:InstanceFamily`), which SDKs generate as enums; members are named in PascalCase (`CpuX64Xs`), which each generator turns into its own style (Python `CPU_X64_XS`; from the bare value it made `CP_U_X64_XS`). */
+const pascal = (value: string) => value.toLowerCase().split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+
 const enumName = (p: PropertySpec) => p.name[0].toUpperCase() + p.name.slice(1);
 
 function addEnum(types: Record<string, object>, p: PropertySpec): void {
-  const spec = { type: "string", description: `Values of ${p.name}.`, enum: p.enum!.map((value) => ({ value })) };
+  const spec = { type: "string", description: `Values of ${p.name}.`, enum: p.enum!.map((value) => ({ name: pascal(value), value })) };
   const tok = token(enumName(p));
   if (types[tok] && JSON.stringify(types[tok]) !== JSON.stringify(spec)) throw new Error(`schema: two enumerated properties named ${p.name} with different values; give one another name`);
   types[tok] = spec;

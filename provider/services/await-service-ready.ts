@@ -30,7 +30,10 @@ export async function awaitServiceReady(platform: Platform, key: ServiceKey, tim
   for (;;) {
     const d = await describeService(platform, key);
     if (!d) throw new SpcsError("service-vanished", `Service ${qualified(key)} was dropped while waiting for it to become ready.`);
+    const ready = `${d.instances.filter((i) => i.status === "READY").length} of ${d.instances.length} instances READY`;
     if (d.status === "RUNNING") {
+      if (ready !== last) progress(`Service ${qualified(key)}: ${ready}`); // shown while it settles
+      last = ready;
       await new Promise((r) => setTimeout(r, SETTLE_MS));
       const again = await describeService(platform, key);
       const restarts = (x?: ServiceDescription) => x?.containers.map((c) => c.restartCount).join(",");
@@ -40,7 +43,6 @@ export async function awaitServiceReady(platform: Platform, key: ServiceKey, tim
     const looping = d.containers.find((c) => c.restartCount >= CRASH_LOOP_RESTARTS);
     if (looping) throw await failure(platform, key, d, looping, `is in a crash loop (restarted ${looping.restartCount} times, last exit code ${looping.lastExitCode})`);
     const waiting = d.containers.find((c) => c.status !== "READY");
-    const ready = `${d.instances.filter((i) => i.status === "READY").length} of ${d.instances.length} instances READY`;
     const line = !waiting ? `${ready}; ${d.status}` : waiting.message === "Pending scheduling." ? `${ready}; waiting for capacity in pool ${d.computePool}` : `${ready}; instance ${waiting.instanceId}, container ${waiting.containerName}: ${waiting.status} ${waiting.message}`;
     if (line !== last) progress(`Service ${qualified(key)}: ${line}`);
     last = line;

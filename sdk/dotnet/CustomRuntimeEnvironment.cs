@@ -194,7 +194,7 @@ namespace PulumiSpcs.Spcs
         public CustomRuntimeEnvironmentArgs()
         {
             Adopt = false;
-            CreStatus = PulumiSpcs.Spcs.CreStatus.RESOLVED;
+            CreStatus = PulumiSpcs.Spcs.CreStatus.Resolved;
         }
         public static new CustomRuntimeEnvironmentArgs Empty => new CustomRuntimeEnvironmentArgs();
     }

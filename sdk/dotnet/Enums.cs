@@ -20,8 +20,8 @@ namespace PulumiSpcs.Spcs
             _value = value ?? throw new ArgumentNullException(nameof(value));
         }
 
-        public static BaseImageType CPU { get; } = new BaseImageType("CPU");
-        public static BaseImageType GPU { get; } = new BaseImageType("GPU");
+        public static BaseImageType Cpu { get; } = new BaseImageType("CPU");
+        public static BaseImageType Gpu { get; } = new BaseImageType("GPU");
 
         public static bool operator ==(BaseImageType left, BaseImageType right) => left.Equals(right);
         public static bool operator !=(BaseImageType left, BaseImageType right) => !left.Equals(right);
@@ -51,8 +51,8 @@ namespace PulumiSpcs.Spcs
             _value = value ?? throw new ArgumentNullException(nameof(value));
         }
 
-        public static CreStatus RESOLVED { get; } = new CreStatus("RESOLVED");
-        public static CreStatus DEPRECATED { get; } = new CreStatus("DEPRECATED");
+        public static CreStatus Resolved { get; } = new CreStatus("RESOLVED");
+        public static CreStatus Deprecated { get; } = new CreStatus("DEPRECATED");
 
         public static bool operator ==(CreStatus left, CreStatus right) => left.Equals(right);
         public static bool operator !=(CreStatus left, CreStatus right) => !left.Equals(right);
@@ -82,8 +82,8 @@ namespace PulumiSpcs.Spcs
             _value = value ?? throw new ArgumentNullException(nameof(value));
         }
 
-        public static Encryption SNOWFLAKE_FULL { get; } = new Encryption("SNOWFLAKE_FULL");
-        public static Encryption SNOWFLAKE_SSE { get; } = new Encryption("SNOWFLAKE_SSE");
+        public static Encryption SnowflakeFull { get; } = new Encryption("SNOWFLAKE_FULL");
+        public static Encryption SnowflakeSse { get; } = new Encryption("SNOWFLAKE_SSE");
 
         public static bool operator ==(Encryption left, Encryption right) => left.Equals(right);
         public static bool operator !=(Encryption left, Encryption right) => !left.Equals(right);
@@ -113,53 +113,53 @@ namespace PulumiSpcs.Spcs
             _value = value ?? throw new ArgumentNullException(nameof(value));
         }
 
-        public static InstanceFamily CPU_X64_XS { get; } = new InstanceFamily("CPU_X64_XS");
-        public static InstanceFamily CPU_X64_S { get; } = new InstanceFamily("CPU_X64_S");
-        public static InstanceFamily CPU_X64_M { get; } = new InstanceFamily("CPU_X64_M");
-        public static InstanceFamily CPU_X64_SL { get; } = new InstanceFamily("CPU_X64_SL");
-        public static InstanceFamily CPU_X64_L { get; } = new InstanceFamily("CPU_X64_L");
-        public static InstanceFamily HIGHMEM_X64_S { get; } = new InstanceFamily("HIGHMEM_X64_S");
-        public static InstanceFamily HIGHMEM_X64_M { get; } = new InstanceFamily("HIGHMEM_X64_M");
-        public static InstanceFamily HIGHMEM_X64_SL { get; } = new InstanceFamily("HIGHMEM_X64_SL");
-        public static InstanceFamily HIGHMEM_X64_L { get; } = new InstanceFamily("HIGHMEM_X64_L");
-        public static InstanceFamily GPU_NV_S { get; } = new InstanceFamily("GPU_NV_S");
-        public static InstanceFamily GPU_NV_M { get; } = new InstanceFamily("GPU_NV_M");
-        public static InstanceFamily GPU_NV_L { get; } = new InstanceFamily("GPU_NV_L");
-        public static InstanceFamily GPU_NV_XS { get; } = new InstanceFamily("GPU_NV_XS");
-        public static InstanceFamily GPU_NV_SM { get; } = new InstanceFamily("GPU_NV_SM");
-        public static InstanceFamily GPU_NV_2M { get; } = new InstanceFamily("GPU_NV_2M");
-        public static InstanceFamily GPU_NV_3M { get; } = new InstanceFamily("GPU_NV_3M");
-        public static InstanceFamily GPU_NV_SL { get; } = new InstanceFamily("GPU_NV_SL");
-        public static InstanceFamily GPU_GCP_NV_L4_1_24G { get; } = new InstanceFamily("GPU_GCP_NV_L4_1_24G");
-        public static InstanceFamily GPU_GCP_NV_L4_4_24G { get; } = new InstanceFamily("GPU_GCP_NV_L4_4_24G");
-        public static InstanceFamily GPU_GCP_NV_A100_8_40G { get; } = new InstanceFamily("GPU_GCP_NV_A100_8_40G");
-        public static InstanceFamily GEN_ARM_G1_2 { get; } = new InstanceFamily("GEN_ARM_G1_2");
-        public static InstanceFamily GEN_ARM_G1_4 { get; } = new InstanceFamily("GEN_ARM_G1_4");
-        public static InstanceFamily GEN_ARM_G1_8 { get; } = new InstanceFamily("GEN_ARM_G1_8");
-        public static InstanceFamily GEN_ARM_G1_16 { get; } = new InstanceFamily("GEN_ARM_G1_16");
-        public static InstanceFamily GEN_ARM_G1_32 { get; } = new InstanceFamily("GEN_ARM_G1_32");
-        public static InstanceFamily GEN_X64_G2_2 { get; } = new InstanceFamily("GEN_X64_G2_2");
-        public static InstanceFamily GEN_X64_G2_4 { get; } = new InstanceFamily("GEN_X64_G2_4");
-        public static InstanceFamily GEN_X64_G2_8 { get; } = new InstanceFamily("GEN_X64_G2_8");
-        public static InstanceFamily GEN_X64_G2_16 { get; } = new InstanceFamily("GEN_X64_G2_16");
-        public static InstanceFamily GEN_X64_G2_32 { get; } = new InstanceFamily("GEN_X64_G2_32");
-        public static InstanceFamily MEM_X64_G2_8 { get; } = new InstanceFamily("MEM_X64_G2_8");
-        public static InstanceFamily MEM_X64_G2_32 { get; } = new InstanceFamily("MEM_X64_G2_32");
-        public static InstanceFamily MEM_X64_G2_64 { get; } = new InstanceFamily("MEM_X64_G2_64");
-        public static InstanceFamily MEM_X64_G2_96 { get; } = new InstanceFamily("MEM_X64_G2_96");
-        public static InstanceFamily MEM_X64_G2_192 { get; } = new InstanceFamily("MEM_X64_G2_192");
-        public static InstanceFamily GPU_L40S_G1_8 { get; } = new InstanceFamily("GPU_L40S_G1_8");
-        public static InstanceFamily GPU_L40S_G1_16 { get; } = new InstanceFamily("GPU_L40S_G1_16");
-        public static InstanceFamily GPU_L40S_G1_48 { get; } = new InstanceFamily("GPU_L40S_G1_48");
-        public static InstanceFamily GPU_L40S_G1_192 { get; } = new InstanceFamily("GPU_L40S_G1_192");
-        public static InstanceFamily GPU_R6K_G1_8 { get; } = new InstanceFamily("GPU_R6K_G1_8");
-        public static InstanceFamily GPU_R6K_G1_16 { get; } = new InstanceFamily("GPU_R6K_G1_16");
-        public static InstanceFamily GPU_R6K_G1_32 { get; } = new InstanceFamily("GPU_R6K_G1_32");
-        public static InstanceFamily GPU_R6K_G1_48 { get; } = new InstanceFamily("GPU_R6K_G1_48");
-        public static InstanceFamily GPU_R6K_G1_96 { get; } = new InstanceFamily("GPU_R6K_G1_96");
-        public static InstanceFamily GPU_R6K_G1_192 { get; } = new InstanceFamily("GPU_R6K_G1_192");
-        public static InstanceFamily GPU_A100_G1_12 { get; } = new InstanceFamily("GPU_A100_G1_12");
-        public static InstanceFamily GPU_A100_G1_48 { get; } = new InstanceFamily("GPU_A100_G1_48");
+        public static InstanceFamily CpuX64Xs { get; } = new InstanceFamily("CPU_X64_XS");
+        public static InstanceFamily CpuX64S { get; } = new InstanceFamily("CPU_X64_S");
+        public static InstanceFamily CpuX64M { get; } = new InstanceFamily("CPU_X64_M");
+        public static InstanceFamily CpuX64Sl { get; } = new InstanceFamily("CPU_X64_SL");
+        public static InstanceFamily CpuX64L { get; } = new InstanceFamily("CPU_X64_L");
+        public static InstanceFamily HighmemX64S { get; } = new InstanceFamily("HIGHMEM_X64_S");
+        public static InstanceFamily HighmemX64M { get; } = new InstanceFamily("HIGHMEM_X64_M");
+        public static InstanceFamily HighmemX64Sl { get; } = new InstanceFamily("HIGHMEM_X64_SL");
+        public static InstanceFamily HighmemX64L { get; } = new InstanceFamily("HIGHMEM_X64_L");
+        public static InstanceFamily GpuNvS { get; } = new InstanceFamily("GPU_NV_S");
+        public static InstanceFamily GpuNvM { get; } = new InstanceFamily("GPU_NV_M");
+        public static InstanceFamily GpuNvL { get; } = new InstanceFamily("GPU_NV_L");
+        public static InstanceFamily GpuNvXs { get; } = new InstanceFamily("GPU_NV_XS");
+        public static InstanceFamily GpuNvSm { get; } = new InstanceFamily("GPU_NV_SM");
+        public static InstanceFamily GpuNv2m { get; } = new InstanceFamily("GPU_NV_2M");
+        public static InstanceFamily GpuNv3m { get; } = new InstanceFamily("GPU_NV_3M");
+        public static InstanceFamily GpuNvSl { get; } = new InstanceFamily("GPU_NV_SL");
+        public static InstanceFamily GpuGcpNvL4124g { get; } = new InstanceFamily("GPU_GCP_NV_L4_1_24G");
+        public static InstanceFamily GpuGcpNvL4424g { get; } = new InstanceFamily("GPU_GCP_NV_L4_4_24G");
+        public static InstanceFamily GpuGcpNvA100840g { get; } = new InstanceFamily("GPU_GCP_NV_A100_8_40G");
+        public static InstanceFamily GenArmG12 { get; } = new InstanceFamily("GEN_ARM_G1_2");
+        public static InstanceFamily GenArmG14 { get; } = new InstanceFamily("GEN_ARM_G1_4");
+        public static InstanceFamily GenArmG18 { get; } = new InstanceFamily("GEN_ARM_G1_8");
+        public static InstanceFamily GenArmG116 { get; } = new InstanceFamily("GEN_ARM_G1_16");
+        public static InstanceFamily GenArmG132 { get; } = new InstanceFamily("GEN_ARM_G1_32");
+        public static InstanceFamily GenX64G22 { get; } = new InstanceFamily("GEN_X64_G2_2");
+        public static InstanceFamily GenX64G24 { get; } = new InstanceFamily("GEN_X64_G2_4");
+        public static InstanceFamily GenX64G28 { get; } = new InstanceFamily("GEN_X64_G2_8");
+        public static InstanceFamily GenX64G216 { get; } = new InstanceFamily("GEN_X64_G2_16");
+        public static InstanceFamily GenX64G232 { get; } = new InstanceFamily("GEN_X64_G2_32");
+        public static InstanceFamily MemX64G28 { get; } = new InstanceFamily("MEM_X64_G2_8");
+        public static InstanceFamily MemX64G232 { get; } = new InstanceFamily("MEM_X64_G2_32");
+        public static InstanceFamily MemX64G264 { get; } = new InstanceFamily("MEM_X64_G2_64");
+        public static InstanceFamily MemX64G296 { get; } = new InstanceFamily("MEM_X64_G2_96");
+        public static InstanceFamily MemX64G2192 { get; } = new InstanceFamily("MEM_X64_G2_192");
+        public static InstanceFamily GpuL40sG18 { get; } = new InstanceFamily("GPU_L40S_G1_8");
+        public static InstanceFamily GpuL40sG116 { get; } = new InstanceFamily("GPU_L40S_G1_16");
+        public static InstanceFamily GpuL40sG148 { get; } = new InstanceFamily("GPU_L40S_G1_48");
+        public static InstanceFamily GpuL40sG1192 { get; } = new InstanceFamily("GPU_L40S_G1_192");
+        public static InstanceFamily GpuR6kG18 { get; } = new InstanceFamily("GPU_R6K_G1_8");
+        public static InstanceFamily GpuR6kG116 { get; } = new InstanceFamily("GPU_R6K_G1_16");
+        public static InstanceFamily GpuR6kG132 { get; } = new InstanceFamily("GPU_R6K_G1_32");
+        public static InstanceFamily GpuR6kG148 { get; } = new InstanceFamily("GPU_R6K_G1_48");
+        public static InstanceFamily GpuR6kG196 { get; } = new InstanceFamily("GPU_R6K_G1_96");
+        public static InstanceFamily GpuR6kG1192 { get; } = new InstanceFamily("GPU_R6K_G1_192");
+        public static InstanceFamily GpuA100G112 { get; } = new InstanceFamily("GPU_A100_G1_12");
+        public static InstanceFamily GpuA100G148 { get; } = new InstanceFamily("GPU_A100_G1_48");
 
         public static bool operator ==(InstanceFamily left, InstanceFamily right) => left.Equals(right);
         public static bool operator !=(InstanceFamily left, InstanceFamily right) => !left.Equals(right);

@@ -201,7 +201,7 @@ namespace PulumiSpcs.Spcs
         public ImageRepositoryArgs()
         {
             Adopt = false;
-            Encryption = PulumiSpcs.Spcs.Encryption.SNOWFLAKE_FULL;
+            Encryption = PulumiSpcs.Spcs.Encryption.SnowflakeFull;
         }
         public static new ImageRepositoryArgs Empty => new ImageRepositoryArgs();
     }

@@ -346,8 +346,8 @@ func (in *creStatusPtr) ToCreStatusPtrOutputWithContext(ctx context.Context) Cre
 type Encryption string
 
 const (
-	Encryption_SNOWFLAK_E_FULL = Encryption("SNOWFLAKE_FULL")
-	Encryption_SNOWFLAK_E_SSE  = Encryption("SNOWFLAKE_SSE")
+	Encryption_SNOWFLAKE_FULL = Encryption("SNOWFLAKE_FULL")
+	Encryption_SNOWFLAKE_SSE  = Encryption("SNOWFLAKE_SSE")
 )
 
 func (Encryption) ElementType() reflect.Type {
@@ -472,8 +472,8 @@ func (o EncryptionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) p
 // EncryptionInput is an input type that accepts values of the Encryption enum
 // A concrete instance of `EncryptionInput` can be one of the following:
 //
-//	Encryption_SNOWFLAK_E_FULL
-//	Encryption_SNOWFLAK_E_SSE
+//	Encryption_SNOWFLAKE_FULL
+//	Encryption_SNOWFLAKE_SSE
 type EncryptionInput interface {
 	pulumi.Input
 
@@ -512,53 +512,53 @@ func (in *encryptionPtr) ToEncryptionPtrOutputWithContext(ctx context.Context) E
 type InstanceFamily string
 
 const (
-	InstanceFamily_CP_U_X64_XS               = InstanceFamily("CPU_X64_XS")
-	InstanceFamily_CP_U_X64_S                = InstanceFamily("CPU_X64_S")
-	InstanceFamily_CP_U_X64_M                = InstanceFamily("CPU_X64_M")
-	InstanceFamily_CP_U_X64_SL               = InstanceFamily("CPU_X64_SL")
-	InstanceFamily_CP_U_X64_L                = InstanceFamily("CPU_X64_L")
-	InstanceFamily_HIGHME_M_X64_S            = InstanceFamily("HIGHMEM_X64_S")
-	InstanceFamily_HIGHME_M_X64_M            = InstanceFamily("HIGHMEM_X64_M")
-	InstanceFamily_HIGHME_M_X64_SL           = InstanceFamily("HIGHMEM_X64_SL")
-	InstanceFamily_HIGHME_M_X64_L            = InstanceFamily("HIGHMEM_X64_L")
-	InstanceFamily_GP_U_N_V_S                = InstanceFamily("GPU_NV_S")
-	InstanceFamily_GP_U_N_V_M                = InstanceFamily("GPU_NV_M")
-	InstanceFamily_GP_U_N_V_L                = InstanceFamily("GPU_NV_L")
-	InstanceFamily_GP_U_N_V_XS               = InstanceFamily("GPU_NV_XS")
-	InstanceFamily_GP_U_N_V_SM               = InstanceFamily("GPU_NV_SM")
-	InstanceFamily_GP_U_N_V_2_M              = InstanceFamily("GPU_NV_2M")
-	InstanceFamily_GP_U_N_V_3_M              = InstanceFamily("GPU_NV_3M")
-	InstanceFamily_GP_U_N_V_SL               = InstanceFamily("GPU_NV_SL")
-	InstanceFamily_GP_U_GC_P_N_V_L4_1_24_G   = InstanceFamily("GPU_GCP_NV_L4_1_24G")
-	InstanceFamily_GP_U_GC_P_N_V_L4_4_24_G   = InstanceFamily("GPU_GCP_NV_L4_4_24G")
-	InstanceFamily_GP_U_GC_P_N_V_A100_8_40_G = InstanceFamily("GPU_GCP_NV_A100_8_40G")
-	InstanceFamily_GE_N_AR_M_G1_2            = InstanceFamily("GEN_ARM_G1_2")
-	InstanceFamily_GE_N_AR_M_G1_4            = InstanceFamily("GEN_ARM_G1_4")
-	InstanceFamily_GE_N_AR_M_G1_8            = InstanceFamily("GEN_ARM_G1_8")
-	InstanceFamily_GE_N_AR_M_G1_16           = InstanceFamily("GEN_ARM_G1_16")
-	InstanceFamily_GE_N_AR_M_G1_32           = InstanceFamily("GEN_ARM_G1_32")
-	InstanceFamily_GE_N_X64_G2_2             = InstanceFamily("GEN_X64_G2_2")
-	InstanceFamily_GE_N_X64_G2_4             = InstanceFamily("GEN_X64_G2_4")
-	InstanceFamily_GE_N_X64_G2_8             = InstanceFamily("GEN_X64_G2_8")
-	InstanceFamily_GE_N_X64_G2_16            = InstanceFamily("GEN_X64_G2_16")
-	InstanceFamily_GE_N_X64_G2_32            = InstanceFamily("GEN_X64_G2_32")
-	InstanceFamily_ME_M_X64_G2_8             = InstanceFamily("MEM_X64_G2_8")
-	InstanceFamily_ME_M_X64_G2_32            = InstanceFamily("MEM_X64_G2_32")
-	InstanceFamily_ME_M_X64_G2_64            = InstanceFamily("MEM_X64_G2_64")
-	InstanceFamily_ME_M_X64_G2_96            = InstanceFamily("MEM_X64_G2_96")
-	InstanceFamily_ME_M_X64_G2_192           = InstanceFamily("MEM_X64_G2_192")
-	InstanceFamily_GP_U_L40_S_G1_8           = InstanceFamily("GPU_L40S_G1_8")
-	InstanceFamily_GP_U_L40_S_G1_16          = InstanceFamily("GPU_L40S_G1_16")
-	InstanceFamily_GP_U_L40_S_G1_48          = InstanceFamily("GPU_L40S_G1_48")
-	InstanceFamily_GP_U_L40_S_G1_192         = InstanceFamily("GPU_L40S_G1_192")
-	InstanceFamily_GP_U_R6_K_G1_8            = InstanceFamily("GPU_R6K_G1_8")
-	InstanceFamily_GP_U_R6_K_G1_16           = InstanceFamily("GPU_R6K_G1_16")
-	InstanceFamily_GP_U_R6_K_G1_32           = InstanceFamily("GPU_R6K_G1_32")
-	InstanceFamily_GP_U_R6_K_G1_48           = InstanceFamily("GPU_R6K_G1_48")
-	InstanceFamily_GP_U_R6_K_G1_96           = InstanceFamily("GPU_R6K_G1_96")
-	InstanceFamily_GP_U_R6_K_G1_192          = InstanceFamily("GPU_R6K_G1_192")
-	InstanceFamily_GP_U_A100_G1_12           = InstanceFamily("GPU_A100_G1_12")
-	InstanceFamily_GP_U_A100_G1_48           = InstanceFamily("GPU_A100_G1_48")
+	InstanceFamily_CPU_X64_XS          = InstanceFamily("CPU_X64_XS")
+	InstanceFamily_CPU_X64_S           = InstanceFamily("CPU_X64_S")
+	InstanceFamily_CPU_X64_M           = InstanceFamily("CPU_X64_M")
+	InstanceFamily_CPU_X64_SL          = InstanceFamily("CPU_X64_SL")
+	InstanceFamily_CPU_X64_L           = InstanceFamily("CPU_X64_L")
+	InstanceFamily_HIGHMEM_X64_S       = InstanceFamily("HIGHMEM_X64_S")
+	InstanceFamily_HIGHMEM_X64_M       = InstanceFamily("HIGHMEM_X64_M")
+	InstanceFamily_HIGHMEM_X64_SL      = InstanceFamily("HIGHMEM_X64_SL")
+	InstanceFamily_HIGHMEM_X64_L       = InstanceFamily("HIGHMEM_X64_L")
+	InstanceFamily_GPU_NV_S            = InstanceFamily("GPU_NV_S")
+	InstanceFamily_GPU_NV_M            = InstanceFamily("GPU_NV_M")
+	InstanceFamily_GPU_NV_L            = InstanceFamily("GPU_NV_L")
+	InstanceFamily_GPU_NV_XS           = InstanceFamily("GPU_NV_XS")
+	InstanceFamily_GPU_NV_SM           = InstanceFamily("GPU_NV_SM")
+	InstanceFamily_GPU_NV2M            = InstanceFamily("GPU_NV_2M")
+	InstanceFamily_GPU_NV3M            = InstanceFamily("GPU_NV_3M")
+	InstanceFamily_GPU_NV_SL           = InstanceFamily("GPU_NV_SL")
+	InstanceFamily_GPU_GCP_NV_L4124G   = InstanceFamily("GPU_GCP_NV_L4_1_24G")
+	InstanceFamily_GPU_GCP_NV_L4424G   = InstanceFamily("GPU_GCP_NV_L4_4_24G")
+	InstanceFamily_GPU_GCP_NV_A100840G = InstanceFamily("GPU_GCP_NV_A100_8_40G")
+	InstanceFamily_GEN_ARM_G12         = InstanceFamily("GEN_ARM_G1_2")
+	InstanceFamily_GEN_ARM_G14         = InstanceFamily("GEN_ARM_G1_4")
+	InstanceFamily_GEN_ARM_G18         = InstanceFamily("GEN_ARM_G1_8")
+	InstanceFamily_GEN_ARM_G116        = InstanceFamily("GEN_ARM_G1_16")
+	InstanceFamily_GEN_ARM_G132        = InstanceFamily("GEN_ARM_G1_32")
+	InstanceFamily_GEN_X64_G22         = InstanceFamily("GEN_X64_G2_2")
+	InstanceFamily_GEN_X64_G24         = InstanceFamily("GEN_X64_G2_4")
+	InstanceFamily_GEN_X64_G28         = InstanceFamily("GEN_X64_G2_8")
+	InstanceFamily_GEN_X64_G216        = InstanceFamily("GEN_X64_G2_16")
+	InstanceFamily_GEN_X64_G232        = InstanceFamily("GEN_X64_G2_32")
+	InstanceFamily_MEM_X64_G28         = InstanceFamily("MEM_X64_G2_8")
+	InstanceFamily_MEM_X64_G232        = InstanceFamily("MEM_X64_G2_32")
+	InstanceFamily_MEM_X64_G264        = InstanceFamily("MEM_X64_G2_64")
+	InstanceFamily_MEM_X64_G296        = InstanceFamily("MEM_X64_G2_96")
+	InstanceFamily_MEM_X64_G2192       = InstanceFamily("MEM_X64_G2_192")
+	InstanceFamily_GPU_L40S_G18        = InstanceFamily("GPU_L40S_G1_8")
+	InstanceFamily_GPU_L40S_G116       = InstanceFamily("GPU_L40S_G1_16")
+	InstanceFamily_GPU_L40S_G148       = InstanceFamily("GPU_L40S_G1_48")
+	InstanceFamily_GPU_L40S_G1192      = InstanceFamily("GPU_L40S_G1_192")
+	InstanceFamily_GPU_R6K_G18         = InstanceFamily("GPU_R6K_G1_8")
+	InstanceFamily_GPU_R6K_G116        = InstanceFamily("GPU_R6K_G1_16")
+	InstanceFamily_GPU_R6K_G132        = InstanceFamily("GPU_R6K_G1_32")
+	InstanceFamily_GPU_R6K_G148        = InstanceFamily("GPU_R6K_G1_48")
+	InstanceFamily_GPU_R6K_G196        = InstanceFamily("GPU_R6K_G1_96")
+	InstanceFamily_GPU_R6K_G1192       = InstanceFamily("GPU_R6K_G1_192")
+	InstanceFamily_GPU_A100_G112       = InstanceFamily("GPU_A100_G1_12")
+	InstanceFamily_GPU_A100_G148       = InstanceFamily("GPU_A100_G1_48")
 )
 
 func (InstanceFamily) ElementType() reflect.Type {
@@ -683,53 +683,53 @@ func (o InstanceFamilyPtrOutput) ToStringPtrOutputWithContext(ctx context.Contex
 // InstanceFamilyInput is an input type that accepts values of the InstanceFamily enum
 // A concrete instance of `InstanceFamilyInput` can be one of the following:
 //
-//	InstanceFamily_CP_U_X64_XS
-//	InstanceFamily_CP_U_X64_S
-//	InstanceFamily_CP_U_X64_M
-//	InstanceFamily_CP_U_X64_SL
-//	InstanceFamily_CP_U_X64_L
-//	InstanceFamily_HIGHME_M_X64_S
-//	InstanceFamily_HIGHME_M_X64_M
-//	InstanceFamily_HIGHME_M_X64_SL
-//	InstanceFamily_HIGHME_M_X64_L
-//	InstanceFamily_GP_U_N_V_S
-//	InstanceFamily_GP_U_N_V_M
-//	InstanceFamily_GP_U_N_V_L
-//	InstanceFamily_GP_U_N_V_XS
-//	InstanceFamily_GP_U_N_V_SM
-//	InstanceFamily_GP_U_N_V_2_M
-//	InstanceFamily_GP_U_N_V_3_M
-//	InstanceFamily_GP_U_N_V_SL
-//	InstanceFamily_GP_U_GC_P_N_V_L4_1_24_G
-//	InstanceFamily_GP_U_GC_P_N_V_L4_4_24_G
-//	InstanceFamily_GP_U_GC_P_N_V_A100_8_40_G
-//	InstanceFamily_GE_N_AR_M_G1_2
-//	InstanceFamily_GE_N_AR_M_G1_4
-//	InstanceFamily_GE_N_AR_M_G1_8
-//	InstanceFamily_GE_N_AR_M_G1_16
-//	InstanceFamily_GE_N_AR_M_G1_32
-//	InstanceFamily_GE_N_X64_G2_2
-//	InstanceFamily_GE_N_X64_G2_4
-//	InstanceFamily_GE_N_X64_G2_8
-//	InstanceFamily_GE_N_X64_G2_16
-//	InstanceFamily_GE_N_X64_G2_32
-//	InstanceFamily_ME_M_X64_G2_8
-//	InstanceFamily_ME_M_X64_G2_32
-//	InstanceFamily_ME_M_X64_G2_64
-//	InstanceFamily_ME_M_X64_G2_96
-//	InstanceFamily_ME_M_X64_G2_192
-//	InstanceFamily_GP_U_L40_S_G1_8
-//	InstanceFamily_GP_U_L40_S_G1_16
-//	InstanceFamily_GP_U_L40_S_G1_48
-//	InstanceFamily_GP_U_L40_S_G1_192
-//	InstanceFamily_GP_U_R6_K_G1_8
-//	InstanceFamily_GP_U_R6_K_G1_16
-//	InstanceFamily_GP_U_R6_K_G1_32
-//	InstanceFamily_GP_U_R6_K_G1_48
-//	InstanceFamily_GP_U_R6_K_G1_96
-//	InstanceFamily_GP_U_R6_K_G1_192
-//	InstanceFamily_GP_U_A100_G1_12
-//	InstanceFamily_GP_U_A100_G1_48
+//	InstanceFamily_CPU_X64_XS
+//	InstanceFamily_CPU_X64_S
+//	InstanceFamily_CPU_X64_M
+//	InstanceFamily_CPU_X64_SL
+//	InstanceFamily_CPU_X64_L
+//	InstanceFamily_HIGHMEM_X64_S
+//	InstanceFamily_HIGHMEM_X64_M
+//	InstanceFamily_HIGHMEM_X64_SL
+//	InstanceFamily_HIGHMEM_X64_L
+//	InstanceFamily_GPU_NV_S
+//	InstanceFamily_GPU_NV_M
+//	InstanceFamily_GPU_NV_L
+//	InstanceFamily_GPU_NV_XS
+//	InstanceFamily_GPU_NV_SM
+//	InstanceFamily_GPU_NV2M
+//	InstanceFamily_GPU_NV3M
+//	InstanceFamily_GPU_NV_SL
+//	InstanceFamily_GPU_GCP_NV_L4124G
+//	InstanceFamily_GPU_GCP_NV_L4424G
+//	InstanceFamily_GPU_GCP_NV_A100840G
+//	InstanceFamily_GEN_ARM_G12
+//	InstanceFamily_GEN_ARM_G14
+//	InstanceFamily_GEN_ARM_G18
+//	InstanceFamily_GEN_ARM_G116
+//	InstanceFamily_GEN_ARM_G132
+//	InstanceFamily_GEN_X64_G22
+//	InstanceFamily_GEN_X64_G24
+//	InstanceFamily_GEN_X64_G28
+//	InstanceFamily_GEN_X64_G216
+//	InstanceFamily_GEN_X64_G232
+//	InstanceFamily_MEM_X64_G28
+//	InstanceFamily_MEM_X64_G232
+//	InstanceFamily_MEM_X64_G264
+//	InstanceFamily_MEM_X64_G296
+//	InstanceFamily_MEM_X64_G2192
+//	InstanceFamily_GPU_L40S_G18
+//	InstanceFamily_GPU_L40S_G116
+//	InstanceFamily_GPU_L40S_G148
+//	InstanceFamily_GPU_L40S_G1192
+//	InstanceFamily_GPU_R6K_G18
+//	InstanceFamily_GPU_R6K_G116
+//	InstanceFamily_GPU_R6K_G132
+//	InstanceFamily_GPU_R6K_G148
+//	InstanceFamily_GPU_R6K_G196
+//	InstanceFamily_GPU_R6K_G1192
+//	InstanceFamily_GPU_A100_G112
+//	InstanceFamily_GPU_A100_G148
 type InstanceFamilyInput interface {
 	pulumi.Input
 
