@@ -10,14 +10,14 @@ import { qualifiedName } from "./common/identifiers";
 import { withProgress, type Progress } from "./common/progress";
 import { configurePlatform, currentPlatform } from "./platform/current-platform";
 import { engineUnreachable } from "./runtime/docker-runtime";
-import { computePoolProvider } from "./resources/compute-pool/compute-pool-provider";
-import { imageId, imageProvider, imageTagExists } from "./resources/image/image-provider";
-import { customRuntimeEnvironmentProvider } from "./resources/custom-runtime-environment/custom-runtime-environment-provider";
-import { imageRepositoryProvider } from "./resources/image-repository/image-repository-provider";
-import { jobServiceProvider } from "./resources/job-service/job-service-provider";
-import { serviceProvider } from "./resources/service/service-provider";
-import { adoptable } from "./resources/adoption";
-import type { ResourceProvider } from "./resources/provider-types";
+import { computePoolProvider } from "./pulumi/compute-pool-provider";
+import { imageId, imageProvider, imageTagExists } from "./pulumi/image-provider";
+import { customRuntimeEnvironmentProvider } from "./pulumi/custom-runtime-environment-provider";
+import { imageRepositoryProvider } from "./pulumi/image-repository-provider";
+import { jobServiceProvider } from "./pulumi/job-service-provider";
+import { serviceProvider } from "./pulumi/service-provider";
+import { adoptable } from "./pulumi/adoption";
+import type { ResourceProvider } from "./pulumi/provider-types";
 
 export const providers: Record<string, ResourceProvider<any, any>> = {
   ComputePool: adoptable(computePoolProvider, { kind: "COMPUTE POOL", id: (i) => i.name }),
@@ -67,5 +67,5 @@ export async function dispatch(kind: string, method: ProviderMethod, args: unkno
 }
 
 export { resolveConfig } from "./common/config";
-export { resolveRuntimeEnvironment, isCreReference, type ResolvedRuntimeEnvironment } from "./cre/resolve-runtime-environment";
+export { resolveRuntimeEnvironment, isCreReference, type ResolvedRuntimeEnvironment } from "./statements/runtime-environments";
 export type { PlatformConfig } from "./common/config";

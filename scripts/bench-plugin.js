@@ -6,7 +6,7 @@ const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { offlinePulumiEnv, pulumiCacheBin } = require("../dist/provider/platform/provision/pulumi-cli");
+const { offlinePulumiEnv, pulumiCacheBin } = require("../dist/provider/provision/pulumi-cli");
 
 const ROOT = path.resolve(__dirname, "..");
 const N = Number(process.argv[2] ?? 10);

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { InstanceFamilyName } from "../provider/resources/compute-pool/instance-families";
+import type { InstanceFamilyName } from "../provider/model/instance-families";
 import { shims } from "./provider-shim";
 import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
-import { COMPUTE_POOL_SCHEMA } from "../provider/resources/compute-pool/compute-pool-schema";
+import { COMPUTE_POOL_SCHEMA } from "../provider/schema/tables/compute-pool-schema";
 
 export type { InstanceFamilyName };
 
@@ -12,25 +12,25 @@ export type { InstanceFamilyName };
  * @see https://docs.snowflake.com/en/sql-reference/sql/create-compute-pool
  */
 export interface ComputePoolArgs {
-  /** Take over an object of this name that already exists on the platform instead of failing with "already exists"; `pulumi preview` then shows where it differs from the program. Create-time only. @default false */
+  /** Take over an object of this name that already exists on the platform instead of failing with 'already exists' (pulumi import does not work for dynamic providers); the next preview shows where it differs from the program. Create-time only. @default false */
   adopt?: pulumi.Input<boolean>;
-  /** Pool name, an unquoted identifier (stored upper-case). Changing it replaces the pool. @default the resource name plus a random suffix */
+  /** Pool name, an unquoted identifier, stored upper-case. Changing it replaces the compute pool. @default the resource name plus a random suffix */
   name?: pulumi.Input<string>;
-  /** Instance family of every node, such as `CPU_X64_XS`. Can change only while the pool is suspended (set `suspended: true` in the same update). */
+  /** Instance family of every node. Changes only while the pool is suspended. */
   instanceFamily: pulumi.Input<InstanceFamilyName | Lowercase<InstanceFamilyName> | (string & {})>;
   /** Minimum number of nodes, at least 1. @default 1 */
   minNodes?: pulumi.Input<number>;
-  /** Maximum number of nodes, at least `minNodes`. @default minNodes */
+  /** Maximum number of nodes, at least minNodes. @default minNodes */
   maxNodes?: pulumi.Input<number>;
-  /** Resume a suspended pool automatically when a service or job needs it. @default true */
+  /** Resume automatically when a service or job needs the pool. @default true */
   autoResume?: pulumi.Input<boolean>;
   /** Idle seconds before the pool suspends itself; 0 never suspends. @default 3600 */
   autoSuspendSecs?: pulumi.Input<number>;
-  /** Create the pool suspended (create-time only, as in SPCS). @default false */
+  /** Create the pool suspended (create-time only). @default false */
   initiallySuspended?: pulumi.Input<boolean>;
   /** Free-text comment. */
   comment?: pulumi.Input<string>;
-  /** Keep the pool suspended (true) or running (false): ALTER COMPUTE POOL ... SUSPEND / RESUME. @default initiallySuspended */
+  /** Keep the pool suspended (true) or running (false). @default initiallySuspended */
   suspended?: pulumi.Input<boolean>;
 }
 

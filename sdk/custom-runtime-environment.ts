@@ -2,28 +2,24 @@ import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
 import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
-import { CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA } from "../provider/resources/custom-runtime-environment/custom-runtime-environment-schema";
+import { CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA } from "../provider/schema/tables/custom-runtime-environment-schema";
 
 /**
  * Arguments of a {@link CustomRuntimeEnvironment}, after CREATE CUSTOM RUNTIME ENVIRONMENT.
  * @see https://docs.snowflake.com/en/developer-guide/snowflake-ml/custom-runtime-images
  */
 export interface CustomRuntimeEnvironmentArgs {
-  /** Take over a custom runtime environment of this name that already exists instead of failing with "already exists"; `pulumi preview` then shows where it differs from the program. Create-time only. @default false */
+  /** Take over an object of this name that already exists on the platform instead of failing with 'already exists' (pulumi import does not work for dynamic providers); the next preview shows where it differs from the program. Create-time only. @default false */
   adopt?: pulumi.Input<boolean>;
-  /** CRE name, an unquoted identifier unique in the account. Changing it replaces the CRE. @default the resource name plus a random suffix */
+  /** CRE name, an unquoted identifier unique in the account, stored upper-case. Changing it replaces the custom runtime environment. @default the resource name plus a random suffix */
   name?: pulumi.Input<string>;
-  /**
-   * IMAGE_PATH: `/db/schema/repo/image:tag`, an image already pushed to an image repository. Changing it
-   * replaces the CRE (SPCS: CREATE OR REPLACE). To pick up a new push to the same tag, replace the
-   * resource (`pulumi up --replace <urn>`): jobs refuse a CRE whose tag has moved.
-   */
+  /** IMAGE_PATH: '/db/schema/repo/image:tag', an image already pushed to an image repository. Changing it replaces the custom runtime environment. */
   imagePath: pulumi.Input<string>;
-  /** BASE_IMAGE_TYPE: CPU or GPU, matching the ML runtime base image. Changing it replaces the CRE. */
+  /** BASE_IMAGE_TYPE: CPU or GPU, matching the ML runtime base image the image derives from. Changing it replaces the custom runtime environment. */
   baseImageType: pulumi.Input<"CPU" | "GPU">;
-  /** CRE_STATUS: RESOLVED (usable) or DEPRECATED (refused for new jobs); changes in place. @default "RESOLVED" */
+  /** CRE_STATUS: RESOLVED (usable) or DEPRECATED (listed, refused for new jobs); changes in place (ALTER). @default "RESOLVED" */
   creStatus?: pulumi.Input<"RESOLVED" | "DEPRECATED">;
-  /** Free-text comment kept by the platform; updates in place. */
+  /** Free-text comment, kept by the platform (SPCS documents no COMMENT for CREs); updates in place. */
   comment?: pulumi.Input<string>;
 }
 

@@ -2,24 +2,24 @@ import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
 import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
-import { IMAGE_REPOSITORY_SCHEMA } from "../provider/resources/image-repository/image-repository-schema";
+import { IMAGE_REPOSITORY_SCHEMA } from "../provider/schema/tables/image-repository-schema";
 
 /**
  * Arguments of an {@link ImageRepository}, after CREATE IMAGE REPOSITORY.
  * @see https://docs.snowflake.com/en/sql-reference/sql/create-image-repository
  */
 export interface ImageRepositoryArgs {
-  /** Take over an object of this name that already exists on the platform instead of failing with "already exists"; `pulumi preview` then shows where it differs from the program. Create-time only. @default false */
+  /** Take over an object of this name that already exists on the platform instead of failing with 'already exists' (pulumi import does not work for dynamic providers); the next preview shows where it differs from the program. Create-time only. @default false */
   adopt?: pulumi.Input<boolean>;
-  /** Database, an unquoted identifier. Changing it replaces the repository. */
+  /** Database, an unquoted identifier. Changing it replaces the image repository. */
   database: pulumi.Input<string>;
-  /** Schema, an unquoted identifier. Changing it replaces the repository. */
+  /** Schema, an unquoted identifier. Changing it replaces the image repository. */
   schema: pulumi.Input<string>;
-  /** Repository name, an unquoted identifier. Changing it replaces the repository. @default the resource name plus a random suffix */
+  /** Repository name, an unquoted identifier, stored upper-case. Changing it replaces the image repository. @default the resource name plus a random suffix */
   name?: pulumi.Input<string>;
   /** Free-text comment; updates in place. */
   comment?: pulumi.Input<string>;
-  /** SNOWFLAKE_FULL or SNOWFLAKE_SSE; cannot be altered, so changing it replaces the repository. @default "SNOWFLAKE_FULL" */
+  /** SNOWFLAKE_FULL or SNOWFLAKE_SSE; cannot be altered. Changing it replaces the image repository. @default "SNOWFLAKE_FULL" */
   encryption?: pulumi.Input<"SNOWFLAKE_FULL" | "SNOWFLAKE_SSE">;
 }
 

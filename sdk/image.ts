@@ -2,32 +2,28 @@ import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
 import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
-import { IMAGE_SCHEMA } from "../provider/resources/image/image-schema";
+import { IMAGE_SCHEMA } from "../provider/schema/tables/image-schema";
 
 /**
  * Arguments of an {@link Image}: where it goes (an image repository, a name and a tag) and where it comes
  * from (`source`, an image of the platform, or `localImage`, an image of the local Docker engine).
  */
 export interface ImageArgs {
-  /** Take over a tag that already exists (pointing at another image) instead of failing with "already exists"; `pulumi preview` then shows where it differs from the program. Create-time only. @default false */
+  /** Take over an object of this name that already exists on the platform instead of failing with 'already exists' (pulumi import does not work for dynamic providers); the next preview shows where it differs from the program. Create-time only. @default false */
   adopt?: pulumi.Input<boolean>;
-  /** Database of the target repository. Changing it makes a new image. */
+  /** Database of the target repository, an unquoted identifier. Changing it replaces the image. */
   database: pulumi.Input<string>;
-  /** Schema of the target repository. Changing it makes a new image. */
+  /** Schema of the target repository, an unquoted identifier. Changing it replaces the image. */
   schema: pulumi.Input<string>;
-  /** Name of the target image repository, e.g. `repo.name`. Changing it makes a new image. */
+  /** Name of the target image repository (spcs.ImageRepository's name). Changing it replaces the image. */
   repository: pulumi.Input<string>;
-  /** Image name in the repository, lower case (`app`, `team/app`). @default the source image's name */
+  /** Image name in the repository, lower case (path components like app or team/app). Changing it replaces the image. @default the source image's name */
   name?: pulumi.Input<string>;
-  /** Tag to place the image under. Changing it makes a new image (the old tag is removed). @default "latest" */
+  /** Tag to place the image under. Changing it replaces the image. @default "latest" */
   tag?: pulumi.Input<string>;
-  /**
-   * An image of the platform, `/db/schema/repo/image:tag` or `/db/schema/repo/image@sha256:<digest>`, copied
-   * by digest inside the registry (blob mounts: no layer is sent again). Use the digest form to promote
-   * exactly one tested build, e.g. another stack's `imageRef`.
-   */
+  /** An image of the platform: /db/schema/repo/image:tag, or /db/schema/repo/image@sha256:<digest> to promote exactly one build. A moved source tag is copied again by the next up. */
   source?: pulumi.Input<string>;
-  /** Instead of source: an image of the local Docker engine (`myapp:1.0` or an id), pushed through the engine. */
+  /** Instead of source: an image of the local Docker engine (name:tag or id), pushed through the engine. A rebuilt image is pushed again by the next up. */
   localImage?: pulumi.Input<string>;
 }
 

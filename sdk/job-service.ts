@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
 import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
-import { JOB_SERVICE_SCHEMA } from "../provider/resources/job-service/job-service-schema";
+import { JOB_SERVICE_SCHEMA } from "../provider/schema/tables/job-service-schema";
 import type { ServiceSecret } from "./service";
 
 /**
@@ -11,34 +11,37 @@ import type { ServiceSecret } from "./service";
  * @see https://docs.snowflake.com/en/sql-reference/sql/execute-job-service
  */
 export interface JobServiceArgs {
-  /** Take over an object of this name that already exists on the platform instead of failing with "already exists"; `pulumi preview` then shows where it differs from the program. Create-time only. @default false */
+  /** Take over an object of this name that already exists on the platform instead of failing with 'already exists' (pulumi import does not work for dynamic providers); the next preview shows where it differs from the program. Create-time only. @default false */
   adopt?: pulumi.Input<boolean>;
-  /** Database, an unquoted identifier. */
+  /** Database, an unquoted identifier. Changing it replaces the job service. */
   database: pulumi.Input<string>;
-  /** Schema, an unquoted identifier. */
+  /** Schema, an unquoted identifier. Changing it replaces the job service. */
   schema: pulumi.Input<string>;
-  /** Job name; lower-cased with `_` as `-` it must be a DNS label. @default the resource name plus a random suffix */
+  /** Job name, an unquoted identifier that must also be a DNS label once lower-cased with '_' as '-'. Changing it replaces the job service. @default the resource name plus a random suffix */
   name?: pulumi.Input<string>;
-  /** Compute pool to run in; replicas wait PENDING while it is busy. */
+  /** Compute pool the job runs in. Changing it replaces the job service. */
   computePool: pulumi.Input<string>;
-  /** The job specification YAML; validated in `pulumi preview` with line and column. */
+  /** The job specification YAML (the service specification language; no public endpoints). Validated in preview. Changing it replaces the job service. */
   spec?: pulumi.Input<string>;
-  /** A specification template (`{{ var }}`), rendered with `using`. */
+  /** A specification template with {{ var }} placeholders, rendered with `using`. Changing it replaces the job service. */
   specTemplate?: pulumi.Input<string>;
-  /** USING values for `specTemplate`. */
+  /** USING values for specTemplate: alphanumeric strings, or JSON values that substitute whole sub-trees. Changing it replaces the job service. */
   using?: pulumi.Input<Record<string, pulumi.Input<string | number | boolean | object>>>;
-  /** Job instances; each container sees SNOWFLAKE_JOB_INDEX (0-based) and SNOWFLAKE_JOBS_COUNT. @default 1 */
+  /** Job instances (REPLICAS); each gets SNOWFLAKE_JOB_INDEX (0-based) and SNOWFLAKE_JOBS_COUNT. Changing it replaces the job service. @default 1 */
   replicas?: pulumi.Input<number>;
-  /** false: `pulumi up` waits for the end (DONE succeeds, FAILED fails with the logs). true: returns at once; `pulumi refresh` follows it. @default false */
+  /** ASYNC: false waits for the end in `pulumi up` (DONE succeeds, FAILED fails the deployment); true returns at once and `pulumi refresh` follows the status. Changing it replaces the job service. @default false */
   async?: pulumi.Input<boolean>;
+  /** External access integrations (egress). Changing it replaces the job service. */
   externalAccessIntegrations?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Default warehouse of the job's service user. Changing it replaces the job service. */
   queryWarehouse?: pulumi.Input<string>;
+  /** Free-text comment. Changing it replaces the job service. */
   comment?: pulumi.Input<string>;
-  /** Values of the Snowflake secrets the spec references, by secret name. Always stored as a Pulumi secret. */
+  /** Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret. Changing it replaces the job service. */
   secrets?: pulumi.Input<Record<string, pulumi.Input<ServiceSecret>>>;
-  /** `cre@NAME`: containers whose image is the CRE's imagePath run on its digest-pinned image. */
+  /** `cre@NAME`: containers whose image is the Custom Runtime Environment's imagePath run on its image, pinned by the digest recorded when the CRE was created. A DEPRECATED or unknown CRE, or a tag moved since, is rejected. Changing it replaces the job service. */
   runtimeEnvironment?: pulumi.Input<string>;
-  /** How long a synchronous job may run before it is cancelled. @default 172800 (two days, SPCS's statement timeout) */
+  /** How long a synchronous job may run before it is cancelled (STATEMENT_TIMEOUT_IN_SECONDS). Changing it replaces the job service. @default 172800 */
   timeoutSeconds?: pulumi.Input<number>;
 }
 

@@ -2,49 +2,48 @@ import * as pulumi from "@pulumi/pulumi";
 import { shims } from "./provider-shim";
 import { hiddenInputs, outputSlots } from "./output-slots";
 import { outputNames } from "../provider/schema/resource-schema";
-import { SERVICE_SCHEMA } from "../provider/resources/service/service-schema";
+import { SERVICE_SCHEMA } from "../provider/schema/tables/service-schema";
 
 /**
  * Arguments of a {@link Service}, after CREATE SERVICE.
  * @see https://docs.snowflake.com/en/sql-reference/sql/create-service
  */
 export interface ServiceArgs {
-  /** Take over an object of this name that already exists on the platform instead of failing with "already exists"; `pulumi preview` then shows where it differs from the program. Create-time only. @default false */
+  /** Take over an object of this name that already exists on the platform instead of failing with 'already exists' (pulumi import does not work for dynamic providers); the next preview shows where it differs from the program. Create-time only. @default false */
   adopt?: pulumi.Input<boolean>;
   /** Database, an unquoted identifier. Changing it replaces the service. */
   database: pulumi.Input<string>;
   /** Schema, an unquoted identifier. Changing it replaces the service. */
   schema: pulumi.Input<string>;
-  /** Service name; lower-cased with `_` as `-` it must be a DNS label. @default the resource name plus a random suffix */
+  /** Service name, an unquoted identifier that must also be a DNS label once lower-cased with '_' as '-'. Changing it replaces the service. @default the resource name plus a random suffix */
   name?: pulumi.Input<string>;
-  /** Compute pool to run in. Changing it replaces the service. */
+  /** Compute pool the service runs in. Changing it replaces the service. */
   computePool: pulumi.Input<string>;
-  /** The service specification YAML; validated in `pulumi preview` with line and column. A change upgrades in place. */
+  /** The service specification YAML. Validated in preview; a change upgrades the service in place (rolling, descending instance id). */
   spec?: pulumi.Input<string>;
-  /** A specification template (`{{ var }}`, `{{ var | default('x', true) }}`), rendered with `using`. */
+  /** A specification template with {{ var }} placeholders, rendered with `using`. */
   specTemplate?: pulumi.Input<string>;
-  /** USING values for `specTemplate`. Objects and arrays substitute whole sub-trees (as JSON). */
+  /** USING values for specTemplate: alphanumeric strings, or JSON values that substitute whole sub-trees. */
   using?: pulumi.Input<Record<string, pulumi.Input<string | number | boolean | object>>>;
-  /** Instances to run. @default 1 */
+  /** Instances to run; changes scale in place. @default 1 */
   minInstances?: pulumi.Input<number>;
-  /** @default minInstances */
+  /** Maximum instances. @default minInstances */
   maxInstances?: pulumi.Input<number>;
-  /** Instances that must be READY before the service is RUNNING and `pulumi up` moves on. @default minInstances */
+  /** Instances that must be READY for the service to be RUNNING (and for create/update to finish). @default minInstances */
   minReadyInstances?: pulumi.Input<number>;
-  /** @default true */
+  /** Resume on use when suspended. @default true */
   autoResume?: pulumi.Input<boolean>;
+  /** External access integrations (egress). */
   externalAccessIntegrations?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Default warehouse of the service user. */
   queryWarehouse?: pulumi.Input<string>;
+  /** Free-text comment. */
   comment?: pulumi.Input<string>;
-  /** How long create and update wait for READY. @default 300 */
+  /** How long create and update wait for READY before reporting a partial failure. @default 300 */
   readyTimeoutSeconds?: pulumi.Input<number>;
-  /** Keep the service suspended (containers stopped, block volumes kept) or running. @default false */
+  /** Keep the service suspended (true: containers stopped, block volumes kept) or running (false): ALTER SERVICE ... SUSPEND / RESUME. @default false */
   suspended?: pulumi.Input<boolean>;
-  /**
-   * Values of the Snowflake secrets the spec references (`snowflakeSecret: name`), by secret name:
-   * `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always stored as a Pulumi
-   * secret; delivered as the env vars or files the spec asks for.
-   */
+  /** Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs. */
   secrets?: pulumi.Input<Record<string, pulumi.Input<ServiceSecret>>>;
 }
 

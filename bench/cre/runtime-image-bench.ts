@@ -8,9 +8,9 @@
  * Prints a table and one JSON line (prefixed "BENCH ") for tools.
  */
 import { spawnSync } from "node:child_process";
-import { validateImage } from "../../provider/cre/validate-image";
-import { buildRuntimeImage } from "../../provider/platform/provision/runtime-image";
-import { hostFiles } from "../../provider/platform/provision/runtime-rootfs";
+import { validateImage } from "../../provider/objects/runtime-environments/validate-image";
+import { buildRuntimeImage } from "../../provider/provision/runtime-image";
+import { hostFiles } from "../../provider/provision/runtime-rootfs";
 import { DockerRuntime } from "../../provider/runtime/docker-runtime";
 
 async function main(): Promise<void> {

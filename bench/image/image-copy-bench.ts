@@ -7,8 +7,8 @@
  *     node dist/bench/image/image-copy-bench.js [sizes in MiB, default 8,64,256]
  */
 import { performance } from "node:perf_hooks";
-import { putImage } from "../../provider/resources/image/images";
-import { createRepository } from "../../provider/resources/image-repository/image-repositories";
+import { putImage } from "../../provider/objects/images/images";
+import { createRepository } from "../../provider/objects/image-repositories/image-repositories";
 import { importPayloadImage } from "../../test/support/payload-image";
 import { startTestPlatform } from "../../test/support/test-platform";
 

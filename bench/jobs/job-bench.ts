@@ -14,11 +14,11 @@
  */
 import { performance } from "node:perf_hooks";
 import { managedLabels } from "../../provider/common/labels";
-import { awaitJobEnd } from "../../provider/jobs/await-job";
-import { executeJobService } from "../../provider/jobs/execute-job";
-import { baseImageRepo } from "../../provider/platform/provision/base-image";
-import { createPool } from "../../provider/resources/compute-pool/compute-pools";
-import { dropService } from "../../provider/services/services";
+import { awaitJobEnd } from "../../provider/objects/jobs/await-job";
+import { executeJobService } from "../../provider/objects/jobs/execute-job";
+import { baseImageRepo } from "../../provider/model/platform-images";
+import { createPool } from "../../provider/objects/compute-pools/compute-pools";
+import { dropService } from "../../provider/statements/services";
 import { startTestPlatform, type TestPlatform } from "../../test/support/test-platform";
 
 const elapsed = (t0: number) => Math.round(performance.now() - t0);

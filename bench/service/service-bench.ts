@@ -16,12 +16,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { managedLabels } from "../../provider/common/labels";
-import { baseImageRepo } from "../../provider/platform/provision/base-image";
-import { aptInstall, which } from "../../provider/platform/provision/system";
-import { createPool } from "../../provider/resources/compute-pool/compute-pools";
-import { awaitServiceReady } from "../../provider/services/await-service-ready";
-import { platformNetworkName } from "../../provider/services/service-naming";
-import { createService, dropService } from "../../provider/services/services";
+import { baseImageRepo } from "../../provider/model/platform-images";
+import { aptInstall, which } from "../../provider/provision/system";
+import { createPool } from "../../provider/objects/compute-pools/compute-pools";
+import { awaitServiceReady } from "../../provider/objects/services/await-service-ready";
+import { platformNetworkName } from "../../provider/model/service-naming";
+import { createService, dropService } from "../../provider/statements/services";
 import { PulumiProgram } from "../../test/support/pulumi-program";
 import { startTestPlatform, type TestPlatform } from "../../test/support/test-platform";
 

@@ -1,17 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { PlatformConfig } from "../common/config";
-import { finishEndedJobs } from "../jobs/await-job";
+import { wakeDir } from "../common/home-layout";
+import { finishEndedJobs } from "../statements/jobs";
 import { openPlatform, type Platform } from "../platform/platform";
-import { resumeService } from "../services/service-lifecycle";
+import { resumeService } from "../statements/services";
 
 /** How often the agent looks for work: a request waits at most this long before its service resumes. */
 export const AGENT_TICK_MS = 250;
 
-/** Where an ingress asks for its suspended service to be resumed: one empty file per service. */
-export function wakeDir(home: string): string {
-  return path.join(home, "wake");
-}
 
 /**
  * The platform agent: what SPCS's control plane does between commands, for one platform home, in the

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from "commander";
 import { normalizeIdentifier } from "../common/identifiers";
-import type { RepositoryKey } from "../resources/image-repository/image-repositories";
+import type { RepositoryKey } from "../statements/image-repositories";
 import { UsageError } from "./usage-error";
 
 /**

@@ -1,5 +1,4 @@
-import { dropComputePool } from "../services/pool-drop";
-import { suspendComputePool } from "../services/pool-suspension";
+import { dropComputePool, suspendComputePool, POOL_DEFAULTS } from "../statements/compute-pools";
 import { InvalidArgumentError, type Command } from "commander";
 import {
   alterPoolSet,
@@ -9,9 +8,8 @@ import {
   showPools,
   type ComputePoolDescription,
   type PoolChanges,
-} from "../resources/compute-pool/compute-pools";
-import { POOL_DEFAULTS } from "../resources/compute-pool/compute-pool-settings";
-import { INSTANCE_FAMILIES } from "../resources/compute-pool/instance-families";
+} from "../statements/compute-pools";
+import { INSTANCE_FAMILIES } from "../model/instance-families";
 import { doesNotExist } from "../common/errors";
 import { parseBoolean, parseWholeNumber } from "./arguments";
 import type { CliContext } from "./cli-context";

@@ -1,12 +1,11 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { managedLabels } from "../common/labels";
 import { CRE_STATUSES, BASE_IMAGE_TYPES } from "../catalog/custom-runtime-environment-store";
-import { validateImage } from "../cre/validate-image";
-import { allPassed, failedChecks, formatReport, readyFor } from "../cre/validation-report";
+import { validateImage, allPassed, failedChecks, formatReport, readyFor } from "../statements/runtime-environments";
 import {
   alterRuntimeEnvironmentStatus, createRuntimeEnvironment, creName, describeRuntimeEnvironment, dropRuntimeEnvironment, showRuntimeEnvironments,
   type CustomRuntimeEnvironmentDescription,
-} from "../resources/custom-runtime-environment/custom-runtime-environments";
+} from "../statements/runtime-environments";
 import { doesNotExist } from "../common/errors";
 import type { CliContext } from "./cli-context";
 import type { Verbs } from "./verbs";

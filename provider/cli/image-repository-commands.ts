@@ -1,6 +1,6 @@
 import { doesNotExist } from "../common/errors";
 import { normalizeIdentifier, qualifiedName } from "../common/identifiers";
-import { likePattern } from "../resources/compute-pool/compute-pools";
+import { likePattern } from "../common/sql-like";
 import {
   describeRepository,
   showImages,
@@ -8,7 +8,7 @@ import {
   type ImageRepositoryDescription,
   type ImageRow,
   type RepositoryKey,
-} from "../resources/image-repository/image-repositories";
+} from "../statements/image-repositories";
 import { parseRepositoryRef, parseSchemaRef } from "./arguments";
 import type { CliContext } from "./cli-context";
 import { UsageError } from "./usage-error";

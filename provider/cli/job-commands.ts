@@ -1,7 +1,6 @@
 import { InvalidArgumentError, type Command } from "commander";
 import type { JobHistoryRow } from "../catalog/job-store";
-import { cancelJob } from "../jobs/cancel-job";
-import { finishEndedJobs } from "../jobs/await-job";
+import { cancelJob } from "../statements/jobs";
 import type { Platform } from "../platform/platform";
 import type { CliContext } from "./cli-context";
 import { SHOW_SERVICES_COLUMNS, parseServiceRef, servicesScope, showServices } from "./service-commands";
@@ -41,7 +40,6 @@ export async function jobHistory(platform: Platform, o: { start?: string; end?: 
   const start = o.start ?? new Date(now.getTime() - HISTORY_DEFAULTS.days * 86_400_000).toISOString();
   const end = o.end ?? now.toISOString();
   if (start > end) throw new UsageError(`--created-time-start (${start}) is after --created-time-end (${end})`);
-  await finishEndedJobs(platform);
   return platform.catalog.jobs.history({ start, end, limit: o.limit ?? HISTORY_DEFAULTS.limit });
 }
 

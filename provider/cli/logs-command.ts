@@ -3,9 +3,9 @@ import { SpcsError, doesNotExist } from "../common/errors";
 import type { ServiceKey } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
 import { lastLines } from "../common/text";
-import { describeJob } from "../jobs/describe-job";
-import type { RuntimeSpec } from "../services/runtime-spec";
-import { containerName, qualified } from "../services/service-naming";
+import { describeJob } from "../statements/jobs";
+import type { RuntimeSpec } from "../model/runtime-spec";
+import { containerName, qualified } from "../model/service-naming";
 import type { CliContext } from "./cli-context";
 import { parseServiceRef } from "./service-commands";
 import { UsageError } from "./usage-error";
@@ -114,7 +114,8 @@ export async function printLogs(ctx: CliContext, key: ServiceKey, o: LogsOptions
 async function finishedJobLogs(platform: Platform, key: ServiceKey, o: LogsOptions): Promise<string | undefined> {
   const svc = platform.catalog.services.get(key);
   if (!svc?.isJob) return undefined;
-  const job = (await describeJob(platform, key)) ?? undefined; // finishes a job whose containers have all exited
+  // Logs of a job that has been finished come from the catalog; until then, from its containers.
+  const job = (await describeJob(platform, key)) ?? undefined;
   if (!job?.completedOn) return undefined;
   const q = qualified(key);
   if (o.previous) throw new SpcsError("no-previous-logs", `Job ${q} never restarts its containers: there are no previous logs.`, "leave out --previous");

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { platformStatus, platformUp, type PlatformStatus } from "../platform/provision/provision";
+import { platformStatus, platformUp, type PlatformStatus } from "../provision/provision";
 import type { CliContext } from "./cli-context";
 import type { Column } from "./table";
 

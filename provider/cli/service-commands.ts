@@ -3,11 +3,9 @@ import { doesNotExist } from "../common/errors";
 import { normalizeIdentifier } from "../common/identifiers";
 import type { ServiceKey, ServiceRow } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
-import { likePattern } from "../resources/compute-pool/compute-pools";
-import { describeService, type ContainerDescription, type EndpointDescription, type InstanceDescription, type ServiceDescription } from "../services/describe-service";
-import { resumeService, suspendService } from "../services/service-lifecycle";
-import { qualified } from "../services/service-naming";
-import { dropService } from "../services/services";
+import { likePattern } from "../common/sql-like";
+import { DEFAULT_READY_TIMEOUT_SECONDS, alterService, describeService, dropService, type ContainerDescription, type EndpointDescription, type InstanceDescription, type ServiceDescription } from "../statements/services";
+import { qualified } from "../model/service-naming";
 import { parseSchemaRef } from "./arguments";
 import type { CliContext } from "./cli-context";
 import { UsageError } from "./usage-error";
@@ -218,8 +216,7 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
     .action(async (ref: string, action: AlterAction) => {
       const key = parseServiceRef(ref);
       const platform = ctx.platform();
-      if (action === "suspend") await suspendService(platform, key);
-      else await resumeService(platform, key);
+      await alterService(platform, key, { suspended: action === "suspend", readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
       ctx.output.status("Statement executed successfully.");
     });
 

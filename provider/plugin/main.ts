@@ -2,7 +2,7 @@
  * `pulumi-resource-spcs`: the spcs package as a native Pulumi provider plugin, so programs in every
  * Pulumi language (Python, Go, .NET, YAML, TypeScript) use the same resources the dynamic SDK offers.
  * The engine starts it through the launcher `spcs platform up` installs beside the Pulumi CLI
- * (provider/platform/provision/provider-plugin.ts) with the engine's address as argument.
+ * (provider/provision/language-plugins.ts) with the engine's address as argument.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -10,6 +10,7 @@ import { patchProviderServer, unwrapSecrets } from "./server-patches";
 import { checkConfig, configLookup } from "./plugin-config";
 import { engineStatus } from "./engine-status";
 import { nativeProvider } from "./native-provider";
+import { autoName } from "../common/identifiers";
 
 /** The package root (schema.json, package.json), from dist/provider/plugin. */
 const PACKAGE_ROOT = path.resolve(__dirname, "../../..");
@@ -21,9 +22,9 @@ function fail(failures: { property: string; reason: string }[]): never {
 }
 
 export function serve(args: string[]): Promise<void> {
-  // Provider modules load after the patches, and the implementation only once the engine asks for it.
-  const spcs = require("../index");
-  const { autoName } = require("../common/identifiers");
+  // The same entry the dynamic shim calls, by package name (a package may require itself through its
+  // `exports`): the plugin is a front end beside the dynamic one, not a layer under it.
+  const spcs = require("pulumi-spcs/provider");
   patchProviderServer({
     checkConfig,
     configure(config) {

@@ -451,11 +451,17 @@ export class DockerRuntime {
   }
 
   /** Removes a container; gone already, or being removed by another process right now, is fine. */
+  /**
+   * Removes a container; gone already is fine. When another process is removing it at the same moment
+   * (the agent finishing a job that a waiting `up` finishes too), this returns only once it is gone, so
+   * "removed" means the same to every caller.
+   */
   async removeContainer(id: string): Promise<void> {
     try {
       await ignoreNotFound(this.docker.getContainer(id).remove({ force: true, v: true }));
     } catch (e) {
       if (!/already in progress|marked for removal/.test(String((e as Error).message))) throw e;
+      for (let i = 0; i < 600 && (await this.inspectContainer(id)); i++) await new Promise((r) => setTimeout(r, 50));
     }
   }
 

@@ -1,5 +1,5 @@
-import type { InstanceFamily } from "../resources/compute-pool/instance-families";
-import { ZERO, add, fits, formatResources, nodeCapacity, type Resources } from "./resources";
+import type { InstanceFamily } from "../model/instance-families";
+import { ZERO, add, fits, formatResources, nodeCapacity, type Resources } from "../model/resources";
 
 /** A node of a pool and what its scheduled instances request in total. */
 export interface PoolNode {

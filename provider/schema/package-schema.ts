@@ -1,9 +1,9 @@
-import { COMPUTE_POOL_SCHEMA } from "../resources/compute-pool/compute-pool-schema";
-import { IMAGE_SCHEMA } from "../resources/image/image-schema";
-import { CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA } from "../resources/custom-runtime-environment/custom-runtime-environment-schema";
-import { IMAGE_REPOSITORY_SCHEMA } from "../resources/image-repository/image-repository-schema";
-import { JOB_SERVICE_SCHEMA } from "../resources/job-service/job-service-schema";
-import { SERVICE_SCHEMA } from "../resources/service/service-schema";
+import { COMPUTE_POOL_SCHEMA } from "./tables/compute-pool-schema";
+import { IMAGE_SCHEMA } from "./tables/image-schema";
+import { CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA } from "./tables/custom-runtime-environment-schema";
+import { IMAGE_REPOSITORY_SCHEMA } from "./tables/image-repository-schema";
+import { JOB_SERVICE_SCHEMA } from "./tables/job-service-schema";
+import { SERVICE_SCHEMA } from "./tables/service-schema";
 import { LANGUAGE, configVariables, providerResource } from "./package-config";
 import type { PropertySpec, PropertyType, ResourceSchema } from "./resource-schema";
 

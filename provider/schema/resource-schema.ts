@@ -42,7 +42,7 @@ export const stringProperty = scalar("string");
 export const integerProperty = scalar("integer");
 export const booleanProperty = scalar("boolean");
 
-/** Every resource's `adopt` input (see resources/adoption.ts): create-time only, so it neither updates nor replaces. */
+/** Every resource's `adopt` input (see pulumi/adoption.ts): create-time only, so it neither updates nor replaces. */
 export const ADOPT_PROPERTY: PropertySpec = {
   name: "adopt",
   type: "boolean",

@@ -197,7 +197,7 @@ namespace PulumiSpcs.Spcs
         public Output<string> SchemaName { get; private set; } = null!;
 
         /// <summary>
-        /// Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
+        /// Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
         /// </summary>
         [Output("secrets")]
         public Output<ImmutableDictionary<string, Outputs.ServiceSecret>?> Secrets { get; private set; } = null!;
@@ -404,7 +404,7 @@ namespace PulumiSpcs.Spcs
         private InputMap<Inputs.ServiceSecretArgs>? _secrets;
 
         /// <summary>
-        /// Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
+        /// Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
         /// </summary>
         public InputMap<Inputs.ServiceSecretArgs> Secrets
         {

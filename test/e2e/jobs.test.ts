@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { homeFilter } from "../../provider/common/labels";
-import { stageDir } from "../../provider/services/instance-runner";
+import { stageDir } from "../../provider/objects/workloads/instance-runner";
 import { PulumiProgram, spcsCli } from "../support/pulumi-program";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";
 

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { homeFilter } from "../../provider/common/labels";
-import { findInstanceFamily } from "../../provider/resources/compute-pool/instance-families";
-import { nodeCapacity } from "../../provider/scheduler/resources";
-import { poolNodesOf } from "../../provider/services/services";
+import { findInstanceFamily } from "../../provider/model/instance-families";
+import { nodeCapacity } from "../../provider/model/resources";
+import { poolNodesOf } from "../../provider/objects/workloads/capacity";
 import { PulumiProgram } from "../support/pulumi-program";
 import { seedPool } from "../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";

@@ -4,8 +4,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { homeFilter } from "../../provider/common/labels";
-import { baseImageRepo } from "../../provider/platform/provision/base-image";
-import { containerName } from "../../provider/services/service-naming";
+import { baseImageRepo } from "../../provider/model/platform-images";
+import { containerName } from "../../provider/model/service-naming";
 import { PulumiProgram, spcsCli } from "../support/pulumi-program";
 import { platformEnv, startTestPlatform, type TestPlatform } from "../support/test-platform";
 

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { homeFilter } from "../../provider/common/labels";
-import { platformStatus } from "../../provider/platform/provision/provision";
+import { platformStatus } from "../../provider/provision/provision";
 import { PulumiProgram, spcsCli, type PulumiResult } from "../support/pulumi-program";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { homeFilter } from "../../provider/common/labels";
-import { describePool } from "../../provider/resources/compute-pool/compute-pools";
+import { describePool } from "../../provider/objects/compute-pools/compute-pools";
 import { PulumiProgram, spcsCli } from "../support/pulumi-program";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";
 
@@ -83,7 +83,7 @@ describe("e2e: examples/quickstart with the pulumi CLI", function () {
   });
 
   it("a service container removed with docker rm -f shows as drift on refresh, and up repairs only that", async function () {
-    const { containerName } = await import("../../provider/services/service-naming");
+    const { containerName } = await import("../../provider/model/service-naming");
     const key = { database: "TUTORIAL_DB", schema: "DATA_SCHEMA", name: "BACKEND_SERVICE" };
     await tp.platform.docker.removeContainer(containerName(tp.config.home, key, 0, "api"));
     program.must(["refresh", "--yes"]);
@@ -104,7 +104,7 @@ describe("e2e: examples/quickstart with the pulumi CLI", function () {
   });
 
   it("the frontend's ingress removed with docker rm -f shows as drift, and up brings it back on the same URL", async function () {
-    const { ingressContainerName } = await import("../../provider/services/service-naming");
+    const { ingressContainerName } = await import("../../provider/model/service-naming");
     const url = program.outputs().frontendUrl;
     await tp.platform.docker.removeContainer(ingressContainerName(tp.config.home, { database: "TUTORIAL_DB", schema: "DATA_SCHEMA", name: "FRONTEND_SERVICE" }));
     await assert.rejects(fetch(url));

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { offlinePulumiEnv, pulumiCacheBin } from "../../provider/platform/provision/pulumi-cli";
+import { offlinePulumiEnv, pulumiCacheBin } from "../../provider/provision/pulumi-cli";
 
 const REPO_ROOT = path.resolve(__dirname, "../../..");
 

@@ -7,8 +7,8 @@ import { homePaths, type PlatformConfig } from "../../provider/common/config";
 import { homeFilter } from "../../provider/common/labels";
 import { MIGRATIONS } from "../../provider/catalog/migrations";
 import { Platform } from "../../provider/platform/platform";
-import { platformDown } from "../../provider/platform/provision/provision";
-import { describePool } from "../../provider/resources/compute-pool/compute-pools";
+import { platformDown } from "../../provider/provision/provision";
+import { describePool } from "../../provider/objects/compute-pools/compute-pools";
 import { PulumiProgram, spcsCli } from "../support/pulumi-program";
 import { buildPreviousRelease, CURRENT_BUILD, linkedNodeModules, PREVIOUS_RELEASE, usePulumiSpcs, type PreviousRelease } from "../support/previous-release";
 

@@ -12,7 +12,7 @@ describe("integration: the catalog shared by two processes", function () {
     const worker = (prefix: string) => `
       const { resolveConfig } = require(${JSON.stringify(path.resolve(__dirname, "../../provider/common/config.js"))});
       const { openPlatform } = require(${JSON.stringify(path.resolve(__dirname, "../../provider/platform/platform.js"))});
-      const { createPool } = require(${JSON.stringify(path.resolve(__dirname, "../../provider/resources/compute-pool/compute-pools.js"))});
+      const { createPool } = require(${JSON.stringify(path.resolve(__dirname, "../../provider/objects/compute-pools/compute-pools.js"))});
       const p = openPlatform(resolveConfig(() => undefined, { SPCS_HOME: ${JSON.stringify(home)} }));
       for (let i = 0; i < 100; i++) createPool(p, { name: "${prefix}_" + i, instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 1, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
     `;

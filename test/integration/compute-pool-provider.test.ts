@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { computePoolProvider } from "../../provider/resources/compute-pool/compute-pool-provider";
+import { computePoolProvider } from "../../provider/pulumi/compute-pool-provider";
 import { configurePlatform } from "../../provider/platform/current-platform";
-import { describePool, suspendPool } from "../../provider/resources/compute-pool/compute-pools";
+import { describePool, suspendPool } from "../../provider/objects/compute-pools/compute-pools";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";
 
 describe("integration: the ComputePool provider against a platform catalog", function () {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { createRepository, dropRepository, showImages } from "../../provider/resources/image-repository/image-repositories";
-import { imageRepositoryProvider } from "../../provider/resources/image-repository/image-repository-provider";
+import { createRepository, dropRepository, showImages } from "../../provider/objects/image-repositories/image-repositories";
+import { imageRepositoryProvider } from "../../provider/pulumi/image-repository-provider";
 import { configurePlatform } from "../../provider/platform/current-platform";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";
 

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { offlinePulumiEnv } from "../../provider/platform/provision/pulumi-cli";
+import { offlinePulumiEnv } from "../../provider/provision/pulumi-cli";
 import { platformEnv, type TestPlatform } from "./test-platform";
 
 const REPO_ROOT = path.resolve(__dirname, "../../..");

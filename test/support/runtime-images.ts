@@ -1,5 +1,6 @@
-import { createRepository } from "../../provider/resources/image-repository/image-repositories";
-import { RUNTIME_IMAGE_ENV, RUNTIME_IMAGE_VERSION, buildRuntimeImage, runtimeImageRepo, runtimeRecipe, type RuntimeImageVariant } from "../../provider/platform/provision/runtime-image";
+import { createRepository } from "../../provider/objects/image-repositories/image-repositories";
+import { RUNTIME_IMAGE_VERSION, runtimeImageRepo } from "../../provider/model/platform-images";
+import { RUNTIME_IMAGE_ENV, buildRuntimeImage, runtimeRecipe, type RuntimeImageVariant } from "../../provider/provision/runtime-image";
 import type { DockerRuntime } from "../../provider/runtime/docker-runtime";
 import type { TestPlatform } from "./test-platform";
 

@@ -1,6 +1,6 @@
-import { createPool } from "../../provider/resources/compute-pool/compute-pools";
-import { createRepository } from "../../provider/resources/image-repository/image-repositories";
-import { baseImageRepo } from "../../provider/platform/provision/base-image";
+import { createPool } from "../../provider/objects/compute-pools/compute-pools";
+import { createRepository } from "../../provider/objects/image-repositories/image-repositories";
+import { baseImageRepo } from "../../provider/model/platform-images";
 import type { TestPlatform } from "./test-platform";
 
 /** The image service tests run: the platform's busybox, pushed as `/app_db/public/images/busybox:1`. */

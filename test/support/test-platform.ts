@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { PlatformConfig } from "../../provider/common/config";
 import { openPlatform, type Platform } from "../../provider/platform/platform";
-import { platformDown, platformUp } from "../../provider/platform/provision/provision";
+import { platformDown, platformUp } from "../../provider/provision/provision";
 
 /**
  * A platform of its own for one test file: a temporary home and a registry on its own loopback port, so

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { poolProblems } from "../../provider/resources/compute-pool/compute-pool-settings";
-import { findInstanceFamily, INSTANCE_FAMILIES } from "../../provider/resources/compute-pool/instance-families";
+import { poolProblems } from "../../provider/objects/compute-pools/compute-pool-settings";
+import { findInstanceFamily, INSTANCE_FAMILIES } from "../../provider/model/instance-families";
 
 describe("compute pool settings", function () {
   it("accepts a documented pool", function () {

@@ -66,7 +66,7 @@ type JobService struct {
 	Schema pulumi.StringOutput `pulumi:"schema"`
 	// Schema, upper-case.
 	SchemaName pulumi.StringOutput `pulumi:"schemaName"`
-	// Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret.
+	// Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret.
 	Secrets ServiceSecretMapOutput `pulumi:"secrets"`
 	// The job specification YAML (the service specification language; no public endpoints). Validated in preview.
 	Spec pulumi.StringPtrOutput `pulumi:"spec"`
@@ -202,7 +202,7 @@ type jobServiceArgs struct {
 	RuntimeEnvironment *string `pulumi:"runtimeEnvironment"`
 	// Schema, an unquoted identifier.
 	Schema string `pulumi:"schema"`
-	// Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret.
+	// Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret.
 	Secrets map[string]ServiceSecret `pulumi:"secrets"`
 	// The job specification YAML (the service specification language; no public endpoints). Validated in preview.
 	Spec *string `pulumi:"spec"`
@@ -238,7 +238,7 @@ type JobServiceArgs struct {
 	RuntimeEnvironment pulumi.StringPtrInput
 	// Schema, an unquoted identifier.
 	Schema pulumi.StringInput
-	// Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret.
+	// Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret.
 	Secrets ServiceSecretMapInput
 	// The job specification YAML (the service specification language; no public endpoints). Validated in preview.
 	Spec pulumi.StringPtrInput
@@ -462,7 +462,7 @@ func (o JobServiceOutput) SchemaName() pulumi.StringOutput {
 	return o.ApplyT(func(v *JobService) pulumi.StringOutput { return v.SchemaName }).(pulumi.StringOutput)
 }
 
-// Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret.
+// Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret.
 func (o JobServiceOutput) Secrets() ServiceSecretMapOutput {
 	return o.ApplyT(func(v *JobService) ServiceSecretMapOutput { return v.Secrets }).(ServiceSecretMapOutput)
 }

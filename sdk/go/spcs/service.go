@@ -76,7 +76,7 @@ type Service struct {
 	Schema pulumi.StringOutput `pulumi:"schema"`
 	// Schema, upper-case.
 	SchemaName pulumi.StringOutput `pulumi:"schemaName"`
-	// Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
+	// Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
 	Secrets ServiceSecretMapOutput `pulumi:"secrets"`
 	// The service specification YAML. Validated in preview; a change upgrades the service in place (rolling, descending instance id).
 	Spec pulumi.StringPtrOutput `pulumi:"spec"`
@@ -208,7 +208,7 @@ type serviceArgs struct {
 	ReadyTimeoutSeconds *int `pulumi:"readyTimeoutSeconds"`
 	// Schema, an unquoted identifier.
 	Schema string `pulumi:"schema"`
-	// Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
+	// Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
 	Secrets map[string]ServiceSecret `pulumi:"secrets"`
 	// The service specification YAML. Validated in preview; a change upgrades the service in place (rolling, descending instance id).
 	Spec *string `pulumi:"spec"`
@@ -248,7 +248,7 @@ type ServiceArgs struct {
 	ReadyTimeoutSeconds pulumi.IntPtrInput
 	// Schema, an unquoted identifier.
 	Schema pulumi.StringInput
-	// Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
+	// Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
 	Secrets ServiceSecretMapInput
 	// The service specification YAML. Validated in preview; a change upgrades the service in place (rolling, descending instance id).
 	Spec pulumi.StringPtrInput
@@ -497,7 +497,7 @@ func (o ServiceOutput) SchemaName() pulumi.StringOutput {
 	return o.ApplyT(func(v *Service) pulumi.StringOutput { return v.SchemaName }).(pulumi.StringOutput)
 }
 
-// Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
+// Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
 func (o ServiceOutput) Secrets() ServiceSecretMapOutput {
 	return o.ApplyT(func(v *Service) ServiceSecretMapOutput { return v.Secrets }).(ServiceSecretMapOutput)
 }

@@ -51,7 +51,7 @@ class JobServiceArgs:
         :param pulumi.Input[_builtins.str] query_warehouse: Default warehouse of the job's service user.
         :param pulumi.Input[_builtins.int] replicas: Job instances (REPLICAS); each gets SNOWFLAKE_JOB_INDEX (0-based) and SNOWFLAKE_JOBS_COUNT.
         :param pulumi.Input[_builtins.str] runtime_environment: `cre@NAME`: containers whose image is the Custom Runtime Environment's imagePath run on its image, pinned by the digest recorded when the CRE was created. A DEPRECATED or unknown CRE, or a tag moved since, is rejected.
-        :param pulumi.Input[Mapping[str, pulumi.Input['ServiceSecretArgs']]] secrets: Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret.
+        :param pulumi.Input[Mapping[str, pulumi.Input['ServiceSecretArgs']]] secrets: Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret.
         :param pulumi.Input[_builtins.str] spec: The job specification YAML (the service specification language; no public endpoints). Validated in preview.
         :param pulumi.Input[_builtins.str] spec_template: A specification template with {{ var }} placeholders, rendered with `using`.
         :param pulumi.Input[_builtins.int] timeout_seconds: How long a synchronous job may run before it is cancelled (STATEMENT_TIMEOUT_IN_SECONDS).
@@ -231,7 +231,7 @@ class JobServiceArgs:
     @pulumi.getter
     def secrets(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input['ServiceSecretArgs']]]]:
         """
-        Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret.
+        Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret.
         """
         return pulumi.get(self, "secrets")
 
@@ -327,7 +327,7 @@ class JobService(pulumi.CustomResource):
         :param pulumi.Input[_builtins.int] replicas: Job instances (REPLICAS); each gets SNOWFLAKE_JOB_INDEX (0-based) and SNOWFLAKE_JOBS_COUNT.
         :param pulumi.Input[_builtins.str] runtime_environment: `cre@NAME`: containers whose image is the Custom Runtime Environment's imagePath run on its image, pinned by the digest recorded when the CRE was created. A DEPRECATED or unknown CRE, or a tag moved since, is rejected.
         :param pulumi.Input[_builtins.str] schema: Schema, an unquoted identifier.
-        :param pulumi.Input[Mapping[str, pulumi.Input[Union['ServiceSecretArgs', 'ServiceSecretArgsDict']]]] secrets: Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret.
+        :param pulumi.Input[Mapping[str, pulumi.Input[Union['ServiceSecretArgs', 'ServiceSecretArgsDict']]]] secrets: Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret.
         :param pulumi.Input[_builtins.str] spec: The job specification YAML (the service specification language; no public endpoints). Validated in preview.
         :param pulumi.Input[_builtins.str] spec_template: A specification template with {{ var }} placeholders, rendered with `using`.
         :param pulumi.Input[_builtins.int] timeout_seconds: How long a synchronous job may run before it is cancelled (STATEMENT_TIMEOUT_IN_SECONDS).
@@ -700,7 +700,7 @@ class JobService(pulumi.CustomResource):
     @pulumi.getter
     def secrets(self) -> pulumi.Output[Optional[Mapping[str, 'outputs.ServiceSecret']]]:
         """
-        Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret.
+        Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret.
         """
         return pulumi.get(self, "secrets")
 

@@ -55,7 +55,7 @@ class ServiceArgs:
         :param pulumi.Input[_builtins.str] name: Service name, an unquoted identifier that must also be a DNS label once lower-cased with '_' as '-'. Default: the resource name plus a random suffix.
         :param pulumi.Input[_builtins.str] query_warehouse: Default warehouse of the service user.
         :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long create and update wait for READY before reporting a partial failure.
-        :param pulumi.Input[Mapping[str, pulumi.Input['ServiceSecretArgs']]] secrets: Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
+        :param pulumi.Input[Mapping[str, pulumi.Input['ServiceSecretArgs']]] secrets: Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
         :param pulumi.Input[_builtins.str] spec: The service specification YAML. Validated in preview; a change upgrades the service in place (rolling, descending instance id).
         :param pulumi.Input[_builtins.str] spec_template: A specification template with {{ var }} placeholders, rendered with `using`.
         :param pulumi.Input[_builtins.bool] suspended: Keep the service suspended (true: containers stopped, block volumes kept) or running (false): ALTER SERVICE ... SUSPEND / RESUME.
@@ -265,7 +265,7 @@ class ServiceArgs:
     @pulumi.getter
     def secrets(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input['ServiceSecretArgs']]]]:
         """
-        Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
+        Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
         """
         return pulumi.get(self, "secrets")
 
@@ -365,7 +365,7 @@ class Service(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] query_warehouse: Default warehouse of the service user.
         :param pulumi.Input[_builtins.int] ready_timeout_seconds: How long create and update wait for READY before reporting a partial failure.
         :param pulumi.Input[_builtins.str] schema: Schema, an unquoted identifier.
-        :param pulumi.Input[Mapping[str, pulumi.Input[Union['ServiceSecretArgs', 'ServiceSecretArgsDict']]]] secrets: Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
+        :param pulumi.Input[Mapping[str, pulumi.Input[Union['ServiceSecretArgs', 'ServiceSecretArgsDict']]]] secrets: Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
         :param pulumi.Input[_builtins.str] spec: The service specification YAML. Validated in preview; a change upgrades the service in place (rolling, descending instance id).
         :param pulumi.Input[_builtins.str] spec_template: A specification template with {{ var }} placeholders, rendered with `using`.
         :param pulumi.Input[_builtins.bool] suspended: Keep the service suspended (true: containers stopped, block volumes kept) or running (false): ALTER SERVICE ... SUSPEND / RESUME.
@@ -792,7 +792,7 @@ class Service(pulumi.CustomResource):
     @pulumi.getter
     def secrets(self) -> pulumi.Output[Optional[Mapping[str, 'outputs.ServiceSecret']]]:
         """
-        Values of the Snowflake secrets the spec's `secrets` reference, by secret name. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
+        Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.
         """
         return pulumi.get(self, "secrets")
 

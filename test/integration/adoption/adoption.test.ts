@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { providers } from "../../../provider";
 import { configurePlatform } from "../../../provider/platform/current-platform";
-import { createPool } from "../../../provider/resources/compute-pool/compute-pools";
-import { dropService } from "../../../provider/services/services";
+import { createPool } from "../../../provider/objects/compute-pools/compute-pools";
+import { dropService } from "../../../provider/statements/services";
 import { seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 

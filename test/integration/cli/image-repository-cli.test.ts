@@ -8,7 +8,7 @@ import { runCli } from "../../../provider/cli/main";
 import { SHOW_IMAGE_REPOSITORIES_COLUMNS, SHOW_IMAGES_COLUMNS } from "../../../provider/cli/image-repository-commands";
 import { sqlColumnName } from "../../../provider/cli/table";
 import { Platform } from "../../../provider/platform/platform";
-import { createRepository } from "../../../provider/resources/image-repository/image-repositories";
+import { createRepository } from "../../../provider/objects/image-repositories/image-repositories";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
 /** A registry of this test's own (startTestPlatform), so the user's registry is never touched; SHOW IMAGES reads it live. */

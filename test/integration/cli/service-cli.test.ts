@@ -13,10 +13,10 @@ import {
 import { sqlColumnName } from "../../../provider/cli/table";
 import { LABEL_SERVICE, homeFilter } from "../../../provider/common/labels";
 import type { ServiceKey } from "../../../provider/catalog/service-store";
-import { awaitServiceReady } from "../../../provider/services/await-service-ready";
-import { describeService } from "../../../provider/services/describe-service";
-import type { RuntimeContainer, RuntimeSpec } from "../../../provider/services/runtime-spec";
-import { createService, dropService } from "../../../provider/services/services";
+import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
+import { describeService } from "../../../provider/objects/services/describe-service";
+import type { RuntimeContainer, RuntimeSpec } from "../../../provider/model/runtime-spec";
+import { createService, dropService } from "../../../provider/statements/services";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { platformEnv, startTestPlatform, type TestPlatform } from "../../support/test-platform";
 

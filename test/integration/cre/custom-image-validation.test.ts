@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { managedLabels } from "../../../provider/common/labels";
-import { MANDATORY_PACKAGES } from "../../../provider/cre/image-requirements";
-import { validateImage } from "../../../provider/cre/validate-image";
-import { formatReport } from "../../../provider/cre/validation-report";
+import { MANDATORY_PACKAGES } from "../../../provider/objects/runtime-environments/image-requirements";
+import { validateImage } from "../../../provider/objects/runtime-environments/validate-image";
+import { formatReport } from "../../../provider/objects/runtime-environments/validation-report";
 import { spcsCli } from "../../support/pulumi-program";
 import { BROKEN_IMAGES, brokenImage, runtimeImage, type BrokenImage } from "../../support/runtime-images";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";

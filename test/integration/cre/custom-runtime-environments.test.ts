@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { isSpcsError } from "../../../provider/common/errors";
-import { resolveRuntimeEnvironment } from "../../../provider/cre/resolve-runtime-environment";
+import { resolveRuntimeEnvironment } from "../../../provider/objects/runtime-environments/resolve-runtime-environment";
 import { configurePlatform } from "../../../provider/platform/current-platform";
-import { baseImageRepo } from "../../../provider/platform/provision/base-image";
-import { customRuntimeEnvironmentProvider as provider } from "../../../provider/resources/custom-runtime-environment/custom-runtime-environment-provider";
+import { baseImageRepo } from "../../../provider/model/platform-images";
+import { customRuntimeEnvironmentProvider as provider } from "../../../provider/pulumi/custom-runtime-environment-provider";
 import {
   alterRuntimeEnvironmentStatus, createRuntimeEnvironment, dropRuntimeEnvironment, showRuntimeEnvironments,
-} from "../../../provider/resources/custom-runtime-environment/custom-runtime-environments";
-import { dropRepository } from "../../../provider/resources/image-repository/image-repositories";
+} from "../../../provider/objects/runtime-environments/custom-runtime-environments";
+import { dropRepository } from "../../../provider/objects/image-repositories/image-repositories";
 import { spcsCli } from "../../support/pulumi-program";
 import { brokenImage, pushAs, runtimeImage } from "../../support/runtime-images";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";

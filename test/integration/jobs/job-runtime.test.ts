@@ -2,15 +2,14 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { homeFilter } from "../../../provider/common/labels";
-import { awaitJobEnd } from "../../../provider/jobs/await-job";
-import { cancelJob } from "../../../provider/jobs/cancel-job";
-import { describeJob } from "../../../provider/jobs/describe-job";
-import { executeJobService, type JobDefinition } from "../../../provider/jobs/execute-job";
-import { describePool } from "../../../provider/resources/compute-pool/compute-pools";
-import { stageDir } from "../../../provider/services/instance-runner";
-import type { RuntimeContainer, RuntimeSpec } from "../../../provider/services/runtime-spec";
-import { dropComputePool } from "../../../provider/services/pool-drop";
-import { dropService } from "../../../provider/services/services";
+import { awaitJobEnd, cancelJob, describeJob, executeJobService, reconcileJob, type JobDefinition } from "../../../provider/statements/jobs";
+import { stopAgent } from "../../../provider/provision/agent";
+import { describePool } from "../../../provider/objects/compute-pools/compute-pools";
+import { stageDir } from "../../../provider/objects/workloads/instance-runner";
+import type { RuntimeContainer, RuntimeSpec } from "../../../provider/model/runtime-spec";
+import { dropComputePool } from "../../../provider/statements/compute-pools";
+import { dropService } from "../../../provider/statements/services";
+import { spcsCli } from "../../support/pulumi-program";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
@@ -111,5 +110,30 @@ describe("integration: job services on the real engine and registry", function (
     const row = tp.platform.catalog.jobs.history({ start: "1970-01-01", end: "9999-12-31", limit: 100 }).find((h) => h.queryId === queryId);
     assert.equal(row?.status, "CANCELLED");
     assert.ok(row?.deletedTime);
+  });
+
+  it("DESCRIBE of a job whose containers have all exited changes nothing; finishing is the explicit step", async function () {
+    // No agent: nothing but this test may finish the job.
+    stopAgent(tp.config);
+    await executeJobService(tp.platform, def("ENDED", spec(container("main", "echo ended")), { async: true }));
+    const engine = async () => {
+      const found = await tp.platform.docker.listContainers([...homeFilter(tp.config.home), "com.pulumi-spcs.service=APP_DB.PUBLIC.ENDED"]);
+      return (await Promise.all(found.map(async (c) => `${c.name} ${(await tp.platform.docker.inspectContainer(c.name))?.running ? "running" : "exited"}`))).sort();
+    };
+    const catalog = () => JSON.stringify([tp.platform.catalog.services.get(key("ENDED")), tp.platform.catalog.services.instances(key("ENDED")), tp.platform.catalog.jobs.get(key("ENDED")), tp.platform.catalog.jobs.containers(key("ENDED")), tp.platform.catalog.jobs.history({ start: "1970-01-01", end: "9999-12-31", limit: 100 })]);
+    for (let i = 0; i < 100 && !(await engine()).some((c) => c.endsWith("-main exited")); i++) await new Promise((r) => setTimeout(r, 100));
+    const [before, running] = [catalog(), await engine()];
+    assert.equal(running.length, 2, "the job's container and its network container exist");
+
+    const described = spcsCli(tp, ["describe", "service", "APP_DB.PUBLIC.ENDED", "--format", "json"]);
+    assert.equal(described.code, 0, described.stderr);
+    assert.equal(JSON.parse(described.stdout).status, "DONE", "DESCRIBE derives the end from what the engine shows");
+    assert.equal(spcsCli(tp, ["show", "job", "history"]).code, 0);
+    assert.equal(catalog(), before, "the catalog is unchanged by DESCRIBE and GET_JOB_HISTORY");
+    assert.deepEqual(await engine(), running, "the engine is unchanged by them");
+
+    await reconcileJob(tp.platform, key("ENDED"));
+    assert.equal((await describeJob(tp.platform, key("ENDED")))?.completedOn !== null, true, "finishing records the end");
+    assert.deepEqual(await engine(), [], "and removes the containers");
   });
 });

@@ -73,8 +73,8 @@ describe("integration: schema, SDK and providers agree", function () {
   before(async function () {
     tp = await startTestPlatform("it-schema", { runtimeImage: true });
     configurePlatform((k) => ({ "spcs:home": tp.config.home, "spcs:registry": tp.config.registry })[k]);
-    const { createPool } = await import("../../../provider/resources/compute-pool/compute-pools");
-    const { createRepository } = await import("../../../provider/resources/image-repository/image-repositories");
+    const { createPool } = await import("../../../provider/objects/compute-pools/compute-pools");
+    const { createRepository } = await import("../../../provider/objects/image-repositories/image-repositories");
     createRepository(tp.platform, { database: "AGREE_DB", schema: "PUBLIC", name: "AGREE_REPO" });
     createPool(tp.platform, { name: "AGREE_SVC_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 2, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
     await pushAs(tp, runtimeImage(tp), "/agree_db/public/cre_images/runtime:1"); // the image CustomRuntimeEnvironment validates

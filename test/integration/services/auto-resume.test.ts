@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { awaitServiceReady } from "../../../provider/services/await-service-ready";
-import { describeService } from "../../../provider/services/describe-service";
-import type { RuntimeSpec } from "../../../provider/services/runtime-spec";
-import { createService, dropService, type ServiceDefinition } from "../../../provider/services/services";
-import { suspendService } from "../../../provider/services/service-lifecycle";
+import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
+import { describeService } from "../../../provider/objects/services/describe-service";
+import type { RuntimeSpec } from "../../../provider/model/runtime-spec";
+import { createService, dropService, type ServiceDefinition } from "../../../provider/statements/services";
+import { suspendService } from "../../../provider/objects/services/service-lifecycle";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { homeFilter } from "../../../provider/common/labels";
-import { describePool } from "../../../provider/resources/compute-pool/compute-pools";
-import { describeService } from "../../../provider/services/describe-service";
-import type { RuntimeSpec } from "../../../provider/services/runtime-spec";
-import { egressNetworkName, platformNetworkName } from "../../../provider/services/service-naming";
-import { createService, dropService } from "../../../provider/services/services";
+import { describePool } from "../../../provider/objects/compute-pools/compute-pools";
+import { describeService } from "../../../provider/objects/services/describe-service";
+import type { RuntimeSpec } from "../../../provider/model/runtime-spec";
+import { egressNetworkName, platformNetworkName } from "../../../provider/model/service-naming";
+import { createService, dropService } from "../../../provider/statements/services";
 import { seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { managedLabels } from "../../../provider/common/labels";
-import { baseImageRepo } from "../../../provider/platform/provision/base-image";
-import { awaitServiceReady } from "../../../provider/services/await-service-ready";
-import { describeService } from "../../../provider/services/describe-service";
-import { platformNetworks } from "../../../provider/services/platform-networks";
-import type { RuntimeSpec } from "../../../provider/services/runtime-spec";
-import { egressNetworkName } from "../../../provider/services/service-naming";
-import { applyExternalAccess } from "../../../provider/services/external-access";
-import { alterService } from "../../../provider/services/service-updates";
-import { createService, dropService } from "../../../provider/services/services";
+import { baseImageRepo } from "../../../provider/model/platform-images";
+import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
+import { describeService } from "../../../provider/objects/services/describe-service";
+import { platformNetworks } from "../../../provider/objects/workloads/platform-networks";
+import type { RuntimeSpec } from "../../../provider/model/runtime-spec";
+import { egressNetworkName } from "../../../provider/model/service-naming";
+import { applyExternalAccess } from "../../../provider/objects/workloads/external-access";
+import { setServiceProperties } from "../../../provider/objects/services/service-updates";
+import { createService, dropService } from "../../../provider/statements/services";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
@@ -89,9 +89,9 @@ describe("integration: egress only with external access integrations", function 
     assert.deepEqual((await describeService(tp.platform, open))!.externalAccessIntegrations, ["LOCAL_EAI"]);
 
     // ALTER SERVICE ... SET EXTERNAL_ACCESS_INTEGRATIONS applies live, without restarting the instances.
-    alterService(tp.platform, closed, { externalAccessIntegrations: ["LOCAL_EAI"] });
+    setServiceProperties(tp.platform, closed, { externalAccessIntegrations: ["LOCAL_EAI"] });
     await applyExternalAccess(tp.platform, closed);
-    alterService(tp.platform, open, { externalAccessIntegrations: null });
+    setServiceProperties(tp.platform, open, { externalAccessIntegrations: null });
     await applyExternalAccess(tp.platform, open);
     for (let i = 0; i < 20 && !(closedOutside === "hello-from-outside" && openOutside === "nc: timed out"); i++) {
       await new Promise((r) => setTimeout(r, 500));

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { homeFilter } from "../../../provider/common/labels";
-import { awaitServiceReady } from "../../../provider/services/await-service-ready";
-import { describeService } from "../../../provider/services/describe-service";
-import type { RuntimeSpec } from "../../../provider/services/runtime-spec";
-import { ingressContainerName } from "../../../provider/services/service-naming";
-import { repairService, scaleService } from "../../../provider/services/service-updates";
-import { createService, dropService } from "../../../provider/services/services";
+import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
+import { describeService } from "../../../provider/objects/services/describe-service";
+import type { RuntimeSpec } from "../../../provider/model/runtime-spec";
+import { ingressContainerName } from "../../../provider/model/service-naming";
+import { repairService, scaleService } from "../../../provider/objects/services/service-updates";
+import { createService, dropService } from "../../../provider/statements/services";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 

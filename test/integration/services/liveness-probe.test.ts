@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { awaitServiceReady } from "../../../provider/services/await-service-ready";
-import { describeService } from "../../../provider/services/describe-service";
-import type { RuntimeContainer, RuntimeSpec } from "../../../provider/services/runtime-spec";
-import { createService, dropService } from "../../../provider/services/services";
+import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
+import { describeService } from "../../../provider/objects/services/describe-service";
+import type { RuntimeContainer, RuntimeSpec } from "../../../provider/model/runtime-spec";
+import { createService, dropService } from "../../../provider/statements/services";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 

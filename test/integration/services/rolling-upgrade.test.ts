@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { awaitServiceReady } from "../../../provider/services/await-service-ready";
-import { describeService } from "../../../provider/services/describe-service";
-import type { RuntimeSpec } from "../../../provider/services/runtime-spec";
-import { upgradeService } from "../../../provider/services/service-updates";
-import { createService, dropService } from "../../../provider/services/services";
+import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
+import { describeService } from "../../../provider/objects/services/describe-service";
+import type { RuntimeSpec } from "../../../provider/model/runtime-spec";
+import { upgradeService } from "../../../provider/objects/services/service-updates";
+import { createService, dropService } from "../../../provider/statements/services";
 import { seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 

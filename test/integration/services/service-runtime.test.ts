@@ -4,10 +4,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { homeFilter } from "../../../provider/common/labels";
-import { awaitServiceReady } from "../../../provider/services/await-service-ready";
-import { describeService } from "../../../provider/services/describe-service";
-import type { RuntimeContainer, RuntimeSpec } from "../../../provider/services/runtime-spec";
-import { createService, dropService, type ServiceDefinition } from "../../../provider/services/services";
+import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
+import { describeService } from "../../../provider/statements/services";
+import type { RuntimeContainer, RuntimeSpec } from "../../../provider/model/runtime-spec";
+import { createService, dropService, type ServiceDefinition } from "../../../provider/statements/services";
 import { seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
@@ -127,7 +127,7 @@ describe("integration: compute pools with services", function () {
   });
 
   it("SHOW COMPUTE POOLS counts services and active nodes, and DROP fails while services run, naming them", async function () {
-    const { describePool, dropPool } = await import("../../../provider/resources/compute-pool/compute-pools");
+    const { describePool, dropPool } = await import("../../../provider/objects/compute-pools/compute-pools");
     const spec: RuntimeSpec = { containers: [container("main", web(8080, "w"), { resources: { requests: { cpuMilli: 1000 } } })], endpoints: [], volumes: [] };
     await createService(tp.platform, { key: { database: "APP_DB", schema: "PUBLIC", name: "WORKER" }, computePool: "BUSY_POOL", spec, specDigest: "d", minInstances: 2, maxInstances: 2, minReadyInstances: 2, autoResume: true, externalAccessIntegrations: null, queryWarehouse: null, comment: null });
     await awaitServiceReady(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "WORKER" }, 60);
@@ -154,8 +154,8 @@ describe("integration: service suspend and resume", function () {
   });
 
   it("suspends (no containers, capacity freed, digest kept) and resumes from the pinned digest even after the tag moved", async function () {
-    const { suspendService, resumeService } = await import("../../../provider/services/service-lifecycle");
-    const { describePool } = await import("../../../provider/resources/compute-pool/compute-pools");
+    const { suspendService, resumeService } = await import("../../../provider/objects/services/service-lifecycle");
+    const { describePool } = await import("../../../provider/objects/compute-pools/compute-pools");
     const spec: RuntimeSpec = { containers: [container("main", web(8080, "v1"), { readinessProbe: { port: 8080, path: "/index.html", periodSeconds: 1, failureThreshold: 3 } })], endpoints: [{ name: "web", port: 8080, public: true, protocol: "HTTP" }], volumes: [] };
     await createService(tp.platform, { key, computePool: "NAP_POOL", spec, specDigest: "d", minInstances: 1, maxInstances: 1, minReadyInstances: 1, autoResume: true, externalAccessIntegrations: null, queryWarehouse: null, comment: null });
     const before = await awaitServiceReady(tp.platform, key, 60);

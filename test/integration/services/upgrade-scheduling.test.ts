@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { awaitServiceReady } from "../../../provider/services/await-service-ready";
-import type { RuntimeContainer, RuntimeSpec } from "../../../provider/services/runtime-spec";
-import { dropService, createService, poolNodesOf } from "../../../provider/services/services";
-import { upgradeService } from "../../../provider/services/service-updates";
+import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
+import type { RuntimeContainer, RuntimeSpec } from "../../../provider/model/runtime-spec";
+import { dropService, createService } from "../../../provider/statements/services";
+import { poolNodesOf } from "../../../provider/objects/workloads/capacity";
+import { upgradeService } from "../../../provider/objects/services/service-updates";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 

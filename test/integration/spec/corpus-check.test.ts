@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { jobServiceProvider } from "../../../provider/resources/job-service/job-service-provider";
-import { serviceProvider } from "../../../provider/resources/service/service-provider";
+import { jobServiceProvider } from "../../../provider/pulumi/job-service-provider";
+import { serviceProvider } from "../../../provider/pulumi/service-provider";
 import { analyzeSpec } from "../../../provider/spec";
 import { listFixtures, type Fixture } from "../../unit/spec/fixtures";
 

@@ -7,7 +7,7 @@ import { instanceFamilyRows, INSTANCE_FAMILY_COLUMNS } from "../../../provider/c
 import { specArgs } from "../../../provider/cli/spec-command";
 import { UsageError } from "../../../provider/cli/usage-error";
 import { isSpcsError } from "../../../provider/common/errors";
-import { INSTANCE_FAMILIES } from "../../../provider/resources/compute-pool/instance-families";
+import { INSTANCE_FAMILIES } from "../../../provider/model/instance-families";
 
 describe("cli argument parsing", function () {
   it("parses whole numbers and booleans, rejecting anything else as a usage error", function () {

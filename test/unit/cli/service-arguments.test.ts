@@ -17,7 +17,7 @@ import {
 import { sqlColumnName } from "../../../provider/cli/table";
 import { UsageError } from "../../../provider/cli/usage-error";
 import { isSpcsError } from "../../../provider/common/errors";
-import type { ServiceDescription } from "../../../provider/services/describe-service";
+import type { ServiceDescription } from "../../../provider/statements/services";
 
 describe("cli service argument parsing", function () {
   it("reads DB.SCHEMA.NAME case-insensitively; a wrong shape is a usage error, a bad identifier an SPCS error", function () {

@@ -5,6 +5,7 @@ import { shellQuote } from "../../../provider/common/shell-quote";
 
 describe("shellQuote", function () {
   it("makes any text one sh word that prints back unchanged", function () {
+    this.timeout(60_000); // one sh per run, on a busy machine
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 40 }).filter((s) => !s.includes("\0")), (text) => {
         const out = spawnSync("sh", ["-c", `printf '%s' ${shellQuote(text)}`], { encoding: "utf8" });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { customRuntimeEnvironmentProvider as provider } from "../../../provider/resources/custom-runtime-environment/custom-runtime-environment-provider";
+import { customRuntimeEnvironmentProvider as provider } from "../../../provider/pulumi/custom-runtime-environment-provider";
 
 describe("CustomRuntimeEnvironment check and diff", function () {
   it("defaults creStatus to RESOLVED, upper-cases name and enums, and auto-names from the resource name", async function () {

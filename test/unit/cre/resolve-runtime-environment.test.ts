@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { isSpcsError } from "../../../provider/common/errors";
-import { parseCreReference, resolveRuntimeEnvironment, isCreReference } from "../../../provider/cre/resolve-runtime-environment";
+import { parseCreReference, resolveRuntimeEnvironment, isCreReference } from "../../../provider/objects/runtime-environments/resolve-runtime-environment";
 import { Platform } from "../../../provider/platform/platform";
 
 /** The refusals that need only the catalog; the registry-backed ones are in the integration tests. */

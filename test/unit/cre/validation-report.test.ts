@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { DOCUMENTED_PACKAGES, MANDATORY_PACKAGES, normalizePackageName } from "../../../provider/cre/image-requirements";
-import { formatReport, readyFor, type CheckResult } from "../../../provider/cre/validation-report";
-import { RUNTIME_DISTRIBUTIONS, distInfoDir, distributionFiles } from "../../../provider/platform/provision/runtime-distributions";
+import { DOCUMENTED_PACKAGES, MANDATORY_PACKAGES, normalizePackageName } from "../../../provider/objects/runtime-environments/image-requirements";
+import { formatReport, readyFor, type CheckResult } from "../../../provider/objects/runtime-environments/validation-report";
+import { RUNTIME_DISTRIBUTIONS, distInfoDir, distributionFiles } from "../../../provider/provision/runtime-distributions";
 
 const pass = (check: string, message = "ok"): CheckResult => ({ check, passed: true, message });
 const fail = (check: string, message = "bad"): CheckResult => ({ check, passed: false, message });

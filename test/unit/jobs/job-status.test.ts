@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { deriveJobStatus, jobMessage } from "../../../provider/jobs/job-status";
-import { deriveContainerStatus, deriveInstanceStatus } from "../../../provider/services/status";
+import { deriveJobStatus, jobMessage } from "../../../provider/model/job-status";
+import { deriveContainerStatus, deriveInstanceStatus } from "../../../provider/model/statuses";
 
 describe("job status (reference §4.2)", function () {
   const exited = (exitCode: number) => ({ id: "c", name: "c", labels: {}, running: false, status: "exited", exitCode, restartCount: 0, oomKilled: false, ipAddress: "", networkAddresses: {}, published: {}, imageId: "", image: "" });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { findInstanceFamily } from "../../../provider/resources/compute-pool/instance-families";
+import { findInstanceFamily } from "../../../provider/model/instance-families";
 import { neverFits, placeInstances } from "../../../provider/scheduler/placement";
-import { DEFAULT_REQUEST, nodeCapacity, resolveContainerResources } from "../../../provider/scheduler/resources";
+import { DEFAULT_REQUEST, nodeCapacity, resolveContainerResources } from "../../../provider/model/resources";
 
 const XS = findInstanceFamily("CPU_X64_XS")!; // 1 vCPU, 6 GiB
 const GPU = findInstanceFamily("GPU_NV_S")!; // 6 vCPU, 27 GiB, 1 GPU

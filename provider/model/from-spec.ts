@@ -1,0 +1,45 @@
+import { cpuMillicores, memoryBytes } from "../spec/quantities";
+import type { ResourceSet, ServiceSpec } from "../spec/service-spec";
+import type { Resources } from "./resources";
+import type { RuntimeSecret, RuntimeSpec, RuntimeVolume } from "./runtime-spec";
+
+/** Where SPCS mounts the session token when `sessionTokenConfig.path` is not set. */
+export const DEFAULT_SESSION_TOKEN_DIR = "/snowflake/session";
+
+/** The runner's view of a validated, normalised specification (see spec/service-spec.ts). */
+export function runtimeSpecOf(model: ServiceSpec): RuntimeSpec {
+  const s = model.spec;
+  return {
+    containers: s.containers.map((c) => ({
+      name: c.name,
+      image: c.image,
+      command: c.command,
+      args: c.args,
+      env: c.env,
+      readinessProbe: c.readinessProbe,
+      livenessProbe: c.livenessProbe,
+      resources: { requests: resources(c.resources?.requests), limits: resources(c.resources?.limits) },
+      volumeMounts: c.volumeMounts,
+      mountSessionToken: c.mountSessionToken,
+      sessionTokenPath: c.sessionTokenConfig?.path ?? DEFAULT_SESSION_TOKEN_DIR,
+      secrets: c.secrets.map((s) => ({
+        objectName: ("objectName" in s.snowflakeSecret ? s.snowflakeSecret.objectName : s.snowflakeSecret.objectReference).toUpperCase(),
+        envVarName: s.envVarName,
+        secretKeyRef: s.secretKeyRef as RuntimeSecret["secretKeyRef"],
+        directoryPath: s.directoryPath,
+      })),
+    })),
+    endpoints: s.endpoints.map((e) => ({ name: e.name, port: e.port, portRange: e.portRange, public: e.public, protocol: e.protocol as RuntimeSpec["endpoints"][number]["protocol"] })),
+    // The legacy `@stage/path` source is a stage volume too.
+    volumes: s.volumes.map((v) => ({ name: v.name, source: (v.source.startsWith("@") ? "stage" : v.source) as RuntimeVolume["source"], size: v.size })),
+  };
+}
+
+function resources(r: ResourceSet | undefined): Partial<Resources> | undefined {
+  if (!r) return undefined;
+  const out: Partial<Resources> = {};
+  if (r.cpu !== undefined) out.cpuMilli = cpuMillicores(r.cpu);
+  if (r.memory !== undefined) out.memoryBytes = memoryBytes(r.memory);
+  if (r["nvidia.com/gpu"] !== undefined) out.gpus = r["nvidia.com/gpu"];
+  return out;
+}

@@ -1,0 +1,52 @@
+import type { Resources } from "./resources";
+
+/**
+ * What the service runner needs from a validated, normalised specification: plain data, in the
+ * scheduler's units. `from-spec.ts` builds it from the spec module's canonical form; tests build it
+ * directly.
+ */
+export interface RuntimeContainer {
+  name: string;
+  /** As written in the spec: `/db/schema/repo/image:tag`, or with the registry host. */
+  image: string;
+  command?: string[];
+  args?: string[];
+  env: Record<string, string>;
+  readinessProbe?: { port: number; path: string; periodSeconds: number; failureThreshold: number };
+  /** Restarts the container after failureThreshold consecutive failures (see liveness-supervisor.ts). */
+  livenessProbe?: { port: number; path: string; periodSeconds: number; failureThreshold: number };
+  resources: { requests?: Partial<Resources>; limits?: Partial<Resources> };
+  volumeMounts: { name: string; mountPath: string }[];
+  mountSessionToken: boolean;
+  sessionTokenPath: string;
+  /** References only: which Snowflake secret goes where. Values never enter the spec or the catalog. */
+  secrets?: RuntimeSecret[];
+}
+
+export interface RuntimeSecret {
+  /** The Snowflake secret's name, upper-case. */
+  objectName: string;
+  envVarName?: string;
+  secretKeyRef?: "username" | "password" | "secret_string" | "access_token";
+  directoryPath?: string;
+}
+
+export interface RuntimeEndpoint {
+  name: string;
+  port?: number;
+  portRange?: string;
+  public: boolean;
+  protocol: "HTTP" | "HTTPS" | "TCP";
+}
+
+export interface RuntimeVolume {
+  name: string;
+  source: "local" | "memory" | "block" | "stage";
+  size?: string;
+}
+
+export interface RuntimeSpec {
+  containers: RuntimeContainer[];
+  endpoints: RuntimeEndpoint[];
+  volumes: RuntimeVolume[];
+}

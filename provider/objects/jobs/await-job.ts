@@ -1,0 +1,51 @@
+import { SpcsError } from "../../common/errors";
+import type { ServiceKey } from "../../catalog/service-store";
+import type { Platform } from "../../platform/platform";
+import { qualified } from "../../model/service-naming";
+import { startPending } from "../workloads/capacity";
+import { describeJob, type JobDescription } from "./describe-job";
+import { finishEndedJobs, reconcileJob, removeJobContainers } from "./finish-job";
+
+/** EXECUTE JOB SERVICE waits at most STATEMENT_TIMEOUT_IN_SECONDS, two days by default, then cancels the job. */
+export const DEFAULT_JOB_TIMEOUT_SECONDS = 172_800;
+// Short: a finished job is noticed at most this late, and each round is a few cheap inspects.
+const POLL_MS = 200;
+
+/** The synchronous job ran out of time; the caller cancels it, as SPCS does at the statement timeout. */
+export class JobTimeout extends SpcsError {
+  constructor(key: ServiceKey, seconds: number, last: JobDescription) {
+    super("job-timeout", `Job ${qualified(key)} did not finish within ${seconds}s (status ${last.status}); it was cancelled, as SPCS cancels a job at the statement timeout.`, "raise timeoutSeconds, or run it with async: true and follow it with pulumi refresh");
+  }
+}
+
+/**
+ * Waits until every container of the job has exited (DONE or FAILED), as EXECUTE JOB SERVICE without
+ * ASYNC does. Each round also finishes other jobs of the pool that have ended and starts work waiting
+ * for their capacity: nothing else would, on a platform without a daemon, and this job may be the one
+ * waiting.
+ */
+export async function awaitJobEnd(platform: Platform, key: ServiceKey, timeoutSeconds: number, progress: (line: string) => void = () => undefined): Promise<JobDescription> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  let last = "";
+  for (;;) {
+    await reconcileJob(platform, key);
+    const d = await describeJob(platform, key);
+    if (!d) throw new SpcsError("job-vanished", `Job ${qualified(key)} was dropped while waiting for it to finish.`);
+    if (d.completedOn) {
+      const svc = platform.catalog.services.get(key);
+      if (svc) await removeJobContainers(platform, svc);
+      return d;
+    }
+    const done = d.instances.filter((i) => d.containers.some((c) => c.instanceId === i.instanceId) && d.containers.every((c) => c.instanceId !== i.instanceId || c.status === "DONE")).length;
+    const waiting = d.containers.some((c) => c.message === "Pending scheduling.") ? `; waiting for capacity in pool ${d.computePool}` : "";
+    const line = `${done} of ${d.replicas} replicas DONE${waiting}; ${d.status}: ${d.containers.map((c) => `${c.instanceId}/${c.containerName} ${c.status}`).join(", ")}`;
+    if (line !== last) progress(`Job ${qualified(key)}: ${line}`);
+    last = line;
+    if (Date.now() > deadline) throw new JobTimeout(key, timeoutSeconds, d);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    if (d.status === "PENDING") {
+      await finishEndedJobs(platform, d.computePool);
+      await startPending(platform, d.computePool);
+    }
+  }
+}

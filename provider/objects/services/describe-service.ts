@@ -1,0 +1,103 @@
+import { LABEL_INSTANCE, LABEL_SERVICE, LABEL_SPEC_DIGEST, homeFilter } from "../../common/labels";
+import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
+import type { Platform } from "../../platform/platform";
+import { endpointsOf, rowColumns, type ContainerDescription, type InstanceDescription, type ServiceDescription } from "../workloads/describe-columns";
+import type { RuntimeSpec } from "../../model/runtime-spec";
+import { ingressAddresses, ingressDrift } from "./ingress";
+import { containerName, netnsContainerName, platformNetworkName, qualified } from "../../model/service-naming";
+import { deriveContainerStatus, deriveInstanceStatus, deriveServiceStatus, type ContainerStatus, type InstanceStatus } from "../../model/statuses";
+
+const PROBE_TIMEOUT_MS = 1000;
+
+/** DESCRIBE SERVICE of a service (statements/services.ts sends job services to describeJob). Observes only. */
+export async function describeService(platform: Platform, key: ServiceKey): Promise<ServiceDescription | undefined> {
+  const svc = platform.catalog.services.get(key);
+  return svc && !svc.isJob ? describeRow(platform, svc) : undefined;
+}
+
+async function describeRow(platform: Platform, svc: ServiceRow): Promise<ServiceDescription> {
+  const key = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const home = platform.config.home;
+  const instances: InstanceDescription[] = [];
+  const containers: ContainerDescription[] = [];
+  const drift: string[] = [];
+  // Recorded when the ingress was made: the same for the service's life, whatever its instances do.
+  const ingress = ingressAddresses(home, key);
+  // A suspended service has no instances (SHOW SERVICE INSTANCES / CONTAINERS list nothing).
+  const live = svc.status === "SUSPENDED" ? [] : platform.catalog.services.instances(key);
+  for (const inst of live) {
+    const placed = inst.nodeId !== null;
+    const netns = placed ? await platform.docker.inspectContainer(netnsContainerName(home, key, inst.instanceId)) : undefined;
+    if (placed && !netns) drift.push(`instance ${inst.instanceId}: its network container is missing`);
+    const address = netns ? netns.networkAddresses[platformNetworkName(home)] || netns.ipAddress : "";
+    const rows: Omit<ContainerDescription, "instanceStatus">[] = [];
+    for (const c of spec.containers) {
+      const info = placed ? await platform.docker.inspectContainer(containerName(home, key, inst.instanceId, c.name)) : undefined;
+      const probeOk = info?.running && c.readinessProbe && address ? await probe(`http://${address}:${c.readinessProbe.port}${c.readinessProbe.path}`) : undefined;
+      const derived = deriveContainerStatus(placed, info, c, probeOk);
+      if (placed) drift.push(...containerDrift(inst.instanceId, c.name, info, svc.images[c.name]?.pullRef, inst.specDigest));
+      const exited = info && (info.restartCount > 0 || (!info.running && info.status !== "created"));
+      rows.push({
+        instanceId: String(inst.instanceId),
+        containerName: c.name,
+        ...derived,
+        imageName: c.image,
+        imageDigest: svc.images[c.name]?.digest ?? "",
+        restartCount: info?.restartCount ?? 0,
+        startTime: info?.startedAt ?? null,
+        lastExitCode: exited ? info!.exitCode : null,
+        lastRestartTime: info && info.restartCount > 0 ? (info.startedAt ?? null) : null,
+      });
+    }
+    const instStatus = deriveInstanceStatus(rows.map((r) => r.status));
+    containers.push(...rows.map((r) => ({ ...r, instanceStatus: instStatus.status })));
+    instances.push({
+      instanceId: String(inst.instanceId), status: instStatus.status, message: instStatus.message, specDigest: inst.specDigest,
+      creationTime: inst.creationTime, startTime: inst.startTime, ipAddress: address || null, nodeId: inst.nodeId,
+    });
+  }
+  if (svc.status !== "SUSPENDED") drift.push(...(await ingressDrift(platform, svc, spec)), ...(await extraInstances(platform, svc, live.map((i) => i.instanceId))));
+  return {
+    ...rowColumns(svc),
+    drift,
+    status: deriveServiceStatus(svc.status, instances.map((i) => i.status), svc.minReadyInstances),
+    currentInstances: instances.filter((i) => i.nodeId !== null).length,
+    targetInstances: svc.status === "SUSPENDED" ? 0 : svc.minInstances,
+    instances,
+    containers,
+    endpoints: endpointsOf(spec, ingress),
+  };
+}
+
+/** A readiness probe: HTTP GET, and only 200 counts, as in SPCS. */
+async function probe(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    await res.arrayBuffer().catch(() => undefined);
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** How one container differs from what was deployed. */
+function containerDrift(instanceId: number, name: string, info: Awaited<ReturnType<Platform["docker"]["inspectContainer"]>>, pullRef: string | undefined, specDigest: string): string[] {
+  const where = `instance ${instanceId}, container ${name}`;
+  if (!info) return [`${where}: removed`];
+  const out: string[] = [];
+  // Exited and not restarting means stopped by hand: the restart policy restarts every other exit.
+  if (info.status === "exited" || info.status === "created") out.push(`${where}: stopped`);
+  if (pullRef && info.image !== pullRef) out.push(`${where}: runs image ${info.image}, not the pinned ${pullRef}`);
+  if (info.labels[LABEL_SPEC_DIGEST] !== specDigest) out.push(`${where}: carries spec digest ${info.labels[LABEL_SPEC_DIGEST] ?? "none"}, not ${specDigest}`);
+  return out;
+}
+
+/** Containers labelled with this service but an instance id it does not have. */
+async function extraInstances(platform: Platform, svc: ServiceRow, known: number[]): Promise<string[]> {
+  const key = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+  const found = await platform.docker.listContainers([...homeFilter(platform.config.home), `${LABEL_SERVICE}=${qualified(key)}`]);
+  // The ingress carries the service's label but no instance's.
+  const extra = new Set(found.filter((c) => c.labels[LABEL_INSTANCE] !== undefined).map((c) => Number(c.labels[LABEL_INSTANCE])).filter((id) => !known.includes(id)));
+  return [...extra].sort((a, b) => a - b).map((id) => `instance ${id}: not part of the service`);
+}

@@ -1,0 +1,181 @@
+import * as fs from "node:fs";
+import * as net from "node:net";
+import * as path from "node:path";
+import { SpcsError } from "../../common/errors";
+import { LABEL_CONTAINER, LABEL_INGRESS_PORTS, LABEL_POOL, LABEL_SERVICE, managedLabels } from "../../common/labels";
+import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
+import type { Platform } from "../../platform/platform";
+import { baseImageRepo } from "../../model/platform-images";
+import { wakeDir } from "../../common/home-layout";
+import { INGRESS_LISTENING, WAKE_MOUNT, ingressRelayCommand } from "./ingress-relay";
+import { withPlatformNetworks } from "../workloads/platform-networks";
+import type { RuntimeSpec } from "../../model/runtime-spec";
+import { ingressContainerName, qualified } from "../../model/service-naming";
+
+/** Endpoint port -> host port on 127.0.0.1. */
+export type IngressPorts = Record<number, number>;
+
+const LISTEN_TIMEOUT_MS = 15_000;
+/** Attempts at publishing when a host port turns out to be taken (by a process that grabbed it meanwhile). */
+const PUBLISH_ATTEMPTS = 3;
+
+/**
+ * The service's load-balanced ingress, SPCS's public endpoint: one platform-owned container per service
+ * with public endpoints, from the platform's busybox image. It publishes each public endpoint's port on
+ * 127.0.0.1 and relays every new connection to the service's DNS name, resolved per connection, so
+ * connections spread over the instances that are READY (only those carry the name) and none goes to an
+ * instance that is leaving. Its host ports are chosen once and kept in the platform home, so `ingressUrl`
+ * stays the same for the service's life: upgrades, scaling, suspend and resume, and repairs.
+ *
+ * Networks: it joins the egress network, because Docker publishes no port of a container that is only on
+ * an internal network, and the internal platform network, where the instances are.
+ */
+export async function ensureIngress(platform: Platform, svc: ServiceRow, spec: RuntimeSpec): Promise<void> {
+  const { home } = platform.config;
+  const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+  const name = ingressContainerName(home, k);
+  const ports = publicPorts(spec);
+  if (ports.length === 0) return removeIngress(platform, k);
+  const recorded = readIngressPorts(home, k);
+  const wanted: IngressPorts = Object.fromEntries(ports.filter((p) => recorded[p]).map((p) => [p, recorded[p]]));
+  const info = await platform.docker.inspectContainer(name);
+  if (info && ports.every((p) => wanted[p]) && info.labels[LABEL_INGRESS_PORTS] === JSON.stringify(wanted) && info.labels[LABEL_SERVICE] === qualified(k)) {
+    await platform.docker.startContainer(info.id); // stopped (suspended, or by hand): as it was
+    return awaitListening(platform, name);
+  }
+  await platform.docker.removeContainer(name);
+  const image = `${baseImageRepo(platform.config)}:latest`;
+  await platform.docker.pullImage(image);
+  for (let attempt = 1; ; attempt++) {
+    for (const p of ports) wanted[p] ??= await freeLoopbackPort();
+    writeIngressPorts(home, k, wanted);
+    try {
+      await startIngressContainer(platform, svc, name, image, wanted);
+      return;
+    } catch (e) {
+      await platform.docker.removeContainer(name);
+      if (attempt >= PUBLISH_ATTEMPTS || !/port is already allocated|address already in use/i.test(String((e as Error).message))) throw e;
+      // A recorded port another process took while the ingress was away: a new one (the URL changes).
+      for (const p of ports) if (!(await loopbackPortFree(wanted[p]))) delete wanted[p];
+    }
+  }
+}
+
+async function startIngressContainer(platform: Platform, svc: ServiceRow, name: string, image: string, ports: IngressPorts): Promise<void> {
+  const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+  const endpointPorts = Object.keys(ports).map(Number);
+  await withPlatformNetworks(platform, async (networks) => {
+    const id = await platform.docker.createContainer({
+      name,
+      image,
+      labels: {
+        ...managedLabels(platform.config.home, "service-ingress", qualified(k)),
+        [LABEL_SERVICE]: qualified(k),
+        [LABEL_CONTAINER]: "_ingress",
+        [LABEL_POOL]: svc.computePool,
+        [LABEL_INGRESS_PORTS]: JSON.stringify(ports),
+      },
+      cmd: ingressRelayCommand(svc.dnsName, endpointPorts, qualified(k)),
+      // Where a request to a suspended service asks the platform agent to resume it (AUTO_RESUME).
+      binds: [`${ensureWakeDir(platform.config.home)}:${WAKE_MOUNT}`],
+      network: { name: networks.egress, aliases: [] },
+      publish: endpointPorts,
+      hostPorts: ports,
+      restart: "always",
+    });
+    try {
+      await platform.docker.connect(id, networks.internal, []);
+    } catch (e) {
+      await platform.docker.removeContainer(id); // the retry creates it again
+      throw e;
+    }
+  });
+  await platform.docker.startContainer(name);
+  await awaitListening(platform, name);
+}
+
+function ensureWakeDir(home: string): string {
+  const dir = wakeDir(home);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Returns once the relay listens on every port, so the URL answers as soon as it is handed out. */
+async function awaitListening(platform: Platform, name: string): Promise<void> {
+  const deadline = Date.now() + LISTEN_TIMEOUT_MS;
+  while (!(await platform.docker.logsOfCurrentStart(name)).includes(INGRESS_LISTENING)) {
+    if (Date.now() > deadline) throw new SpcsError("ingress-not-listening", `the ingress ${name} did not start listening within ${LISTEN_TIMEOUT_MS / 1000}s: ${(await platform.docker.containerLogs(name, 20)).trim()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Suspend: the ingress stops (its container and ports are kept for the resume). */
+export async function stopIngress(platform: Platform, k: ServiceKey): Promise<void> {
+  await platform.docker.stopContainer(ingressContainerName(platform.config.home, k), 1);
+}
+
+/** Drop: the ingress container and its recorded ports go. */
+export async function removeIngress(platform: Platform, k: ServiceKey): Promise<void> {
+  await platform.docker.removeContainer(ingressContainerName(platform.config.home, k));
+  fs.rmSync(portsFile(platform.config.home, k), { force: true });
+}
+
+/** What differs from a running ingress publishing the spec's public ports; empty when as deployed. */
+export async function ingressDrift(platform: Platform, svc: ServiceRow, spec: RuntimeSpec): Promise<string[]> {
+  const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+  const ports = publicPorts(spec);
+  if (ports.length === 0) return [];
+  const info = await platform.docker.inspectContainer(ingressContainerName(platform.config.home, k));
+  if (!info) return ["ingress: removed"];
+  const out: string[] = [];
+  if (info.status === "exited" || info.status === "created") out.push("ingress: stopped");
+  if (info.labels[LABEL_INGRESS_PORTS] !== JSON.stringify(readIngressPorts(platform.config.home, k))) out.push("ingress: publishes other ports than the service's public endpoints");
+  return out;
+}
+
+/** `127.0.0.1:<host port>` per public endpoint port, as recorded when the ingress was made. */
+export function ingressAddresses(home: string, k: ServiceKey): Record<number, string> {
+  return Object.fromEntries(Object.entries(readIngressPorts(home, k)).map(([p, hp]) => [Number(p), `127.0.0.1:${hp}`]));
+}
+
+function publicPorts(spec: RuntimeSpec): number[] {
+  return [...new Set(spec.endpoints.filter((e) => e.public && e.port !== undefined).map((e) => e.port!))].sort((a, b) => a - b);
+}
+
+function portsFile(home: string, k: ServiceKey): string {
+  return path.join(home, "ingress", `${qualified(k).toLowerCase()}.json`);
+}
+
+function readIngressPorts(home: string, k: ServiceKey): IngressPorts {
+  try {
+    return JSON.parse(fs.readFileSync(portsFile(home, k), "utf8")) as IngressPorts;
+  } catch {
+    return {};
+  }
+}
+
+function writeIngressPorts(home: string, k: ServiceKey, ports: IngressPorts): void {
+  fs.mkdirSync(path.dirname(portsFile(home, k)), { recursive: true });
+  const sorted = Object.fromEntries(Object.entries(ports).sort(([a], [b]) => Number(a) - Number(b)));
+  fs.writeFileSync(portsFile(home, k), JSON.stringify(sorted));
+}
+
+/** A port of 127.0.0.1 nothing listens on now, as the kernel hands out ephemeral ports. */
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function loopbackPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}

@@ -1,0 +1,158 @@
+import { SpcsError, doesNotExist } from "../../common/errors";
+import { nowIso } from "../../common/time";
+import type { InstanceRow, PinnedImage, ServiceKey } from "../../catalog/service-store";
+import type { Platform } from "../../platform/platform";
+import { findInstanceFamily, type InstanceFamily } from "../../model/instance-families";
+import { neverFits, placeInstances } from "../../scheduler/placement";
+import { CRASH_LOOP_RESTARTS, failure } from "./await-service-ready";
+import { describeService } from "./describe-service";
+import { pinImage } from "../images/image-pinning";
+import { ensureIngress } from "./ingress";
+import { admitInstance, removeInstance, startInstance } from "../workloads/instance-runner";
+import type { RuntimeSpec } from "../../model/runtime-spec";
+import { qualified } from "../../model/service-naming";
+import { instanceRequest, poolNodesOf, startPending } from "../workloads/capacity";
+
+const POLL_MS = 500;
+
+/**
+ * ALTER SERVICE ... FROM SPECIFICATION: a rolling upgrade. Images are resolved again (the only time tags
+ * move), `specDigest` changes at once and `isUpgrading` is true until every instance runs the new spec.
+ * Instances are replaced one at a time in descending instance id, the next only after the new one is
+ * READY, so a service with two or more instances keeps serving throughout.
+ */
+export async function upgradeService(platform: Platform, key: ServiceKey, spec: RuntimeSpec, specDigest: string, timeoutSeconds: number, progress: (l: string) => void = () => undefined): Promise<void> {
+  const svc = platform.catalog.services.get(key);
+  if (!svc) throw doesNotExist("Service", qualified(key));
+  const images: Record<string, PinnedImage> = {};
+  for (const c of spec.containers) images[c.name] = await pinImage(platform, c.image);
+  const oldSpec = JSON.parse(svc.spec) as RuntimeSpec;
+  const pool = platform.catalog.pools.get(svc.computePool)!;
+  const family = findInstanceFamily(pool.instanceFamily)!;
+  const request = instanceRequest(spec, family);
+  const never = neverFits(family, pool.maxNodes, platform.catalog.services.instances(key).map((i) => ({ key: String(i.instanceId), request })));
+  if (never) throw new SpcsError("unschedulable", `Cannot alter service ${qualified(key)} in compute pool ${pool.name}. ${never}`, "request less cpu or memory, or use a larger instance family or more maxNodes; the service keeps running its current specification");
+  platform.catalog.write(() => platform.catalog.services.update(key, { spec: JSON.stringify(spec), specDigest, images, isUpgrading: true, updatedOn: nowIso() }));
+  await replaceInstances(platform, key, oldSpec, spec, { specDigest, ...request }, family, timeoutSeconds, (id) => progress(`Service ${qualified(key)}: upgrading instance ${id}`));
+  // Public endpoints added or removed by the new spec; the ports of those that stay are kept.
+  await ensureIngress(platform, platform.catalog.services.get(key)!, spec);
+  platform.catalog.write(() => platform.catalog.services.update(key, { isUpgrading: false, updatedOn: nowIso() }));
+}
+
+/**
+ * Restarts every instance the same rolling way, with the same spec and pinned images: what a change of
+ * the service's secret values needs (SPCS reads env-var secrets only when a container starts).
+ */
+export async function restartService(platform: Platform, key: ServiceKey, timeoutSeconds: number, progress: (l: string) => void = () => undefined): Promise<void> {
+  const svc = platform.catalog.services.get(key);
+  if (!svc) throw doesNotExist("Service", qualified(key));
+  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
+  await replaceInstances(platform, key, spec, spec, {}, family, timeoutSeconds, (id) => progress(`Service ${qualified(key)}: restarting instance ${id}`));
+}
+
+/** Replaces placed instances one at a time in descending id; each new one joins the service's DNS names once READY. */
+async function replaceInstances(platform: Platform, key: ServiceKey, oldSpec: RuntimeSpec, spec: RuntimeSpec, instanceChanges: Partial<InstanceRow>, family: InstanceFamily, timeoutSeconds: number, progress: (id: number) => void): Promise<void> {
+  const svc = platform.catalog.services.get(key)!;
+  for (const inst of [...platform.catalog.services.instances(key)].reverse()) {
+    progress(inst.instanceId);
+    if (inst.nodeId) await removeInstance(platform, key, inst.instanceId, oldSpec, { keepBlockVolumes: true, drain: true });
+    // Placed again with its new request, against what the rest of the pool uses now: a larger request may
+    // need another node, and must never oversubscribe the one it had. No room: it waits PENDING.
+    const node = platform.catalog.write(() => {
+      platform.catalog.services.updateInstance(key, inst.instanceId, { ...instanceChanges, nodeId: null });
+      if (!inst.nodeId) return null;
+      const row = platform.catalog.services.instances(key).find((i) => i.instanceId === inst.instanceId)!;
+      const pool = platform.catalog.pools.get(svc.computePool)!;
+      const placed = placeInstances(family, pool.maxNodes, poolNodesOf(platform, pool.name), [{ key: "x", request: { cpuMilli: row.cpuMilli, memoryBytes: row.memoryBytes, gpus: row.gpus } }]).placed[0]?.node ?? null;
+      platform.catalog.services.setInstanceNode(key, inst.instanceId, placed, placed ? nowIso() : null);
+      return placed;
+    });
+    if (node) {
+      await startInstance(platform, svc, spec, inst.instanceId, family, { admitted: false });
+      await awaitInstanceReady(platform, key, inst.instanceId, timeoutSeconds);
+      await admitInstance(platform, svc, inst.instanceId);
+    } else if (inst.nodeId) {
+      await awaitInstanceReady(platform, key, inst.instanceId, timeoutSeconds); // fails with "Pending scheduling."
+    }
+  }
+}
+
+/** ALTER SERVICE ... SET MIN_INSTANCES / MAX_INSTANCES: adds instances (placed like at create) or removes the highest ids. */
+export async function scaleService(platform: Platform, key: ServiceKey, minInstances: number, maxInstances: number): Promise<void> {
+  const svc = platform.catalog.services.get(key);
+  if (!svc) throw doesNotExist("Service", qualified(key));
+  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const pool = platform.catalog.pools.get(svc.computePool)!;
+  const family = findInstanceFamily(pool.instanceFamily)!;
+  const current = platform.catalog.services.instances(key);
+  for (const inst of current.filter((i) => i.instanceId >= minInstances).reverse()) {
+    await removeInstance(platform, key, inst.instanceId, spec, { drain: true });
+    platform.catalog.write(() => platform.catalog.services.deleteInstance(key, inst.instanceId));
+  }
+  const request = instanceRequest(spec, family);
+  const added = platform.catalog.write(() => {
+    const now = nowIso();
+    const ids = Array.from({ length: Math.max(0, minInstances - current.length) }, (_, i) => current.length + i);
+    const placement = placeInstances(family, pool.maxNodes, poolNodesOf(platform, pool.name), ids.map((id) => ({ key: String(id), request })));
+    for (const id of ids) {
+      const node = placement.placed.find((p) => p.key === String(id))?.node ?? null;
+      platform.catalog.services.insertInstance({ databaseName: key.database, schemaName: key.schema, serviceName: key.name, instanceId: id, computePool: pool.name, nodeId: node, specDigest: svc.specDigest, ...request, creationTime: now, startTime: node ? now : null });
+    }
+    platform.catalog.services.update(key, { minInstances, maxInstances, updatedOn: now });
+    return placement.placed.map((p) => Number(p.key));
+  });
+  for (const id of added) await startInstance(platform, platform.catalog.services.get(key)!, spec, id, family);
+  if (minInstances < current.length) await startPending(platform, pool.name);
+}
+
+/** ALTER SERVICE ... SET for properties that need no container change. */
+export function setServiceProperties(platform: Platform, key: ServiceKey, changes: { minReadyInstances?: number; autoResume?: boolean; externalAccessIntegrations?: string[] | null; queryWarehouse?: string | null; comment?: string | null }): void {
+  platform.catalog.write(() => {
+    if (!platform.catalog.services.get(key)) throw doesNotExist("Service", qualified(key));
+    platform.catalog.services.update(key, { ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), updatedOn: nowIso() });
+  });
+}
+
+/** Waits for one replaced instance; fails like create does (crash loop, timeout) with the container's logs. */
+async function awaitInstanceReady(platform: Platform, key: ServiceKey, instanceId: number, timeoutSeconds: number): Promise<void> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  const opts = { note: `Instances with a lower id than ${instanceId} still run the previous specification.`, hint: "fix the specification or image and run pulumi up again; the upgrade continues from this instance" };
+  for (;;) {
+    const d = await describeService(platform, key);
+    if (!d) throw doesNotExist("Service", qualified(key));
+    const inst = d.instances.find((i) => i.instanceId === String(instanceId));
+    if (inst?.status === "READY") return;
+    const mine = d.containers.filter((c) => c.instanceId === String(instanceId));
+    const looping = mine.find((c) => c.restartCount >= CRASH_LOOP_RESTARTS);
+    if (looping) throw await failure(platform, key, d, looping, `is in a crash loop (restarted ${looping.restartCount} times, last exit code ${looping.lastExitCode})`, opts);
+    if (Date.now() > deadline) {
+      const waiting = mine.find((c) => c.status !== "READY");
+      throw await failure(platform, key, d, waiting, `did not become READY within ${timeoutSeconds}s: ${(waiting?.message ?? d.status).replace(/\.$/, "")}`, opts);
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+/**
+ * Repairs what DESCRIBE reports as drift, and only that: an instance with a removed, stopped or altered
+ * container is recreated from the pinned images (its block volumes kept); containers of instances the
+ * service does not have are removed. Returns the drift it repaired.
+ */
+export async function repairService(platform: Platform, key: ServiceKey): Promise<string[]> {
+  const d = await describeService(platform, key);
+  if (!d) throw doesNotExist("Service", qualified(key));
+  if (d.drift.length === 0) return [];
+  const svc = platform.catalog.services.get(key)!;
+  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
+  const known = new Set(platform.catalog.services.instances(key).map((i) => i.instanceId));
+  const drifted = new Set(d.drift.map((line) => Number(/^instance (\d+)/.exec(line)?.[1])).filter((id) => !Number.isNaN(id)));
+  for (const id of drifted) {
+    await removeInstance(platform, key, id, spec, { keepBlockVolumes: true });
+    if (known.has(id)) await startInstance(platform, svc, spec, id, family);
+  }
+  // A removed ingress comes back on its recorded ports, a stopped one is started.
+  if (d.drift.some((line) => line.startsWith("ingress:"))) await ensureIngress(platform, svc, spec);
+  return d.drift;
+}

@@ -1,0 +1,226 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { SpcsError } from "../../common/errors";
+import { LABEL_CONTAINER, LABEL_INSTANCE, LABEL_POOL, LABEL_SERVICE, LABEL_SPEC_DIGEST, managedLabels } from "../../common/labels";
+import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
+import type { Platform } from "../../platform/platform";
+import type { ContainerSpec } from "../../runtime/docker-runtime";
+import { baseImageRepo } from "../../model/platform-images";
+import type { InstanceFamily } from "../../model/instance-families";
+import { resolveContainerResources } from "../../model/resources";
+import { CONTAINER_MARKER_ENV, livenessSupervisorScript, needsLivenessSupervisor } from "./liveness-supervisor";
+import { withPlatformNetworks } from "./platform-networks";
+import type { RuntimeSpec } from "../../model/runtime-spec";
+import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
+import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "../../model/service-naming";
+
+/** SPCS stops containers with SIGTERM and kills them 30 seconds later. */
+export const TERMINATION_GRACE_SECONDS = 30;
+/** Where SNOWFLAKE_HOST points: the platform's stand-in for Snowflake's internal endpoint. */
+export const SNOWFLAKE_HOST = "snowflake.spcs.internal";
+
+/**
+ * Starts one service instance the way SPCS lays it out: a small container that owns the instance's
+ * network namespace (its IP, the service's DNS names), and every spec container
+ * joined to it, so containers of an instance reach each other on localhost and share local volumes.
+ * Containers restart whenever they exit (restart policy "always"), as SPCS restarts service containers.
+ */
+export async function startInstance(platform: Platform, svc: ServiceRow, spec: RuntimeSpec, instanceId: number, family: InstanceFamily, opts: { admitted?: boolean } = {}): Promise<void> {
+  const { home } = platform.config;
+  const docker = platform.docker;
+  const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+  const labels = (container: string) => ({
+    ...managedLabels(home, svc.isJob ? "job-container" : "service-container", qualified(k)),
+    [LABEL_SERVICE]: qualified(k),
+    [LABEL_INSTANCE]: String(instanceId),
+    [LABEL_CONTAINER]: container,
+    [LABEL_POOL]: svc.computePool,
+    [LABEL_SPEC_DIGEST]: svc.specDigest,
+  });
+  const netnsImage = `${baseImageRepo(platform.config)}:latest`;
+  await docker.pullImage(netnsImage);
+  // With liveness probes the network container also supervises the instance (liveness-supervisor.ts).
+  const supervised = !svc.isJob && needsLivenessSupervisor(spec.containers);
+  const netnsSpec = (network: string): ContainerSpec => ({
+    name: netnsContainerName(home, k, instanceId),
+    image: netnsImage,
+    labels: labels("_netns"),
+    cmd: supervised ? ["sh", "-c", livenessSupervisorScript(spec.containers)] : ["sleep", "2147483647"],
+    // Reading another user's /proc/<pid>/environ needs it when a spec container does not run as root.
+    capAdd: supervised ? ["SYS_PTRACE"] : undefined,
+    // Not yet admitted: on the network (it has an address the readiness probe can reach) but without the
+    // service's DNS names, so no traffic reaches it before it is READY. admitInstance adds them.
+    network: { name: network, aliases: opts.admitted === false ? [] : serviceAliases(svc) },
+    restart: "always",
+  });
+  // Public endpoints are published by the service's ingress (ingress.ts), never by an instance. Egress:
+  // the internal network has no route out; external access integrations add the egress network.
+  const netns = await withPlatformNetworks(platform, async (networks) => {
+    const id = await docker.createContainer(netnsSpec(networks.internal));
+    try {
+      if (svc.externalAccessIntegrations?.length) await docker.connect(id, networks.egress, []);
+    } catch (e) {
+      await docker.removeContainer(id); // the retry creates it again
+      throw e;
+    }
+    return id;
+  });
+  await docker.startContainer(netns);
+
+  const tokenDir = writeSessionToken(home, k);
+  const secretValues = readServiceSecrets(home, k);
+  for (const c of spec.containers) {
+    const pinned = svc.images[c.name];
+    await docker.pullImage(pinned.pullRef);
+    const { limits } = resolveContainerResources(c.resources, family);
+    const binds: string[] = [];
+    const tmpfs: Record<string, string> = {};
+    if (c.mountSessionToken) binds.push(`${tokenDir}:${c.sessionTokenPath}:ro`);
+    for (const m of c.volumeMounts) {
+      const vol = spec.volumes.find((v) => v.name === m.name);
+      if (!vol) continue; // the spec validator rejects mounts of undeclared volumes
+      if (vol.source === "memory") tmpfs[m.mountPath] = vol.size ? `size=${vol.size.replace(/i$/, "")}` : "";
+      else if (vol.source === "stage") binds.push(`${stageDir(home, k, vol.name)}:${m.mountPath}`);
+      else binds.push(`${volumeName(home, k, instanceId, vol.name)}:${m.mountPath}`);
+    }
+    const secretEnv: Record<string, string> = {};
+    (c.secrets ?? []).forEach((s, index) => {
+      const value = secretValues[s.objectName] ?? {};
+      if (s.envVarName && s.secretKeyRef) secretEnv[s.envVarName] = value[SECRET_KEYS[s.secretKeyRef]] ?? "";
+      if (s.directoryPath) binds.push(`${writeSecretFiles(home, k, instanceId, c.name, index, value)}:${s.directoryPath}:ro`);
+    });
+    const id = await docker.createContainer({
+      name: containerName(home, k, instanceId, c.name),
+      image: pinned.pullRef,
+      labels: labels(c.name),
+      env: Object.entries({ ...injectedEnv(platform, k), ...(svc.isJob && jobEnv(svc, instanceId)), ...(supervised && { [CONTAINER_MARKER_ENV]: c.name }), ...c.env, ...secretEnv }).map(([key, v]) => `${key}=${v}`),
+      entrypoint: c.command,
+      cmd: c.args,
+      networkMode: `container:${netns}`,
+      pidMode: supervised ? `container:${netns}` : undefined,
+      binds,
+      tmpfs,
+      // Limits above what this machine has are capped to it, like limits above node capacity in SPCS.
+      memoryBytes: Math.min(limits.memoryBytes, os.totalmem()),
+      nanoCpus: Math.min(limits.cpuMilli, os.cpus().length * 1000) * 1_000_000,
+      // SPCS restarts service containers whatever their exit code, and never restarts a job's.
+      restart: svc.isJob ? "no" : "always",
+    });
+    await docker.startContainer(id);
+  }
+}
+
+/** The DNS names an admitted instance answers to. */
+function serviceAliases(svc: ServiceRow): string[] {
+  return [svc.dnsName, dnsLabel(svc.name), `instances.${svc.dnsName}`];
+}
+
+/** Gives a READY instance the service's DNS names, so traffic starts reaching it. */
+export async function admitInstance(platform: Platform, svc: ServiceRow, instanceId: number): Promise<void> {
+  const { home } = platform.config;
+  const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+  const netns = netnsContainerName(home, k, instanceId);
+  const network = await platform.docker.networkId(platformNetworkName(home));
+  if (!network) throw new SpcsError("network-missing", `the platform network ${platformNetworkName(home)} is missing`, "run pulumi up again to recreate it");
+  await rejoin(platform, netns, network, serviceAliases(svc));
+}
+
+/**
+ * Gives a container other DNS aliases on the platform network. Docker changes aliases only by leaving
+ * and joining again; joining at the address it had keeps connections that are open to it (their packets
+ * are retransmitted over the few milliseconds in between) and the MAC address (Docker derives it from
+ * the address), so neighbours need no new ARP. A network made by an older release has no pinned subnet
+ * and refuses a chosen address, as Docker does when another container took it meanwhile: it then joins
+ * at a new address.
+ */
+async function rejoin(platform: Platform, container: string, network: string, aliases: string[]): Promise<void> {
+  const address = (await platform.docker.inspectContainer(container))?.networkAddresses[platformNetworkName(platform.config.home)];
+  await platform.docker.disconnect(container, network);
+  try {
+    await platform.docker.connect(container, network, aliases, address || undefined);
+  } catch (e) {
+    if (!address) throw e;
+    await platform.docker.connect(container, network, aliases);
+  }
+}
+
+/**
+ * How long an instance that left the service's DNS names keeps serving before SIGTERM: connections that
+ * resolved it a moment before it left, and requests in flight, finish. SPCS's own delay is not documented.
+ */
+export const DRAIN_MS = 1000;
+
+/**
+ * Stops (SIGTERM, then SIGKILL after the grace period) and removes an instance's containers and local
+ * volumes. The instance leaves the service's DNS names first, so no new request reaches a terminating
+ * instance. `drain` (an instance replaced or scaled away while the service keeps serving): it keeps its
+ * address for DRAIN_MS, so requests already on their way to it are answered; without it (the whole
+ * service stops) it leaves the network at once.
+ */
+export async function removeInstance(platform: Platform, k: ServiceKey, instanceId: number, spec: RuntimeSpec, opts: { keepBlockVolumes?: boolean; drain?: boolean } = {}): Promise<void> {
+  const { home } = platform.config;
+  const docker = platform.docker;
+  const network = await docker.networkId(platformNetworkName(home));
+  const netns = netnsContainerName(home, k, instanceId);
+  if (network && opts.drain && (await docker.inspectContainer(netns))) {
+    await rejoin(platform, netns, network, []);
+    await new Promise((r) => setTimeout(r, DRAIN_MS));
+  } else if (network) {
+    await docker.disconnect(netns, network);
+  }
+  await Promise.all(spec.containers.map((c) => docker.stopContainer(containerName(home, k, instanceId, c.name), TERMINATION_GRACE_SECONDS)));
+  for (const c of spec.containers) await docker.removeContainer(containerName(home, k, instanceId, c.name));
+  await docker.removeContainer(netnsContainerName(home, k, instanceId));
+  for (const v of spec.volumes) {
+    if (v.source === "local" || (v.source === "block" && !opts.keepBlockVolumes)) await docker.removeVolume(volumeName(home, k, instanceId, v.name));
+  }
+}
+
+/** A directoryPath secret: one file per key (`username`, `password`, `secret_string`), as SPCS writes them. */
+function writeSecretFiles(home: string, k: ServiceKey, instanceId: number, container: string, index: number, value: SecretValue): string {
+  const dir = secretFilesDir(home, k, instanceId, container, index);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const [file, field] of Object.entries(SECRET_KEYS)) {
+    const v = value[field];
+    if (v !== undefined) fs.writeFileSync(path.join(dir, file), v, { mode: 0o600 });
+  }
+  return dir;
+}
+
+/** The environment SPCS injects into every service container. */
+export function injectedEnv(platform: Platform, k: ServiceKey): Record<string, string> {
+  return {
+    SNOWFLAKE_ACCOUNT: platform.config.account,
+    SNOWFLAKE_HOST: SNOWFLAKE_HOST,
+    SNOWFLAKE_DATABASE: k.database,
+    SNOWFLAKE_SCHEMA: k.schema,
+    SNOWFLAKE_SERVICE_NAME: k.name,
+  };
+}
+
+/** What SPCS adds for job replicas (reference §4.3); set for every job, REPLICAS or not (a documented choice). */
+export function jobEnv(svc: Pick<ServiceRow, "minInstances">, instanceId: number): Record<string, string> {
+  return { SNOWFLAKE_JOB_INDEX: String(instanceId), SNOWFLAKE_JOBS_COUNT: String(svc.minInstances) };
+}
+
+/** A session token file per service, mounted read-only at the token path; a stand-in OAuth token. */
+function writeSessionToken(home: string, k: ServiceKey): string {
+  const dir = path.join(home, "session-tokens", qualified(k).toLowerCase());
+  fs.mkdirSync(dir, { recursive: true });
+  const token = path.join(dir, "token");
+  if (!fs.existsSync(token)) fs.writeFileSync(token, `spcs-local-session-token:${require("node:crypto").randomBytes(24).toString("hex")}\n`, { mode: 0o644 });
+  return dir;
+}
+
+/** A stage volume is a folder of the platform home standing in for the stage. */
+export function stageDir(home: string, k: ServiceKey, volume: string): string {
+  const dir = path.join(home, "stages", qualified(k).toLowerCase(), volume);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function removeServiceFiles(home: string, k: ServiceKey): void {
+  fs.rmSync(path.join(home, "session-tokens", qualified(k).toLowerCase()), { recursive: true, force: true });
+}

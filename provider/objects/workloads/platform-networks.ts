@@ -1,0 +1,50 @@
+import { managedLabels } from "../../common/labels";
+import { withHomeLock } from "../../platform/home-lock";
+import type { Platform } from "../../platform/platform";
+import { egressNetworkName, platformNetworkName } from "../../model/service-naming";
+
+/** The ids of a platform home's two networks. */
+export interface PlatformNetworks {
+  /** Every service instance is on it under its service's DNS names; `internal`: no route out. */
+  internal: string;
+  /** An ordinary bridge: instances of services with external access integrations, and ingresses (to publish ports). */
+  egress: string;
+}
+
+/**
+ * The platform's networks, created if missing, under the home's lock so two processes never make two of
+ * one name. The internal network's subnet is pinned in its configuration: an instance leaving the
+ * service's DNS names rejoins at its own address, so connections already open to it finish (instance-runner.ts).
+ */
+export function platformNetworks(platform: Platform): Promise<PlatformNetworks> {
+  const { home } = platform.config;
+  return withHomeLock(home, "network", async () => ({
+    internal: await platform.docker.ensureNetwork(platformNetworkName(home), managedLabels(home, "service-network", "platform"), { internal: true, pinnedSubnet: true }),
+    egress: await platform.docker.ensureNetwork(egressNetworkName(home), managedLabels(home, "service-network", "egress")),
+  }));
+}
+
+/** Removes both networks once the home has no service left (after a drop), under the same lock. */
+export async function removeUnusedNetworks(platform: Platform): Promise<void> {
+  const { home } = platform.config;
+  await withHomeLock(home, "network", async () => {
+    if (platform.catalog.services.list().length > 0) return;
+    for (const name of [platformNetworkName(home), egressNetworkName(home)]) {
+      const network = await platform.docker.networkId(name);
+      if (network) await platform.docker.removeNetwork(network);
+    }
+  });
+}
+
+/**
+ * Runs a Docker step that uses the networks, once more with fresh ids when a network it named was just
+ * removed: the last service of the home dropped in another process takes the networks with it (404).
+ */
+export async function withPlatformNetworks<T>(platform: Platform, step: (networks: PlatformNetworks) => Promise<T>): Promise<T> {
+  try {
+    return await step(await platformNetworks(platform));
+  } catch (e) {
+    if ((e as { statusCode?: number }).statusCode !== 404) throw e;
+    return step(await platformNetworks(platform));
+  }
+}

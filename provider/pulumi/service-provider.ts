@@ -1,0 +1,183 @@
+import { ResourceInitError, isSpcsError } from "../common/errors";
+import { autoName, qualifiedName } from "../common/identifiers";
+import { isUnknown } from "../common/unknown";
+import type { ServiceKey } from "../catalog/service-store";
+import { currentPlatform } from "../platform/current-platform";
+import { DEFAULT_READY_TIMEOUT_SECONDS, awaitServiceReady, alterService, createService, describeService, dropService, type SecretValue, type ServiceDescription, suspendService } from "../statements/services";
+import { runtimeSpecOf } from "../model/from-spec";
+import { SERVICE_SCHEMA } from "../schema/tables/service-schema";
+import { replaceOnChangeNames } from "../schema/resource-schema";
+import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "./provider-types";
+import { analyzeSource, identifierFailures, instanceCountFailures, normalizeSecrets, secretFailures, specFailures, type WorkloadInputs } from "./workload-settings";
+import { progress } from "../common/progress";
+
+export interface ServiceInputs extends WorkloadInputs {
+  minInstances: number;
+  maxInstances: number;
+  minReadyInstances: number;
+  autoResume: boolean;
+  externalAccessIntegrations: string[] | null;
+  queryWarehouse: string | null;
+  comment: string | null;
+  readyTimeoutSeconds: number;
+  /** Declarative ALTER SERVICE ... SUSPEND / RESUME. */
+  suspended: boolean;
+  /** Values of the Snowflake secrets the spec references (a Pulumi secret: encrypted in state). */
+  secrets?: Record<string, SecretValue>;
+  [RESOURCE_NAME_KEY]?: string;
+}
+
+export type ServiceOutputs = ServiceInputs & Omit<ServiceDescription, "name" | "computePool" | "minInstances" | "maxInstances" | "minReadyInstances" | "autoResume" | "externalAccessIntegrations" | "queryWarehouse" | "comment"> & {
+  /** The first public endpoint's ingress URL, `http://127.0.0.1:<port>`, or null. */
+  ingressUrl: string | null;
+};
+
+/** The service's own inputs; `adopt` is the adoption wrapper's (create-time only). */
+const INPUTS = SERVICE_SCHEMA.properties.filter((p) => p.input && p.name !== "adopt").map((p) => p.name) as (keyof ServiceInputs)[];
+const REPLACE_ON_CHANGE = replaceOnChangeNames(SERVICE_SCHEMA) as (keyof ServiceInputs)[];
+/** Compared through the spec digest: a reformatted spec, or USING values that render the same, is no change. */
+const SPEC_INPUTS: readonly string[] = ["spec", "specTemplate", "using"];
+/** Inputs ALTER SERVICE changes in place. */
+const ALTERABLE = INPUTS.filter((k) => !REPLACE_ON_CHANGE.includes(k) && !SPEC_INPUTS.includes(k));
+/** Outputs DESCRIBE SERVICE shows (ingressUrl is derived from the endpoints). */
+const SHOWN = SERVICE_SCHEMA.properties.filter((p) => !p.input && p.name !== "ingressUrl").map((p) => p.name) as (keyof ServiceDescription)[];
+
+/**
+ * Service: CREATE / ALTER / DROP SERVICE.
+ *
+ * create and update wait until MIN_READY_INSTANCES instances are READY (readyTimeoutSeconds), failing
+ * fast on a crash loop with the container's logs. Partial failure: once the service exists, a failure to
+ * become ready is reported with its id and state, so Pulumi records it and the next `up` continues;
+ * a failure before that (bad image, never fits) leaves nothing behind.
+ */
+export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = {
+  async check(olds, news) {
+    const upper = (v: unknown) => (typeof v === "string" && !isUnknown(v) ? v.toUpperCase() : v) as string;
+    const min = news.minInstances ?? 1;
+    const inputs: ServiceInputs = {
+      database: upper(news.database),
+      schema: upper(news.schema),
+      name: upper(news.name ?? olds.name ?? autoName(news[RESOURCE_NAME_KEY] ?? "service", randomSuffix())),
+      computePool: upper(news.computePool),
+      spec: news.spec,
+      specTemplate: news.specTemplate,
+      using: news.using,
+      minInstances: min,
+      maxInstances: news.maxInstances ?? min,
+      minReadyInstances: news.minReadyInstances ?? min,
+      autoResume: news.autoResume ?? true,
+      externalAccessIntegrations: news.externalAccessIntegrations ?? null,
+      queryWarehouse: news.queryWarehouse ?? null,
+      comment: news.comment ?? null,
+      readyTimeoutSeconds: news.readyTimeoutSeconds ?? DEFAULT_READY_TIMEOUT_SECONDS,
+      suspended: news.suspended ?? false,
+      secrets: isUnknown(news.secrets) ? news.secrets : news.secrets && normalizeSecrets(news.secrets),
+      [RESOURCE_NAME_KEY]: news[RESOURCE_NAME_KEY],
+    };
+    const analysis = analyzeSource(inputs, "service");
+    const failures = [
+      ...identifierFailures("Service", { database: inputs.database, schema: inputs.schema, name: inputs.name, computePool: inputs.computePool }),
+      ...instanceCountFailures(inputs.minInstances, inputs.maxInstances, inputs.minReadyInstances),
+      ...specFailures("Service", inputs, analysis),
+      ...secretFailures("Service", analysis?.ok ? analysis.spec : undefined, inputs.secrets),
+    ];
+    return { inputs: plain(inputs), failures };
+  },
+
+  async diff(_id, olds, news) {
+    const replaces = REPLACE_ON_CHANGE.filter((k) => !same(olds[k], news[k]));
+    const analysis = analyzeSource(news, "service");
+    const oldDigest = olds.specDigest ?? analyzeSource(olds, "service")?.specDigest;
+    const specChanged = analysis === undefined ? !same(olds.spec ?? olds.specTemplate, news.spec ?? news.specTemplate) : analysis.specDigest !== oldDigest;
+    // Drift found by the last refresh is a change too: `up` repairs it.
+    const drifted = (olds.drift?.length ?? 0) > 0;
+    const changed = specChanged || drifted || ALTERABLE.some((k) => !same(olds[k], news[k]));
+    return { changes: replaces.length > 0 || changed, replaces: [...replaces], deleteBeforeReplace: replaces.length > 0 };
+  },
+
+  async create(inputs) {
+    const platform = currentPlatform();
+    const analysis = analyzeSource(inputs, "service")!;
+    const key = keyOf(inputs);
+    await createService(platform, {
+      key, computePool: inputs.computePool, spec: runtimeSpecOf(analysis.spec!), specDigest: analysis.specDigest!,
+      minInstances: inputs.minInstances, maxInstances: inputs.maxInstances, minReadyInstances: inputs.minReadyInstances,
+      autoResume: inputs.autoResume, externalAccessIntegrations: inputs.externalAccessIntegrations, queryWarehouse: inputs.queryWarehouse, comment: inputs.comment,
+      secrets: inputs.secrets,
+    });
+    if (inputs.suspended) {
+      await waitAndDescribe(key, inputs);
+      await suspendService(platform, key);
+      return { id: idOf(key), outs: outputsOf(inputs, (await describeService(platform, key))!) };
+    }
+    return { id: idOf(key), outs: await waitAndDescribe(key, inputs) };
+  },
+
+  async read(id, props) {
+    const d = await describeService(currentPlatform(), keyOf(props));
+    if (!d) return {};
+    const inputs: ServiceInputs = {
+      ...pickInputs(props),
+      minInstances: d.minInstances,
+      maxInstances: d.maxInstances,
+      minReadyInstances: d.minReadyInstances,
+      autoResume: d.autoResume,
+      externalAccessIntegrations: d.externalAccessIntegrations,
+      queryWarehouse: d.queryWarehouse,
+      comment: d.comment,
+      suspended: d.status === "SUSPENDED" || d.status === "SUSPENDING",
+    };
+    return { id, props: outputsOf(inputs, d), inputs: plain(inputs) };
+  },
+
+  async update(_id, _olds, news) {
+    const platform = currentPlatform();
+    const key = keyOf(news);
+    const analysis = analyzeSource(news, "service")!;
+    try {
+      await alterService(platform, key, {
+        suspended: news.suspended, spec: { spec: runtimeSpecOf(analysis.spec!), specDigest: analysis.specDigest! },
+        minInstances: news.minInstances, maxInstances: news.maxInstances, minReadyInstances: news.minReadyInstances, autoResume: news.autoResume,
+        externalAccessIntegrations: news.externalAccessIntegrations, queryWarehouse: news.queryWarehouse, comment: news.comment,
+        secrets: news.secrets ?? {}, readyTimeoutSeconds: news.readyTimeoutSeconds, progress,
+      });
+    } catch (e) {
+      if (!isSpcsError(e)) throw e;
+      const d = await describeService(platform, key);
+      throw new ResourceInitError(idOf(key), (d ? outputsOf(news, d) : {}) as Record<string, unknown>, [e.message], e.message);
+    }
+    if (news.suspended) return { outs: outputsOf(news, (await describeService(platform, key))!) };
+    return { outs: await waitAndDescribe(key, news) };
+  },
+
+  async delete(_id, props) {
+    await dropService(currentPlatform(), keyOf(props), { ifExists: true });
+  },
+};
+
+/** Waits for READY; on failure reports the service as created-but-unhealthy (partial failure). */
+async function waitAndDescribe(key: ServiceKey, inputs: ServiceInputs): Promise<ServiceOutputs> {
+  const platform = currentPlatform();
+  try {
+    const d = await awaitServiceReady(platform, key, inputs.readyTimeoutSeconds, progress);
+    return outputsOf(inputs, d);
+  } catch (e) {
+    if (!isSpcsError(e)) throw e;
+    const d = await describeService(platform, key);
+    throw new ResourceInitError(idOf(key), (d ? outputsOf(inputs, d) : {}) as Record<string, unknown>, [e.message], e.message);
+  }
+}
+
+function outputsOf(inputs: ServiceInputs, d: ServiceDescription): ServiceOutputs {
+  const ingress = d.endpoints.find((e) => e.isPublic && e.ingressUrl)?.ingressUrl;
+  const shown = Object.fromEntries(SHOWN.map((k) => [k, d[k]]));
+  return plain({ ...inputs, ...shown, ingressUrl: ingress ? `http://${ingress}` : null }) as ServiceOutputs;
+}
+
+function pickInputs(p: ServiceOutputs): ServiceInputs {
+  const picked = Object.fromEntries(INPUTS.map((k) => [k, p[k]])) as unknown as ServiceInputs;
+  return { ...picked, suspended: p.suspended ?? false, [RESOURCE_NAME_KEY]: p[RESOURCE_NAME_KEY] };
+}
+
+const keyOf = (i: Pick<ServiceInputs, "database" | "schema" | "name">): ServiceKey => ({ database: i.database, schema: i.schema, name: i.name });
+const idOf = (k: ServiceKey) => qualifiedName(k.database, k.schema, k.name);

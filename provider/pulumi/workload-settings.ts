@@ -1,0 +1,126 @@
+import { identifierProblem } from "../common/identifiers";
+import { isUnknown } from "../common/unknown";
+import { analyzeSpec, formatDiagnostic, type SpecAnalysis } from "../spec";
+import type { CheckFailure } from "./provider-types";
+import type { ServiceSpec } from "../spec/service-spec";
+import { SECRET_KEYS, type SecretValue } from "../statements/services";
+
+/** What the user gave as the specification: a spec, or a template with its USING values. */
+export interface SpecSource {
+  spec?: string;
+  specTemplate?: string;
+  using?: Record<string, unknown>;
+}
+
+/** The inputs a Service and a JobService share: where it lives, where it runs, and its specification. */
+export interface WorkloadInputs extends SpecSource {
+  database: string;
+  schema: string;
+  name: string;
+  computePool: string;
+}
+
+/**
+ * SPCS takes USING values as SQL text that must be alphanumeric or JSON. In a Pulumi program the values
+ * are JavaScript values, so every one is passed as JSON: any string works (`"a.b-c"` renders as a.b-c),
+ * and objects and arrays substitute whole sub-trees.
+ */
+export function usingStrings(using: Record<string, unknown> | undefined): Record<string, string> | undefined {
+  if (!using) return undefined;
+  return Object.fromEntries(Object.entries(using).map(([k, v]) => [k, JSON.stringify(v)]));
+}
+
+/**
+ * The last analyses, by kind, text and USING values. One provider process serves a whole `pulumi up`, and
+ * check, diff and create (or update) of a resource analyse the same text: once is enough.
+ */
+const analyses = new Map<string, SpecAnalysis>();
+const ANALYSES_KEPT = 64;
+
+/** Renders (for a template) and analyses the specification; undefined while it is unknown (preview). */
+export function analyzeSource(src: SpecSource, kind: "service" | "job"): SpecAnalysis | undefined {
+  const text = src.spec ?? src.specTemplate;
+  if (text === undefined || isUnknown(text) || isUnknown(src.using)) return undefined;
+  const using = src.specTemplate !== undefined ? (usingStrings(src.using) ?? {}) : undefined;
+  const key = JSON.stringify([kind, text, using ?? null]);
+  const known = analyses.get(key);
+  if (known) return known;
+  const analysis = analyzeSpec(text, { kind, using });
+  analyses.set(key, analysis);
+  if (analyses.size > ANALYSES_KEPT) analyses.delete(analyses.keys().next().value!);
+  return analysis;
+}
+
+/**
+ * Every problem of the specification as check failures: one per diagnostic error, with its code, field
+ * path, line and column in the text the user wrote, and the fix; so `pulumi preview` shows them all and
+ * nothing reaches Docker.
+ */
+export function specFailures(kindName: string, src: SpecSource, analysis: SpecAnalysis | undefined): CheckFailure[] {
+  const field = src.specTemplate !== undefined ? "specTemplate" : "spec";
+  const failures: CheckFailure[] = [];
+  if (src.spec !== undefined && src.specTemplate !== undefined) failures.push({ property: "specTemplate", reason: `${kindName}: set either spec or specTemplate (with using), not both.` });
+  if (src.spec === undefined && src.specTemplate === undefined) failures.push({ property: "spec", reason: `${kindName}: spec is required. Fix: set spec to the service specification YAML (or specTemplate and using).` });
+  if (src.using !== undefined && src.specTemplate === undefined && src.spec !== undefined) failures.push({ property: "using", reason: `${kindName}: using applies only to specTemplate. Fix: rename spec to specTemplate, or remove using.` });
+  // No `property`: the engine would print the whole specification next to each failure. The reason
+  // names the field, line and column itself.
+  for (const d of analysis?.diagnostics ?? []) {
+    if (d.severity === "error") failures.push({ property: "", reason: `${kindName} ${formatDiagnostic(d, field)}` });
+  }
+  return failures;
+}
+
+/** Identifier checks shared by Service and JobService. */
+export function identifierFailures(kindName: string, values: Record<string, unknown>): CheckFailure[] {
+  const out: CheckFailure[] = [];
+  for (const [field, v] of Object.entries(values)) {
+    if (v === undefined) out.push({ property: field, reason: `${kindName} ${field} is required. Fix: set ${field} to an unquoted identifier.` });
+    else if (!isUnknown(v)) {
+      const p = identifierProblem(v);
+      if (p) out.push({ property: field, reason: `${kindName} ${field}: ${p}.` });
+    }
+  }
+  return out;
+}
+
+/** MIN_INSTANCES >= 1, MAX_INSTANCES >= MIN_INSTANCES, 0 < MIN_READY_INSTANCES <= MIN_INSTANCES. */
+export function instanceCountFailures(min: unknown, max: unknown, minReady: unknown): CheckFailure[] {
+  const out: CheckFailure[] = [];
+  const int = (v: unknown) => typeof v === "number" && Number.isInteger(v);
+  if (!isUnknown(min) && (!int(min) || (min as number) < 1)) out.push({ property: "minInstances", reason: `Service minInstances: invalid value '${min}' for property 'MIN_INSTANCES'. Fix: use 1 or more.` });
+  if (!isUnknown(max) && !isUnknown(min) && int(max) && int(min) && (max as number) < (min as number)) {
+    out.push({ property: "maxInstances", reason: `Service maxInstances: invalid property combination 'MIN_INSTANCES'='${min}' and 'MAX_INSTANCES'='${max}'. Fix: maxInstances must be at least minInstances.` });
+  }
+  if (!isUnknown(minReady) && !isUnknown(min) && (!int(minReady) || (minReady as number) < 1 || (minReady as number) > (min as number))) {
+    out.push({ property: "minReadyInstances", reason: `Service minReadyInstances: invalid value '${minReady}' for property 'MIN_READY_INSTANCES'. Fix: use a value from 1 to minInstances (${min}).` });
+  }
+  return out;
+}
+
+/**
+ * Every Snowflake secret the spec references must be given in `secrets`, with the key its envVarName
+ * reads. Messages name secrets and keys, never values.
+ */
+export function secretFailures(kindName: string, model: ServiceSpec | undefined, secrets: unknown): CheckFailure[] {
+  if (!model || isUnknown(secrets)) return [];
+  const given = normalizeSecrets(secrets as Record<string, SecretValue> | undefined);
+  const out: CheckFailure[] = [];
+  model.spec.containers.forEach((c, ci) =>
+    c.secrets.forEach((s, si) => {
+      const name = ("objectName" in s.snowflakeSecret ? s.snowflakeSecret.objectName : s.snowflakeSecret.objectReference).toUpperCase();
+      const where = `spec.containers[${ci}].secrets[${si}]`;
+      const value = given[name];
+      if (!value) {
+        out.push({ property: "secrets", reason: `${kindName} secrets: ${where} uses Snowflake secret '${name}', which is not given. Fix: add secrets: { ${name}: { secretString: ... } } (or username and password, or accessToken), as a Pulumi secret.` });
+      } else if (s.envVarName && s.secretKeyRef && value[SECRET_KEYS[s.secretKeyRef as keyof typeof SECRET_KEYS]] === undefined) {
+        out.push({ property: "secrets", reason: `${kindName} secrets: ${where} reads key '${s.secretKeyRef}' of secret '${name}', which has no ${SECRET_KEYS[s.secretKeyRef as keyof typeof SECRET_KEYS]}. Fix: give that field, or change secretKeyRef.` });
+      }
+    }),
+  );
+  return out;
+}
+
+/** Secret names are identifiers: compared upper-case. */
+export function normalizeSecrets(secrets: Record<string, SecretValue> | undefined): Record<string, SecretValue> {
+  return Object.fromEntries(Object.entries(secrets ?? {}).map(([k, v]) => [k.toUpperCase(), v]));
+}

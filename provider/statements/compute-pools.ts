@@ -1,0 +1,37 @@
+import type { Platform } from "../platform/platform";
+import { dropPool, suspendPool, type ComputePoolDescription } from "../objects/compute-pools/compute-pools";
+import { suspendService } from "../objects/services/service-lifecycle";
+import { dropJob } from "../objects/jobs/cancel-job";
+
+/**
+ * The compute pool statements. CREATE, ALTER ... RESUME / SET, DESCRIBE and SHOW touch the pool alone and
+ * are the object's own functions; DROP and ALTER ... SUSPEND reach the pool's workloads, so they are
+ * composed here, the one layer that knows pools, services and jobs together.
+ */
+export { alterPoolSet, createPool, describePool, resumePool, showPools, type ComputePoolDescription, type PoolChanges } from "../objects/compute-pools/compute-pools";
+export { POOL_DEFAULTS, assertValid, poolProblems, type PoolSettings, type SettingProblem } from "../objects/compute-pools/compute-pool-settings";
+
+/**
+ * DROP COMPUTE POOL with its effect on workloads: it fails while the pool has services (dropPool says
+ * which), and aborts the pool's job services, as SPCS does: each is cancelled (if it still runs) and
+ * dropped, its history kept. Without this the jobs' containers would outlive their pool.
+ */
+export async function dropComputePool(platform: Platform, name: string, opts: { ifExists?: boolean } = {}): Promise<boolean> {
+  const workloads = platform.catalog.services.inPool(name.toUpperCase());
+  if (workloads.every((s) => s.isJob)) {
+    for (const job of workloads) await dropJob(platform, { database: job.databaseName, schema: job.schemaName, name: job.name }, { ifExists: true });
+  }
+  return dropPool(platform, name, opts);
+}
+
+/**
+ * ALTER COMPUTE POOL ... SUSPEND with its effect on workloads: every service in the pool is suspended
+ * first (its containers stopped, block volumes kept), then the pool. Resuming the pool does not resume
+ * them: as in SPCS, a service comes back when it is resumed (or, with AUTO_RESUME, when it is used).
+ */
+export async function suspendComputePool(platform: Platform, name: string): Promise<ComputePoolDescription> {
+  for (const svc of platform.catalog.services.inPool(name.toUpperCase())) {
+    if (!svc.isJob) await suspendService(platform, { database: svc.databaseName, schema: svc.schemaName, name: svc.name });
+  }
+  return suspendPool(platform, name);
+}
