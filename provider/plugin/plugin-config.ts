@@ -31,7 +31,8 @@ const RULES: Record<Setting, { ok: (v: string) => boolean; expect: string }> = {
 export function checkConfig(config: Record<string, unknown>): ConfigFailure[] {
   const failures: ConfigFailure[] = [];
   for (const [key, value] of Object.entries(config)) {
-    if (RESERVED.has(key) || value === undefined || value === null || value === UNKNOWN) continue;
+    // Empty is unset, as for the environment variables: generated SDKs pass SPCS_REGISTRY= through as "".
+    if (RESERVED.has(key) || value === undefined || value === null || value === "" || value === UNKNOWN) continue;
     if (!(SETTINGS as readonly string[]).includes(key)) {
       const near = SETTINGS.find((s) => closeTo(key, s));
       failures.push({ property: key, reason: `spcs:${key} is not a setting of the spcs provider${near ? ` (did you mean spcs:${near}?)` : ""}; fix: use one of ${SETTINGS.map((s) => `spcs:${s}`).join(", ")}` });

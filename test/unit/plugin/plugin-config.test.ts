@@ -19,15 +19,16 @@ describe("plugin config", function () {
   });
 
   it("names a bad value, what was expected and the fix", function () {
-    for (const [key, value] of [["registry", "nope"], ["registry", "127.0.0.1:99999"], ["dockerHost", "docker.example"], ["account", "1abc"], ["home", ""]] as const) {
+    for (const [key, value] of [["registry", "nope"], ["registry", "127.0.0.1:99999"], ["dockerHost", "docker.example"], ["account", "1abc"], ["home", "  "]] as const) {
       const [f] = checkConfig({ [key]: value });
       assert.equal(f?.property, key, `${key}=${value}`);
       assert.match(f.reason, new RegExp(`^spcs:${key} is ${JSON.stringify(value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}, which is not .*; fix: pulumi config set spcs:${key} `));
     }
   });
 
-  it("leaves values unknown during preview to the update", function () {
+  it("leaves values unknown during preview to the update, and takes an empty value as unset", function () {
     assert.deepEqual(checkConfig({ registry: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" }), []);
+    assert.deepEqual(checkConfig({ registry: "", home: "" }), []);
   });
 
   it("any registry host:port with a port in 1..65535 is valid, anything else is not (seeded)", function () {
