@@ -31,11 +31,14 @@ export async function ensureLanguagePlugins(bin: string, log: (line: string) => 
 export function languagePluginsStatus(bin: string): PartStatus[] {
   const plugin = path.join(bin, "pulumi-resource-spcs");
   const python = path.join(bin, "pulumi-language-python");
-  const serves = fs.existsSync(plugin) && fs.readFileSync(plugin, "utf8").includes(shellQuote(PLUGIN_ENTRY));
+  const launcher = fs.existsSync(plugin) ? fs.readFileSync(plugin, "utf8") : undefined;
+  const served = launcher === undefined ? undefined : launcher.includes(shellQuote(PLUGIN_ENTRY)) ? PLUGIN_ENTRY : "another pulumi-spcs build";
   return [
-    serves
-      ? { name: "pulumi-resource-spcs", ok: true, path: plugin, detail: `serves ${PLUGIN_ENTRY}` }
-      : { name: "pulumi-resource-spcs", ok: false, path: plugin, detail: fs.existsSync(plugin) ? "serves another pulumi-spcs build; run `spcs platform up`" : "not installed; run `spcs platform up`" },
+    // Another checkout's `platform up` may have written it last (the CLI's folder is per machine): that is
+    // a working plugin, so it is named, not failed.
+    served
+      ? { name: "pulumi-resource-spcs", ok: true, path: plugin, detail: served === PLUGIN_ENTRY ? `serves ${served}` : "serves another pulumi-spcs build; spcs platform up points it at this one" }
+      : { name: "pulumi-resource-spcs", ok: false, path: plugin, detail: "not installed; run `spcs platform up`" },
     fs.existsSync(python) && fs.existsSync(`${python}-exec`)
       ? { name: "pulumi-language-python", ok: true, path: python, version: LANGUAGE_HOST_VERSION, detail: `Python language host from sdk v${LANGUAGE_HOST_VERSION}; put the virtualenv's bin first on PATH` }
       : { name: "pulumi-language-python", ok: false, path: python, detail: "not installed; run `spcs platform up`" },
