@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
+import { pollSync } from "../common/poll";
 import { MIGRATIONS } from "./migrations";
 import { ComputePoolStore } from "./compute-pool-store";
 import { CustomRuntimeEnvironmentStore } from "./custom-runtime-environment-store";
@@ -65,16 +66,20 @@ export class Catalog {
  * moment: two `pulumi up` runs on a fresh home. Retry briefly.
  */
 function untilNotBusy(fn: () => unknown): void {
-  const deadline = Date.now() + BUSY_TIMEOUT_MS;
-  for (;;) {
-    try {
-      fn();
-      return;
-    } catch (e) {
-      if ((e as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
-    }
-  }
+  let busy: unknown;
+  pollSync(
+    () => {
+      try {
+        fn();
+        return true;
+      } catch (e) {
+        if ((e as { code?: string }).code !== "SQLITE_BUSY") throw e;
+        busy = e;
+        return undefined;
+      }
+    },
+    { intervalMs: 20, timeoutMs: BUSY_TIMEOUT_MS, onTimeout: () => busy as Error },
+  );
 }
 
 function migrate(db: BetterSqlite3.Database): void {

@@ -13,14 +13,20 @@ export interface PinnedImage {
   pullRef: string;
 }
 
+/**
+ * The `spec` column's text. Branded so that only model/stored-runtime-spec.ts, which adds the format
+ * version, can produce it: a plain JSON.stringify of a spec does not type-check as a row's spec.
+ */
+export type StoredRuntimeSpec = string & { readonly __brand: "StoredRuntimeSpec" };
+
 export interface ServiceRow {
   databaseName: string;
   schemaName: string;
   name: string;
   computePool: string;
   status: ServiceStatus;
-  /** Canonical specification (JSON of the runtime spec). */
-  spec: string;
+  /** The runtime spec, versioned JSON: read and written only by model/stored-runtime-spec.ts. */
+  spec: StoredRuntimeSpec;
   specDigest: string;
   dnsName: string;
   minInstances: number;

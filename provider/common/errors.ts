@@ -5,16 +5,21 @@
  * recognised by a `Symbol.for` brand rather than `instanceof`, because a dynamic provider may load a second
  * copy of this module (old code kept in Pulumi state next to new code installed from npm).
  */
+import type { SpcsErrorCode } from "./error-codes";
+import { withFix } from "./fix";
+
 const BRAND = Symbol.for("pulumi-spcs.SpcsError");
 
 export class SpcsError extends Error {
   readonly [BRAND] = true;
   constructor(
-    readonly code: string,
-    message: string,
+    readonly code: SpcsErrorCode,
+    /** What went wrong, without the fix: for surfaces that print the fix their own way (check failures). */
+    readonly reason: string,
+    /** How to fix it, written as `fix.ts` says: an imperative phrase without a final period. */
     readonly hint?: string,
   ) {
-    super(hint ? `${message}\n  fix: ${hint}` : message);
+    super(withFix(reason, hint, "error"));
     this.name = "SpcsError";
   }
 }

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { poll, systemClock, type Clock } from "../common/poll";
 
 /** A lock older than this is left over by a process that died holding it. */
 const STALE_MS = 60_000;
@@ -12,20 +13,29 @@ const RETRY_MS = 25;
  * creates make two networks of one name, and a container then fails to start ("network is ambiguous").
  * The lock is a directory, which `mkdir` creates atomically or not at all.
  */
-export async function withHomeLock<T>(home: string, name: string, fn: () => Promise<T>): Promise<T> {
+export async function withHomeLock<T>(home: string, name: string, fn: () => Promise<T>, clock: Clock = systemClock): Promise<T> {
   const dir = path.join(home, "locks", name);
   fs.mkdirSync(path.dirname(dir), { recursive: true });
-  for (;;) {
+  const take = (): true | undefined => {
     try {
       fs.mkdirSync(dir);
-      break;
+      return true;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const age = Date.now() - (fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > STALE_MS) fs.rmSync(dir, { recursive: true, force: true });
-      else await new Promise((r) => setTimeout(r, RETRY_MS));
+      return undefined;
     }
-  }
+  };
+  // No deadline: a holder that died is noticed by the lock's age, and its lock taken over at once.
+  await poll(
+    () => {
+      if (take()) return true;
+      const age = clock.now() - (fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? clock.now());
+      if (age <= STALE_MS) return undefined;
+      fs.rmSync(dir, { recursive: true, force: true });
+      return take();
+    },
+    { intervalMs: RETRY_MS, clock },
+  );
   try {
     return await fn();
   } finally {

@@ -6,6 +6,7 @@ import { ensurePulumiCli, pulumiCliStatus } from "./pulumi-cli";
 import { ensureLanguagePlugins, languagePluginsStatus } from "./language-plugins";
 import { ensureRuntimeImage, ensureRuntimePackages, runtimeImageStatus } from "./runtime-image";
 import { ensureRegistry, registryServerStatus } from "./registry-server";
+import { ensureSqlEndpoint, sqlEndpointStatus, stopSqlEndpoint } from "./sql-endpoint";
 import type { PartStatus, PlatformStatus } from "./part-status";
 
 export type { PartStatus, PlatformStatus } from "./part-status";
@@ -20,6 +21,8 @@ export interface PlatformUpOptions {
    * 5 s on two cores, so test platforms that never run a custom runtime image leave it out.
    */
   runtimeImage?: boolean;
+  /** Start the SQL endpoint and fakesnow (default true); test platforms that never speak SQL may leave it out. */
+  sql?: boolean;
 }
 
 export async function platformUp(config: PlatformConfig, log: (line: string) => void, opts: PlatformUpOptions = {}): Promise<PlatformStatus> {
@@ -37,12 +40,13 @@ export async function platformUp(config: PlatformConfig, log: (line: string) => 
   const cli = await ensurePulumiCli(config, log);
   parts.push(cli, ...(cli.ok && cli.path ? await ensureLanguagePlugins(cli.path, log) : []));
   if (parts.every((p) => p.ok)) parts.push(ensureAgent(config, log));
+  if (opts.sql !== false) parts.push(await ensureSqlEndpoint(config, log));
   return { home: config.home, parts };
 }
 
 /** `spcs platform status`: each part's address or path and version, touching nothing. */
 export async function platformStatus(config: PlatformConfig): Promise<PlatformStatus> {
-  const parts = await Promise.all([dockerEngineStatus(config), registryServerStatus(config), baseImageStatus(config), runtimeImageStatus(config), pulumiCliStatus(config), agentStatus(config)]);
+  const parts = await Promise.all([dockerEngineStatus(config), registryServerStatus(config), baseImageStatus(config), runtimeImageStatus(config), pulumiCliStatus(config), agentStatus(config), sqlEndpointStatus(config)]);
   const cli = parts.find((p) => p.name === "pulumi");
   return { home: config.home, parts: cli?.path ? [...parts, ...languagePluginsStatus(cli.path)] : parts };
 }
@@ -53,6 +57,7 @@ export async function platformStatus(config: PlatformConfig): Promise<PlatformSt
  */
 export async function platformDown(config: PlatformConfig): Promise<void> {
   stopAgent(config);
+  stopSqlEndpoint(config);
   const { readPlatformState, writePlatformState } = await import("../platform/platform");
   const state = readPlatformState(config.home);
   const pid = state.registry?.managed ? state.registry.pid : undefined;

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { SpcsError } from "../common/errors";
+import { poll } from "../common/poll";
 
 /** Absolute path of an executable on PATH (or in the extra folders), or undefined. */
 export function which(cmd: string, extraDirs: string[] = []): string | undefined {
@@ -60,13 +61,7 @@ export function startDaemon(cmd: string, args: string[], logFile: string, env?: 
 
 /** Polls `probe` until it returns a value, or throws after `timeoutMs` with `what` in the message. */
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, hint: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new SpcsError("provision-timeout", `${what} did not answer within ${Math.round(timeoutMs / 1000)}s`, hint);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  return poll(probe, { intervalMs: 250, timeoutMs, onTimeout: () => new SpcsError("provision-timeout", `${what} did not answer within ${Math.round(timeoutMs / 1000)}s`, hint) });
 }
 
 /** Whether a Debian package is installed. */

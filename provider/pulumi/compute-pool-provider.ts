@@ -1,3 +1,4 @@
+import { withFix } from "../common/fix";
 import { autoName } from "../common/identifiers";
 import { isUnknown } from "../common/unknown";
 import { currentPlatform } from "../platform/current-platform";
@@ -46,13 +47,13 @@ export const computePoolProvider: ResourceProvider<ComputePoolInputs, ComputePoo
       [RESOURCE_NAME_KEY]: news[RESOURCE_NAME_KEY],
     };
     if (news.instanceFamily === undefined) {
-      return { inputs: plain(inputs), failures: [{ property: "instanceFamily", reason: "Missing option(s): [INSTANCE_FAMILY]. Fix: set instanceFamily, for example CPU_X64_XS." }] };
+      return { inputs: plain(inputs), failures: [{ property: "instanceFamily", reason: withFix("Missing option(s): [INSTANCE_FAMILY]", "set instanceFamily, for example CPU_X64_XS", "check") }] };
     }
     if (!isUnknown(inputs.instanceFamily)) inputs.instanceFamily = findInstanceFamily(inputs.instanceFamily)?.name ?? inputs.instanceFamily;
     const known = Object.fromEntries(Object.entries(inputs).filter(([, v]) => !isUnknown(v)));
     const failures = poolProblems(known).map((p) => ({
       property: p.property,
-      reason: `ComputePool ${p.property}: ${p.message}${p.hint ? `. Fix: ${p.hint}` : ""}`,
+      reason: withFix(`ComputePool ${p.property}: ${p.message}`, p.hint, "check"),
     }));
     return { inputs: plain(inputs), failures };
   },

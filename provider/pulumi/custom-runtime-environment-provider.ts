@@ -1,3 +1,5 @@
+import { isSpcsError } from "../common/errors";
+import { withFix } from "../common/fix";
 import { autoName, identifierProblem } from "../common/identifiers";
 import { isUnknown } from "../common/unknown";
 import { BASE_IMAGE_TYPES, CRE_STATUSES, type BaseImageType, type CreStatus, type StoredCheckResult } from "../catalog/custom-runtime-environment-store";
@@ -92,20 +94,20 @@ function problems(i: CustomRuntimeEnvironmentInputs): CheckFailure[] {
     if (p) failures.push({ property: "name", reason: `CustomRuntimeEnvironment name: ${p}. Quoted names are not supported for custom runtime environments.` });
   }
   if (i.imagePath === undefined) {
-    failures.push({ property: "imagePath", reason: "CustomRuntimeEnvironment imagePath is required. Fix: set it to an image pushed to an image repository, '/db/schema/repo/image:tag'." });
+    failures.push({ property: "imagePath", reason: withFix("CustomRuntimeEnvironment imagePath is required", "set it to an image pushed to an image repository, '/db/schema/repo/image:tag'", "check") });
   } else if (!isUnknown(i.imagePath)) {
     try {
       parseImagePath(i.imagePath);
     } catch (e) {
-      failures.push({ property: "imagePath", reason: `CustomRuntimeEnvironment imagePath: ${(e as Error).message.replace("\n  fix:", ". Fix:")}` });
+      failures.push({ property: "imagePath", reason: isSpcsError(e) ? withFix(`CustomRuntimeEnvironment imagePath: ${e.reason}`, e.hint, "check") : `CustomRuntimeEnvironment imagePath: ${(e as Error).message}` });
     }
   }
-  if (i.baseImageType === undefined) failures.push({ property: "baseImageType", reason: `CustomRuntimeEnvironment baseImageType is required. Fix: set it to ${BASE_IMAGE_TYPES.join(" or ")}.` });
+  if (i.baseImageType === undefined) failures.push({ property: "baseImageType", reason: withFix(`CustomRuntimeEnvironment baseImageType is required`, `set it to ${BASE_IMAGE_TYPES.join(" or ")}`, "check") });
   else if (!isUnknown(i.baseImageType) && !BASE_IMAGE_TYPES.includes(i.baseImageType)) {
-    failures.push({ property: "baseImageType", reason: `CustomRuntimeEnvironment baseImageType: invalid value '${i.baseImageType}' for property 'BASE_IMAGE_TYPE'. Fix: use ${BASE_IMAGE_TYPES.join(" or ")}.` });
+    failures.push({ property: "baseImageType", reason: withFix(`CustomRuntimeEnvironment baseImageType: invalid value '${i.baseImageType}' for property 'BASE_IMAGE_TYPE'`, `use ${BASE_IMAGE_TYPES.join(" or ")}`, "check") });
   }
   if (!isUnknown(i.creStatus) && !CRE_STATUSES.includes(i.creStatus)) {
-    failures.push({ property: "creStatus", reason: `CustomRuntimeEnvironment creStatus: invalid value '${i.creStatus}' for property 'CRE_STATUS'. Fix: use ${CRE_STATUSES.join(" or ")}.` });
+    failures.push({ property: "creStatus", reason: withFix(`CustomRuntimeEnvironment creStatus: invalid value '${i.creStatus}' for property 'CRE_STATUS'`, `use ${CRE_STATUSES.join(" or ")}`, "check") });
   }
   return failures;
 }

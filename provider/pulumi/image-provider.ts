@@ -1,3 +1,4 @@
+import { withFix } from "../common/fix";
 import { identifierProblem } from "../common/identifiers";
 import { isUnknown, UNKNOWN } from "../common/unknown";
 import { currentPlatform } from "../platform/current-platform";
@@ -107,28 +108,28 @@ function problems(i: ImageInputs, nameGiven: boolean): CheckFailure[] {
   const out: CheckFailure[] = [];
   for (const field of ["database", "schema", "repository"] as const) {
     const v = i[field];
-    if (v === undefined) out.push({ property: field, reason: `Image ${field} is required. Fix: set ${field} to the ${field === "repository" ? "image repository's name" : "repository's " + field}.` });
+    if (v === undefined) out.push({ property: field, reason: withFix(`Image ${field} is required`, `set ${field} to the ${field === "repository" ? "image repository's name" : "repository's " + field}`, "check") });
     else if (!isUnknown(v)) {
       const p = identifierProblem(v);
       if (p) out.push({ property: field, reason: `Image ${field}: ${p}.` });
     }
   }
   if (i.source !== undefined && i.localImage !== undefined) out.push({ property: "localImage", reason: "Image: set either source (an image of the platform) or localImage (an image of the Docker engine), not both." });
-  if (i.source === undefined && i.localImage === undefined) out.push({ property: "source", reason: "Image: source is required. Fix: set source to /<db>/<schema>/<repository>/<image>:<tag> (or @sha256:<digest>), or localImage to an image of the Docker engine." });
+  if (i.source === undefined && i.localImage === undefined) out.push({ property: "source", reason: withFix("Image: source is required", "set source to /<db>/<schema>/<repository>/<image>:<tag> (or @sha256:<digest>), or localImage to an image of the Docker engine", "check") });
   if (typeof i.source === "string" && !isUnknown(i.source) && !parsePlatformImage(currentPlatform(), i.source)) {
-    out.push({ property: "source", reason: `Image source '${i.source}' is not an image of this platform. Fix: use /<db>/<schema>/<repository>/<image>:<tag> or /<db>/<schema>/<repository>/<image>@sha256:<digest>; for an image of the Docker engine, set localImage instead.` });
+    out.push({ property: "source", reason: withFix(`Image source '${i.source}' is not an image of this platform`, `use /<db>/<schema>/<repository>/<image>:<tag> or /<db>/<schema>/<repository>/<image>@sha256:<digest>; for an image of the Docker engine, set localImage instead`, "check") });
   }
   if (i.localImage !== undefined && !isUnknown(i.localImage) && (typeof i.localImage !== "string" || i.localImage.trim() === "")) out.push({ property: "localImage", reason: "Image localImage must be a non-empty image reference such as myapp:1.0." });
   if (!isUnknown(i.name) && (typeof i.name !== "string" || !NAME_PATTERN.test(i.name))) {
     out.push({
       property: "name",
       reason: nameGiven || i.name
-        ? `Image name '${i.name}' is not a valid image name. Fix: use lower-case letters, digits and . _ - separators, with / between path components (e.g. app or team/app).`
-        : "Image name cannot be derived from the source. Fix: set name, e.g. app.",
+        ? withFix(`Image name '${i.name}' is not a valid image name`, `use lower-case letters, digits and . _ - separators, with / between path components (e.g. app or team/app)`, "check")
+        : withFix("Image name cannot be derived from the source", "set name, e.g. app", "check"),
     });
   }
   if (!isUnknown(i.tag) && (typeof i.tag !== "string" || !TAG_PATTERN.test(i.tag))) {
-    out.push({ property: "tag", reason: `Image tag '${i.tag}' is not a valid tag. Fix: use up to 128 letters, digits, '_', '.' and '-', starting with a letter, digit or '_'.` });
+    out.push({ property: "tag", reason: withFix(`Image tag '${i.tag}' is not a valid tag`, `use up to 128 letters, digits, '_', '.' and '-', starting with a letter, digit or '_'`, "check") });
   }
   return out;
 }

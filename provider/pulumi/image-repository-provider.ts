@@ -1,3 +1,4 @@
+import { withFix } from "../common/fix";
 import { autoName, identifierProblem, qualifiedName } from "../common/identifiers";
 import { isUnknown } from "../common/unknown";
 import { ENCRYPTION_TYPES, type EncryptionType } from "../catalog/image-repository-store";
@@ -43,14 +44,14 @@ export const imageRepositoryProvider: ResourceProvider<ImageRepositoryInputs, Im
     const failures: CheckFailure[] = [];
     for (const field of ["database", "schema", "name"] as const) {
       const v = inputs[field];
-      if (v === undefined) failures.push({ property: field, reason: `ImageRepository ${field} is required. Fix: set ${field} to an unquoted identifier such as ${field === "name" ? "tutorial_repository" : "tutorial_db"}.` });
+      if (v === undefined) failures.push({ property: field, reason: withFix(`ImageRepository ${field} is required`, `set ${field} to an unquoted identifier such as ${field === "name" ? "tutorial_repository" : "tutorial_db"}`, "check") });
       else if (!isUnknown(v)) {
         const p = identifierProblem(v);
         if (p) failures.push({ property: field, reason: `ImageRepository ${field}: ${p}. Quoted identifiers are not supported for image repositories.` });
       }
     }
     if (!isUnknown(inputs.encryption) && !ENCRYPTION_TYPES.includes(inputs.encryption)) {
-      failures.push({ property: "encryption", reason: `ImageRepository encryption: invalid value '${inputs.encryption}' for property 'ENCRYPTION'. Fix: use ${ENCRYPTION_TYPES.join(" or ")}.` });
+      failures.push({ property: "encryption", reason: withFix(`ImageRepository encryption: invalid value '${inputs.encryption}' for property 'ENCRYPTION'`, `use ${ENCRYPTION_TYPES.join(" or ")}`, "check") });
     }
     return { inputs: plain(inputs), failures };
   },

@@ -1,3 +1,4 @@
+import { withFix } from "../common/fix";
 import { ResourceInitError, isSpcsError } from "../common/errors";
 import { autoName, qualifiedName } from "../common/identifiers";
 import { isUnknown } from "../common/unknown";
@@ -129,9 +130,9 @@ async function waitForEnd(key: ServiceKey, inputs: JobServiceInputs, rerunHint =
     const after = await describeJob(platform, key);
     throw new ResourceInitError(idOf(key), after ? outputsOf(inputs, after) : {}, [e.message], e.message);
   }
-  if (!d) throw Object.assign(new Error(`JobService: job ${idOf(key)} no longer exists; it was dropped out of band. Fix: run pulumi refresh, then pulumi up to run it again.`), { stack: "" });
+  if (!d) throw Object.assign(new Error(withFix(`JobService: job ${idOf(key)} no longer exists; it was dropped out of band`, "run pulumi refresh, then pulumi up to run it again", "check")), { stack: "" });
   if (d.status === "FAILED" || d.status === "CANCELLED") {
-    const message = `${jobFailureMessage(platform, key, d)}\n  fix: see \`spcs logs ${idOf(key)} --instance <id>\`; ${rerunHint}`;
+    const message = withFix(jobFailureMessage(platform, key, d), `see \`spcs logs ${idOf(key)} --instance <id>\`; ${rerunHint}`, "error");
     throw new ResourceInitError(idOf(key), outputsOf(inputs, d), [message], message);
   }
   return outputsOf(inputs, d);
@@ -140,8 +141,8 @@ async function waitForEnd(key: ServiceKey, inputs: JobServiceInputs, rerunHint =
 function countFailures(i: JobServiceInputs): CheckFailure[] {
   const out: CheckFailure[] = [];
   const int = (v: unknown) => typeof v === "number" && Number.isInteger(v);
-  if (!isUnknown(i.replicas) && (!int(i.replicas) || i.replicas < 1)) out.push({ property: "replicas", reason: `JobService replicas: invalid value '${i.replicas}' for property 'REPLICAS'. Fix: use 1 or more.` });
-  if (!isUnknown(i.timeoutSeconds) && (!int(i.timeoutSeconds) || i.timeoutSeconds < 1)) out.push({ property: "timeoutSeconds", reason: `JobService timeoutSeconds: invalid value '${i.timeoutSeconds}'. Fix: use a whole number of seconds, 1 or more.` });
+  if (!isUnknown(i.replicas) && (!int(i.replicas) || i.replicas < 1)) out.push({ property: "replicas", reason: withFix(`JobService replicas: invalid value '${i.replicas}' for property 'REPLICAS'`, `use 1 or more`, "check") });
+  if (!isUnknown(i.timeoutSeconds) && (!int(i.timeoutSeconds) || i.timeoutSeconds < 1)) out.push({ property: "timeoutSeconds", reason: withFix(`JobService timeoutSeconds: invalid value '${i.timeoutSeconds}'`, `use a whole number of seconds, 1 or more`, "check") });
   if (i.runtimeEnvironment !== null && !isUnknown(i.runtimeEnvironment)) {
     // The rule submission applies (resolveRuntimeEnvironment), checked already in preview.
     try {

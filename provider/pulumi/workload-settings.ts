@@ -1,3 +1,4 @@
+import { withFix } from "../common/fix";
 import { identifierProblem } from "../common/identifiers";
 import { isUnknown } from "../common/unknown";
 import { analyzeSpec, formatDiagnostic, type SpecAnalysis } from "../spec";
@@ -60,8 +61,8 @@ export function specFailures(kindName: string, src: SpecSource, analysis: SpecAn
   const field = src.specTemplate !== undefined ? "specTemplate" : "spec";
   const failures: CheckFailure[] = [];
   if (src.spec !== undefined && src.specTemplate !== undefined) failures.push({ property: "specTemplate", reason: `${kindName}: set either spec or specTemplate (with using), not both.` });
-  if (src.spec === undefined && src.specTemplate === undefined) failures.push({ property: "spec", reason: `${kindName}: spec is required. Fix: set spec to the service specification YAML (or specTemplate and using).` });
-  if (src.using !== undefined && src.specTemplate === undefined && src.spec !== undefined) failures.push({ property: "using", reason: `${kindName}: using applies only to specTemplate. Fix: rename spec to specTemplate, or remove using.` });
+  if (src.spec === undefined && src.specTemplate === undefined) failures.push({ property: "spec", reason: withFix(`${kindName}: spec is required`, `set spec to the service specification YAML (or specTemplate and using)`, "check") });
+  if (src.using !== undefined && src.specTemplate === undefined && src.spec !== undefined) failures.push({ property: "using", reason: withFix(`${kindName}: using applies only to specTemplate`, `rename spec to specTemplate, or remove using`, "check") });
   // No `property`: the engine would print the whole specification next to each failure. The reason
   // names the field, line and column itself.
   for (const d of analysis?.diagnostics ?? []) {
@@ -74,7 +75,7 @@ export function specFailures(kindName: string, src: SpecSource, analysis: SpecAn
 export function identifierFailures(kindName: string, values: Record<string, unknown>): CheckFailure[] {
   const out: CheckFailure[] = [];
   for (const [field, v] of Object.entries(values)) {
-    if (v === undefined) out.push({ property: field, reason: `${kindName} ${field} is required. Fix: set ${field} to an unquoted identifier.` });
+    if (v === undefined) out.push({ property: field, reason: withFix(`${kindName} ${field} is required`, `set ${field} to an unquoted identifier`, "check") });
     else if (!isUnknown(v)) {
       const p = identifierProblem(v);
       if (p) out.push({ property: field, reason: `${kindName} ${field}: ${p}.` });
@@ -87,12 +88,12 @@ export function identifierFailures(kindName: string, values: Record<string, unkn
 export function instanceCountFailures(min: unknown, max: unknown, minReady: unknown): CheckFailure[] {
   const out: CheckFailure[] = [];
   const int = (v: unknown) => typeof v === "number" && Number.isInteger(v);
-  if (!isUnknown(min) && (!int(min) || (min as number) < 1)) out.push({ property: "minInstances", reason: `Service minInstances: invalid value '${min}' for property 'MIN_INSTANCES'. Fix: use 1 or more.` });
+  if (!isUnknown(min) && (!int(min) || (min as number) < 1)) out.push({ property: "minInstances", reason: withFix(`Service minInstances: invalid value '${min}' for property 'MIN_INSTANCES'`, `use 1 or more`, "check") });
   if (!isUnknown(max) && !isUnknown(min) && int(max) && int(min) && (max as number) < (min as number)) {
-    out.push({ property: "maxInstances", reason: `Service maxInstances: invalid property combination 'MIN_INSTANCES'='${min}' and 'MAX_INSTANCES'='${max}'. Fix: maxInstances must be at least minInstances.` });
+    out.push({ property: "maxInstances", reason: withFix(`Service maxInstances: invalid property combination 'MIN_INSTANCES'='${min}' and 'MAX_INSTANCES'='${max}'`, `maxInstances must be at least minInstances`, "check") });
   }
   if (!isUnknown(minReady) && !isUnknown(min) && (!int(minReady) || (minReady as number) < 1 || (minReady as number) > (min as number))) {
-    out.push({ property: "minReadyInstances", reason: `Service minReadyInstances: invalid value '${minReady}' for property 'MIN_READY_INSTANCES'. Fix: use a value from 1 to minInstances (${min}).` });
+    out.push({ property: "minReadyInstances", reason: withFix(`Service minReadyInstances: invalid value '${minReady}' for property 'MIN_READY_INSTANCES'`, `use a value from 1 to minInstances (${min})`, "check") });
   }
   return out;
 }
@@ -111,9 +112,9 @@ export function secretFailures(kindName: string, model: ServiceSpec | undefined,
       const where = `spec.containers[${ci}].secrets[${si}]`;
       const value = given[name];
       if (!value) {
-        out.push({ property: "secrets", reason: `${kindName} secrets: ${where} uses Snowflake secret '${name}', which is not given. Fix: add secrets: { ${name}: { secretString: ... } } (or username and password, or accessToken), as a Pulumi secret.` });
+        out.push({ property: "secrets", reason: withFix(`${kindName} secrets: ${where} uses Snowflake secret '${name}', which is not given`, `add secrets: { ${name}: { secretString: ... } } (or username and password, or accessToken), as a Pulumi secret`, "check") });
       } else if (s.envVarName && s.secretKeyRef && value[SECRET_KEYS[s.secretKeyRef as keyof typeof SECRET_KEYS]] === undefined) {
-        out.push({ property: "secrets", reason: `${kindName} secrets: ${where} reads key '${s.secretKeyRef}' of secret '${name}', which has no ${SECRET_KEYS[s.secretKeyRef as keyof typeof SECRET_KEYS]}. Fix: give that field, or change secretKeyRef.` });
+        out.push({ property: "secrets", reason: withFix(`${kindName} secrets: ${where} reads key '${s.secretKeyRef}' of secret '${name}', which has no ${SECRET_KEYS[s.secretKeyRef as keyof typeof SECRET_KEYS]}`, `give that field, or change secretKeyRef`, "check") });
       }
     }),
   );

@@ -8,6 +8,7 @@ import { resumeService, suspendService } from "../objects/services/service-lifec
 import { repairService, restartService, scaleService, setServiceProperties, upgradeService } from "../objects/services/service-updates";
 import { applyExternalAccess } from "../objects/workloads/external-access";
 import { readServiceSecrets, writeServiceSecrets, type SecretValue } from "../objects/workloads/secret-store";
+import { readRuntimeSpec } from "../model/stored-runtime-spec";
 
 /** What a service should be after ALTER SERVICE; a property left undefined keeps its current value. */
 export interface ServiceTarget {
@@ -59,7 +60,7 @@ export async function alterService(platform: Platform, key: ServiceKey, target: 
   if (target.suspended === false) await resumeService(platform, key);
   for (const line of await repairService(platform, key)) progress(`Service ${qualified(key)}: repaired drift: ${line}`);
   const row = platform.catalog.services.get(key)!;
-  await ensureIngress(platform, row, JSON.parse(row.spec) as RuntimeSpec);
+  await ensureIngress(platform, row, readRuntimeSpec(row));
   setServiceProperties(platform, key, props);
   if (target.externalAccessIntegrations !== undefined && canonical(target.externalAccessIntegrations) !== canonical(svc.externalAccessIntegrations)) await applyExternalAccess(platform, key);
   const min = target.minInstances ?? svc.minInstances;

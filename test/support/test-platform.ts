@@ -19,13 +19,14 @@ export interface TestPlatform {
 
 /**
  * `runtimeImage`: also publish the ML runtime stand-in (custom runtime environment tests); off by default
- * because pushing it costs every other test file ~5 s.
+ * because pushing it costs every other test file ~5 s. `sql`: also start the SQL endpoint and fakesnow (~4.5 s), off by
+ * default for the same reason.
  */
-export async function startTestPlatform(label: string, opts: { runtimeImage?: boolean; dockerHost?: string } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(label: string, opts: { runtimeImage?: boolean; dockerHost?: string; sql?: boolean } = {}): Promise<TestPlatform> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), `spcs-${label}-`));
   const port = 15000 + Math.floor(Math.random() * 5000);
   const config: PlatformConfig = { home, registry: `127.0.0.1:${port}`, account: "TEST_ACCOUNT", dockerHost: opts.dockerHost ?? (process.env.DOCKER_HOST || undefined) };
-  const status = await platformUp(config, () => undefined, { runtimeImage: opts.runtimeImage ?? false });
+  const status = await platformUp(config, () => undefined, { runtimeImage: opts.runtimeImage ?? false, sql: opts.sql ?? false });
   const failed = status.parts.filter((p) => !p.ok);
   if (failed.length) throw new Error(`test platform could not start: ${failed.map((p) => `${p.name}: ${p.detail}`).join("; ")}`);
   const pulumiBin = status.parts.find((p) => p.name === "pulumi")!.path!;

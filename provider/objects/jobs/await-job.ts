@@ -1,4 +1,5 @@
 import { SpcsError } from "../../common/errors";
+import { poll } from "../../common/poll";
 import type { ServiceKey } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
 import { qualified } from "../../model/service-naming";
@@ -25,27 +26,30 @@ export class JobTimeout extends SpcsError {
  * waiting.
  */
 export async function awaitJobEnd(platform: Platform, key: ServiceKey, timeoutSeconds: number, progress: (line: string) => void = () => undefined): Promise<JobDescription> {
-  const deadline = Date.now() + timeoutSeconds * 1000;
   let last = "";
-  for (;;) {
-    await reconcileJob(platform, key);
-    const d = await describeJob(platform, key);
-    if (!d) throw new SpcsError("job-vanished", `Job ${qualified(key)} was dropped while waiting for it to finish.`);
-    if (d.completedOn) {
-      const svc = platform.catalog.services.get(key);
-      if (svc) await removeJobContainers(platform, svc);
-      return d;
-    }
-    const done = d.instances.filter((i) => d.containers.some((c) => c.instanceId === i.instanceId) && d.containers.every((c) => c.instanceId !== i.instanceId || c.status === "DONE")).length;
-    const waiting = d.containers.some((c) => c.message === "Pending scheduling.") ? `; waiting for capacity in pool ${d.computePool}` : "";
-    const line = `${done} of ${d.replicas} replicas DONE${waiting}; ${d.status}: ${d.containers.map((c) => `${c.instanceId}/${c.containerName} ${c.status}`).join(", ")}`;
-    if (line !== last) progress(`Job ${qualified(key)}: ${line}`);
-    last = line;
-    if (Date.now() > deadline) throw new JobTimeout(key, timeoutSeconds, d);
-    await new Promise((r) => setTimeout(r, POLL_MS));
-    if (d.status === "PENDING") {
-      await finishEndedJobs(platform, d.computePool);
-      await startPending(platform, d.computePool);
-    }
-  }
+  let d: JobDescription | undefined;
+  return poll(
+    async () => {
+      if (d?.status === "PENDING") {
+        await finishEndedJobs(platform, d.computePool);
+        await startPending(platform, d.computePool);
+      }
+      await reconcileJob(platform, key);
+      d = await describeJob(platform, key);
+      if (!d) throw new SpcsError("job-vanished", `Job ${qualified(key)} was dropped while waiting for it to finish.`);
+      if (d.completedOn) {
+        const svc = platform.catalog.services.get(key);
+        if (svc) await removeJobContainers(platform, svc);
+        return d;
+      }
+      const job = d;
+      const done = job.instances.filter((i) => job.containers.some((c) => c.instanceId === i.instanceId) && job.containers.every((c) => c.instanceId !== i.instanceId || c.status === "DONE")).length;
+      const waiting = job.containers.some((c) => c.message === "Pending scheduling.") ? `; waiting for capacity in pool ${job.computePool}` : "";
+      const line = `${done} of ${job.replicas} replicas DONE${waiting}; ${job.status}: ${job.containers.map((c) => `${c.instanceId}/${c.containerName} ${c.status}`).join(", ")}`;
+      if (line !== last) progress(`Job ${qualified(key)}: ${line}`);
+      last = line;
+      return undefined;
+    },
+    { intervalMs: POLL_MS, timeoutMs: timeoutSeconds * 1000, onTimeout: () => new JobTimeout(key, timeoutSeconds, d!) },
+  );
 }

@@ -4,10 +4,10 @@ import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
 import { removeWorkload } from "../workloads/create-workload";
 import { TERMINATION_GRACE_SECONDS } from "../workloads/instance-runner";
-import type { RuntimeSpec } from "../../model/runtime-spec";
 import { containerName, qualified } from "../../model/service-naming";
 import { describeJob, observeJob } from "./describe-job";
 import { finishJob, reconcileJob } from "./finish-job";
+import { readRuntimeSpec } from "../../model/stored-runtime-spec";
 
 /** What a container that was still running (or waiting) says once its job was cancelled. */
 export const CANCELLED_CONTAINER_MESSAGE = "Container was stopped: the job was cancelled.";
@@ -30,7 +30,7 @@ export async function cancelJob(platform: Platform, key: ServiceKey): Promise<st
     platform.catalog.jobs.updateHistory(job.queryId, { status: "CANCELLING" });
   });
   const home = platform.config.home;
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   const instances = platform.catalog.services.instances(key).filter((i) => i.nodeId !== null);
   await Promise.all(instances.flatMap((i) => spec.containers.map((c) => platform.docker.stopContainer(containerName(home, key, i.instanceId, c.name), TERMINATION_GRACE_SECONDS))));
   // A container that had exited before the cancel keeps its own result; the others were stopped by it.

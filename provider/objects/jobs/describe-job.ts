@@ -2,10 +2,10 @@ import type { JobContainerRow, JobRow } from "../../catalog/job-store";
 import type { InstanceRow, ServiceKey, ServiceRow } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
 import { endpointsOf, rowColumns, type ContainerDescription, type InstanceDescription, type ServiceDescription } from "../workloads/describe-columns";
-import type { RuntimeSpec } from "../../model/runtime-spec";
 import { containerName, netnsContainerName, qualified } from "../../model/service-naming";
 import { deriveContainerStatus, deriveInstanceStatus, type ContainerStatus } from "../../model/statuses";
 import { deriveJobStatus, jobMessage } from "../../model/job-status";
+import { readRuntimeSpec } from "../../model/stored-runtime-spec";
 
 /** How many log lines of each container a finished job keeps in the catalog. */
 export const KEPT_LOG_LINES = 1000;
@@ -60,7 +60,7 @@ export interface Observed {
 /** What the engine says of every container of an unfinished job, as descriptions and as finishing would record it. */
 export async function observeJob(platform: Platform, svc: ServiceRow): Promise<Observed> {
   const key = keyOf(svc);
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   const home = platform.config.home;
   // Every instance and container is inspected at once: a job's replicas are many and independent.
   const per = await Promise.all(
@@ -99,7 +99,7 @@ export async function observeJob(platform: Platform, svc: ServiceRow): Promise<O
 function finishedDescription(platform: Platform, svc: ServiceRow, job: JobRow): JobDescription {
   const key = keyOf(svc);
   const recorded = platform.catalog.jobs.containers(key);
-  const images = new Map((JSON.parse(svc.spec) as RuntimeSpec).containers.map((c) => [c.name, c.image]));
+  const images = new Map(readRuntimeSpec(svc).containers.map((c) => [c.name, c.image]));
   const instances: InstanceDescription[] = [];
   const containers: ContainerDescription[] = [];
   for (const inst of platform.catalog.services.instances(key)) {
@@ -128,7 +128,7 @@ function describeOf(svc: ServiceRow, job: JobRow, status: string, instances: Ins
     instances,
     containers,
     // Jobs have no public endpoints (the spec rules refuse them), so no ingress.
-    endpoints: endpointsOf(JSON.parse(svc.spec) as RuntimeSpec, {}),
+    endpoints: endpointsOf(readRuntimeSpec(svc), {}),
     drift: [],
     replicas: job.replicas, runtimeEnvironment: job.runtimeEnvironment, queryId: job.queryId, startedOn: job.startedOn, completedOn: job.completedOn,
     message: job.message ?? jobMessage(qualified(keyOf(svc)), status),

@@ -2,13 +2,13 @@ import { nowIso } from "../../common/time";
 import type { JobContainerRow } from "../../catalog/job-store";
 import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
-import type { RuntimeSpec } from "../../model/runtime-spec";
 import { containerName, qualified } from "../../model/service-naming";
 import { deriveInstanceStatus, type ContainerStatus } from "../../model/statuses";
 import { jobMessage } from "../../model/job-status";
 import { startPending } from "../workloads/capacity";
 import { removeInstance } from "../workloads/instance-runner";
 import { KEPT_LOG_LINES, earliest, endedOf, keyOf, latest, observeJob, observedJobStatus } from "./describe-job";
+import { readRuntimeSpec } from "../../model/stored-runtime-spec";
 
 /**
  * Moves one unfinished job on from what the engine shows: once every container has exited it finishes
@@ -74,7 +74,7 @@ export async function finishJob(platform: Platform, svc: ServiceRow, records: Om
  */
 export async function removeJobContainers(platform: Platform, svc: ServiceRow): Promise<void> {
   const key = keyOf(svc);
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   await Promise.all(platform.catalog.services.instances(key).map((i) => removeInstance(platform, key, i.instanceId, spec, { keepBlockVolumes: true })));
 }
 

@@ -1,4 +1,5 @@
-import { SpcsError } from "../../common/errors";
+import { SpcsError, doesNotExist } from "../../common/errors";
+import { poll, systemClock } from "../../common/poll";
 import type { ServiceKey } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
 import type { ContainerDescription, ServiceDescription } from "../workloads/describe-columns";
@@ -26,32 +27,71 @@ const LOG_LINES = 50;
  * first unmet condition's message (e.g. "Readiness probe is failing at path: /x, port: 8080").
  */
 export async function awaitServiceReady(platform: Platform, key: ServiceKey, timeoutSeconds: number, progress: (line: string) => void = () => undefined): Promise<ServiceDescription> {
-  const deadline = Date.now() + timeoutSeconds * 1000;
-  let last = "";
-  for (;;) {
-    const d = await describeService(platform, key);
-    if (!d) throw new SpcsError("service-vanished", `Service ${qualified(key)} was dropped while waiting for it to become ready.`);
-    const ready = `${d.instances.filter((i) => i.status === "READY").length} of ${d.instances.length} instances READY`;
-    if (d.status === "RUNNING") {
-      if (ready !== last) progress(`Service ${qualified(key)}: ${ready}`); // shown while it settles
-      last = ready;
-      await new Promise((r) => setTimeout(r, SETTLE_MS));
+  return awaitReady(platform, key, timeoutSeconds, {
+    vanished: () => new SpcsError("service-vanished", `Service ${qualified(key)} was dropped while waiting for it to become ready.`),
+    ready: async (d) => {
+      if (d.status !== "RUNNING") return undefined;
+      await systemClock.sleep(SETTLE_MS);
       const again = await describeService(platform, key);
       const restarts = (x?: ServiceDescription) => x?.containers.map((c) => c.restartCount).join(",");
-      if (again?.status === "RUNNING" && restarts(again) === restarts(d)) return again;
-      continue;
-    }
-    const looping = d.containers.find((c) => c.restartCount >= CRASH_LOOP_RESTARTS);
-    if (looping) throw await failure(platform, key, d, looping, `is in a crash loop (restarted ${looping.restartCount} times, last exit code ${looping.lastExitCode})`);
-    const waiting = d.containers.find((c) => c.status !== "READY");
-    const line = !waiting ? `${ready}; ${d.status}` : waiting.message === "Pending scheduling." ? `${ready}; waiting for capacity in pool ${d.computePool}` : `${ready}; instance ${waiting.instanceId}, container ${waiting.containerName}: ${waiting.status} ${waiting.message}`;
-    if (line !== last) progress(`Service ${qualified(key)}: ${line}`);
-    last = line;
-    if (Date.now() > deadline) {
-      throw await failure(platform, key, d, waiting, `did not become READY within ${timeoutSeconds}s: ${(waiting?.message ?? d.status).replace(/\.$/, "")}`);
-    }
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
+      return again?.status === "RUNNING" && restarts(again) === restarts(d) ? again : "unsettled";
+    },
+    progress,
+  });
+}
+
+/**
+ * Waits for one instance replaced by an upgrade or a restart; fails like create does (crash loop,
+ * timeout) with the container's logs.
+ */
+export async function awaitInstanceReady(platform: Platform, key: ServiceKey, instanceId: number, timeoutSeconds: number): Promise<void> {
+  await awaitReady(platform, key, timeoutSeconds, {
+    instanceId,
+    vanished: () => doesNotExist("Service", qualified(key)),
+    ready: async (d) => (d.instances.find((i) => i.instanceId === String(instanceId))?.status === "READY" ? d : undefined),
+    failure: { note: `Instances with a lower id than ${instanceId} still run the previous specification.`, hint: "fix the specification or image and run pulumi up again; the upgrade continues from this instance" },
+  });
+}
+
+interface ReadyWait {
+  /** Only this instance's containers count (an upgrade); all of them when absent. */
+  instanceId?: number;
+  vanished: () => SpcsError;
+  /**
+   * The description to return once ready; undefined while not; "unsettled" when it looked ready but did
+   * not hold (a running container's exit code is 0: it says nothing of a crash loop, so the round ends).
+   */
+  ready: (d: ServiceDescription) => Promise<ServiceDescription | "unsettled" | undefined>;
+  progress?: (line: string) => void;
+  failure?: { note?: string; hint?: string };
+}
+
+/** The one readiness wait of services: a crash loop fails at once, the deadline with the first unmet condition. */
+async function awaitReady(platform: Platform, key: ServiceKey, timeoutSeconds: number, w: ReadyWait): Promise<ServiceDescription> {
+  let last = "";
+  let d: ServiceDescription | undefined;
+  let waiting: ContainerDescription | undefined;
+  return poll(
+    async () => {
+      d = await describeService(platform, key);
+      if (!d) throw w.vanished();
+      const count = `${d.instances.filter((i) => i.status === "READY").length} of ${d.instances.length} instances READY`;
+      if (d.status === "RUNNING" && count !== last) w.progress?.(`Service ${qualified(key)}: ${count}`); // shown while it settles
+      if (d.status === "RUNNING") last = count;
+      const ready = await w.ready(d);
+      if (ready === "unsettled") return undefined;
+      if (ready) return ready;
+      const mine = w.instanceId === undefined ? d.containers : d.containers.filter((c) => c.instanceId === String(w.instanceId));
+      const looping = mine.find((c) => c.restartCount >= CRASH_LOOP_RESTARTS);
+      if (looping) throw await failure(platform, key, d, looping, `is in a crash loop (restarted ${looping.restartCount} times, last exit code ${looping.lastExitCode})`, w.failure);
+      waiting = mine.find((c) => c.status !== "READY");
+      const line = !waiting ? `${count}; ${d.status}` : waiting.message === "Pending scheduling." ? `${count}; waiting for capacity in pool ${d.computePool}` : `${count}; instance ${waiting.instanceId}, container ${waiting.containerName}: ${waiting.status} ${waiting.message}`;
+      if (line !== last) w.progress?.(`Service ${qualified(key)}: ${line}`);
+      last = line;
+      return undefined;
+    },
+    { intervalMs: POLL_MS, timeoutMs: timeoutSeconds * 1000, onTimeout: () => failure(platform, key, d!, waiting, `did not become READY within ${timeoutSeconds}s: ${(waiting?.message ?? d!.status).replace(/\.$/, "")}`, w.failure) },
+  );
 }
 
 /**

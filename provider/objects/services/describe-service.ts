@@ -2,10 +2,10 @@ import { LABEL_INSTANCE, LABEL_SERVICE, LABEL_SPEC_DIGEST, homeFilter } from "..
 import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
 import { endpointsOf, rowColumns, type ContainerDescription, type InstanceDescription, type ServiceDescription } from "../workloads/describe-columns";
-import type { RuntimeSpec } from "../../model/runtime-spec";
 import { ingressAddresses, ingressDrift } from "./ingress";
 import { containerName, netnsContainerName, platformNetworkName, qualified } from "../../model/service-naming";
 import { deriveContainerStatus, deriveInstanceStatus, deriveServiceStatus, type ContainerStatus, type InstanceStatus } from "../../model/statuses";
+import { readRuntimeSpec } from "../../model/stored-runtime-spec";
 
 const PROBE_TIMEOUT_MS = 1000;
 
@@ -17,7 +17,7 @@ export async function describeService(platform: Platform, key: ServiceKey): Prom
 
 async function describeRow(platform: Platform, svc: ServiceRow): Promise<ServiceDescription> {
   const key = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   const home = platform.config.home;
   const instances: InstanceDescription[] = [];
   const containers: ContainerDescription[] = [];

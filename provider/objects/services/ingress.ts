@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
 import { SpcsError } from "../../common/errors";
+import { poll } from "../../common/poll";
 import { LABEL_CONTAINER, LABEL_INGRESS_PORTS, LABEL_POOL, LABEL_SERVICE, managedLabels } from "../../common/labels";
 import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
@@ -102,11 +103,11 @@ function ensureWakeDir(home: string): string {
 
 /** Returns once the relay listens on every port, so the URL answers as soon as it is handed out. */
 async function awaitListening(platform: Platform, name: string): Promise<void> {
-  const deadline = Date.now() + LISTEN_TIMEOUT_MS;
-  while (!(await platform.docker.logsOfCurrentStart(name)).includes(INGRESS_LISTENING)) {
-    if (Date.now() > deadline) throw new SpcsError("ingress-not-listening", `the ingress ${name} did not start listening within ${LISTEN_TIMEOUT_MS / 1000}s: ${(await platform.docker.containerLogs(name, 20)).trim()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await poll(async () => (await platform.docker.logsOfCurrentStart(name)).includes(INGRESS_LISTENING) || undefined, {
+    intervalMs: 50,
+    timeoutMs: LISTEN_TIMEOUT_MS,
+    onTimeout: async () => new SpcsError("ingress-not-listening", `the ingress ${name} did not start listening within ${LISTEN_TIMEOUT_MS / 1000}s: ${(await platform.docker.containerLogs(name, 20)).trim()}`),
+  });
 }
 
 /** Suspend: the ingress stops (its container and ports are kept for the resume). */

@@ -5,9 +5,9 @@ import type { Platform } from "../../platform/platform";
 import { resumePool } from "../compute-pools/compute-pools";
 import { ensureIngress, stopIngress } from "./ingress";
 import { removeInstance } from "../workloads/instance-runner";
-import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified } from "../../model/service-naming";
 import { startPending } from "../workloads/capacity";
+import { readRuntimeSpec } from "../../model/stored-runtime-spec";
 
 /**
  * ALTER SERVICE ... SUSPEND: SUSPENDING, then the ingress is stopped (unless AUTO_RESUME: a request to it
@@ -21,7 +21,7 @@ export async function suspendService(platform: Platform, key: ServiceKey): Promi
   if (svc.isJob) throw new SpcsError("job-not-alterable", `Service ${qualified(key)} is a job service; job services cannot be altered.`);
   if (svc.status === "SUSPENDED") return;
   platform.catalog.write(() => platform.catalog.services.update(key, { status: "SUSPENDING", suspendedOn: nowIso(), updatedOn: nowIso() }));
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   const instances = platform.catalog.services.instances(key);
   // With AUTO_RESUME the ingress keeps listening: a request to it is what resumes the service.
   if (!svc.autoResume) await stopIngress(platform, key);
@@ -49,5 +49,5 @@ export async function resumeService(platform: Platform, key: ServiceKey): Promis
   }
   platform.catalog.write(() => platform.catalog.services.update(key, { status: "PENDING", resumedOn: nowIso(), updatedOn: nowIso() }));
   await startPending(platform, svc.computePool);
-  await ensureIngress(platform, svc, JSON.parse(svc.spec) as RuntimeSpec); // on the ports it had
+  await ensureIngress(platform, svc, readRuntimeSpec(svc)); // on the ports it had
 }

@@ -4,7 +4,7 @@ import type { InstanceRow, PinnedImage, ServiceKey } from "../../catalog/service
 import type { Platform } from "../../platform/platform";
 import { findInstanceFamily, type InstanceFamily } from "../../model/instance-families";
 import { neverFits, placeInstances } from "../../scheduler/placement";
-import { CRASH_LOOP_RESTARTS, failure } from "./await-service-ready";
+import { awaitInstanceReady } from "./await-service-ready";
 import { describeService } from "./describe-service";
 import { pinImage } from "../images/image-pinning";
 import { ensureIngress } from "./ingress";
@@ -12,8 +12,7 @@ import { admitInstance, removeInstance, startInstance } from "../workloads/insta
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified } from "../../model/service-naming";
 import { instanceRequest, poolNodesOf, startPending } from "../workloads/capacity";
-
-const POLL_MS = 500;
+import { readRuntimeSpec, writeRuntimeSpec } from "../../model/stored-runtime-spec";
 
 /**
  * ALTER SERVICE ... FROM SPECIFICATION: a rolling upgrade. Images are resolved again (the only time tags
@@ -26,13 +25,13 @@ export async function upgradeService(platform: Platform, key: ServiceKey, spec: 
   if (!svc) throw doesNotExist("Service", qualified(key));
   const images: Record<string, PinnedImage> = {};
   for (const c of spec.containers) images[c.name] = await pinImage(platform, c.image);
-  const oldSpec = JSON.parse(svc.spec) as RuntimeSpec;
+  const oldSpec = readRuntimeSpec(svc);
   const pool = platform.catalog.pools.get(svc.computePool)!;
   const family = findInstanceFamily(pool.instanceFamily)!;
   const request = instanceRequest(spec, family);
   const never = neverFits(family, pool.maxNodes, platform.catalog.services.instances(key).map((i) => ({ key: String(i.instanceId), request })));
   if (never) throw new SpcsError("unschedulable", `Cannot alter service ${qualified(key)} in compute pool ${pool.name}. ${never}`, "request less cpu or memory, or use a larger instance family or more maxNodes; the service keeps running its current specification");
-  platform.catalog.write(() => platform.catalog.services.update(key, { spec: JSON.stringify(spec), specDigest, images, isUpgrading: true, updatedOn: nowIso() }));
+  platform.catalog.write(() => platform.catalog.services.update(key, { spec: writeRuntimeSpec(spec), specDigest, images, isUpgrading: true, updatedOn: nowIso() }));
   await replaceInstances(platform, key, oldSpec, spec, { specDigest, ...request }, family, timeoutSeconds, (id) => progress(`Service ${qualified(key)}: upgrading instance ${id}`));
   // Public endpoints added or removed by the new spec; the ports of those that stay are kept.
   await ensureIngress(platform, platform.catalog.services.get(key)!, spec);
@@ -46,7 +45,7 @@ export async function upgradeService(platform: Platform, key: ServiceKey, spec: 
 export async function restartService(platform: Platform, key: ServiceKey, timeoutSeconds: number, progress: (l: string) => void = () => undefined): Promise<void> {
   const svc = platform.catalog.services.get(key);
   if (!svc) throw doesNotExist("Service", qualified(key));
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
   await replaceInstances(platform, key, spec, spec, {}, family, timeoutSeconds, (id) => progress(`Service ${qualified(key)}: restarting instance ${id}`));
 }
@@ -82,7 +81,7 @@ async function replaceInstances(platform: Platform, key: ServiceKey, oldSpec: Ru
 export async function scaleService(platform: Platform, key: ServiceKey, minInstances: number, maxInstances: number): Promise<void> {
   const svc = platform.catalog.services.get(key);
   if (!svc) throw doesNotExist("Service", qualified(key));
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   const pool = platform.catalog.pools.get(svc.computePool)!;
   const family = findInstanceFamily(pool.instanceFamily)!;
   const current = platform.catalog.services.instances(key);
@@ -114,26 +113,6 @@ export function setServiceProperties(platform: Platform, key: ServiceKey, change
   });
 }
 
-/** Waits for one replaced instance; fails like create does (crash loop, timeout) with the container's logs. */
-async function awaitInstanceReady(platform: Platform, key: ServiceKey, instanceId: number, timeoutSeconds: number): Promise<void> {
-  const deadline = Date.now() + timeoutSeconds * 1000;
-  const opts = { note: `Instances with a lower id than ${instanceId} still run the previous specification.`, hint: "fix the specification or image and run pulumi up again; the upgrade continues from this instance" };
-  for (;;) {
-    const d = await describeService(platform, key);
-    if (!d) throw doesNotExist("Service", qualified(key));
-    const inst = d.instances.find((i) => i.instanceId === String(instanceId));
-    if (inst?.status === "READY") return;
-    const mine = d.containers.filter((c) => c.instanceId === String(instanceId));
-    const looping = mine.find((c) => c.restartCount >= CRASH_LOOP_RESTARTS);
-    if (looping) throw await failure(platform, key, d, looping, `is in a crash loop (restarted ${looping.restartCount} times, last exit code ${looping.lastExitCode})`, opts);
-    if (Date.now() > deadline) {
-      const waiting = mine.find((c) => c.status !== "READY");
-      throw await failure(platform, key, d, waiting, `did not become READY within ${timeoutSeconds}s: ${(waiting?.message ?? d.status).replace(/\.$/, "")}`, opts);
-    }
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-}
-
 /**
  * Repairs what DESCRIBE reports as drift, and only that: an instance with a removed, stopped or altered
  * container is recreated from the pinned images (its block volumes kept); containers of instances the
@@ -144,7 +123,7 @@ export async function repairService(platform: Platform, key: ServiceKey): Promis
   if (!d) throw doesNotExist("Service", qualified(key));
   if (d.drift.length === 0) return [];
   const svc = platform.catalog.services.get(key)!;
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
   const known = new Set(platform.catalog.services.instances(key).map((i) => i.instanceId));
   const drifted = new Set(d.drift.map((line) => Number(/^instance (\d+)/.exec(line)?.[1])).filter((id) => !Number.isNaN(id)));

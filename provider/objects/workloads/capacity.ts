@@ -7,6 +7,7 @@ import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified } from "../../model/service-naming";
 import { placeInstances, type PoolNode } from "../../scheduler/placement";
 import { removeInstance, startInstance } from "./instance-runner";
+import { readRuntimeSpec } from "../../model/stored-runtime-spec";
 
 const IDLE_STATUSES: readonly string[] = ["SUSPENDED", "SUSPENDING", "DELETING", "DONE", "FAILED", "CANCELLING", "CANCELLED"];
 
@@ -33,7 +34,7 @@ export async function startPending(platform: Platform, poolName: string): Promis
     const k = { database: inst.databaseName, schema: inst.schemaName, name: inst.serviceName };
     const svc = platform.catalog.services.get(k);
     if (!svc) continue;
-    const spec = JSON.parse(svc.spec) as RuntimeSpec;
+    const spec = readRuntimeSpec(svc);
     const gone = () => ["DELETING", undefined].includes(platform.catalog.services.get(k)?.status);
     try {
       await startInstance(platform, svc, spec, inst.instanceId, family);

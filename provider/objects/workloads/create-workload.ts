@@ -12,6 +12,7 @@ import { instanceRequest, poolNodesOf, startPending } from "./capacity";
 import { removeInstance, removeServiceFiles, startInstance } from "./instance-runner";
 import { removeUnusedNetworks } from "./platform-networks";
 import { removeServiceSecrets, writeServiceSecrets, type SecretValue } from "./secret-store";
+import { readRuntimeSpec, writeRuntimeSpec } from "../../model/stored-runtime-spec";
 
 /** CREATE SERVICE's properties, resolved (defaults filled, names upper-case); EXECUTE JOB SERVICE's too. */
 export interface ServiceDefinition {
@@ -81,7 +82,7 @@ export async function createWorkload(platform: Platform, def: ServiceDefinition,
     const placement = placeInstances(family, current.maxNodes, poolNodesOf(platform, pool.name), instances);
     const svc: ServiceRow = {
       databaseName: key.database, schemaName: key.schema, name: key.name, computePool: pool.name, status: "PENDING",
-      spec: JSON.stringify(def.spec), specDigest: def.specDigest, dnsName: serviceDnsName(key),
+      spec: writeRuntimeSpec(def.spec), specDigest: def.specDigest, dnsName: serviceDnsName(key),
       minInstances: def.minInstances, maxInstances: def.maxInstances, minReadyInstances: def.minReadyInstances,
       autoResume: def.autoResume, autoSuspendSecs: 0, externalAccessIntegrations: def.externalAccessIntegrations,
       queryWarehouse: def.queryWarehouse, comment: def.comment, images, isJob: kind.job !== undefined, isAsyncJob: kind.job?.isAsync ?? false, isUpgrading: false,
@@ -123,7 +124,7 @@ export async function createWorkload(platform: Platform, def: ServiceDefinition,
 export async function removeWorkload(platform: Platform, svc: ServiceRow): Promise<void> {
   const key = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
   platform.catalog.write(() => platform.catalog.services.update(key, { status: "DELETING", updatedOn: nowIso() }));
-  const spec = JSON.parse(svc.spec) as RuntimeSpec;
+  const spec = readRuntimeSpec(svc);
   await Promise.all(platform.catalog.services.instances(key).map((i) => removeInstance(platform, key, i.instanceId, spec)));
   platform.catalog.write(() => platform.catalog.services.delete(key));
   removeServiceFiles(platform.config.home, key);

@@ -1,0 +1,67 @@
+/**
+ * Every code an SpcsError can carry, with what it means.
+ *
+ * Codes are stable: the CLI, tests and users' scripts may match on them, so a code is never renamed or
+ * reused for another meaning. The spec language has its own table (provider/spec/diagnostic-codes.ts);
+ * this one covers everything else the provider throws. A unit test fails on a code used in provider/ that
+ * is not listed here, and on a listed code nothing uses.
+ */
+export const SPCS_ERROR_CODES = {
+  // SPCS's own answers to statements
+  "does-not-exist": "The named object does not exist (SPCS: `… does not exist or not authorized.`).",
+  "already-exists": "An object of that name already exists (SPCS: `Object '…' already exists.`).",
+  "invalid-identifier": "A name is not a valid Snowflake identifier.",
+  "invalid-service-name": "A service name does not give a valid DNS label (RFC 1035) for its DNS name.",
+  "invalid-property": "A compute pool property has a value SPCS refuses.",
+  "invalid-value": "A custom runtime environment property has a value outside its allowed words.",
+  "invalid-image-path": "A custom runtime environment's IMAGE_PATH is not an image repository path.",
+  "invalid-runtime-environment": "A job's runtime environment reference is not `cre@<name>`.",
+  "pool-has-services": "DROP COMPUTE POOL of a pool that still has services.",
+  "pool-not-suspended": "ALTER COMPUTE POOL of a property SPCS changes only on a suspended pool.",
+  "pool-suspended": "A service or job needs a suspended compute pool whose AUTO_RESUME is FALSE.",
+  "unschedulable": "A service's or job's instance could never fit a node of its compute pool.",
+  "job-not-alterable": "ALTER SERVICE (suspend, resume, …) of a job service, which SPCS refuses.",
+  "not-a-job": "A job-only statement (cancel) names a service that is not a job.",
+  // Waits
+  "service-not-ready": "A service (or an upgraded instance) crash-looped or did not become READY in time.",
+  "service-vanished": "A service was dropped while a wait for it was running.",
+  "job-timeout": "A synchronous job did not finish within its timeout and was cancelled.",
+  "job-vanished": "A job was dropped while a wait for it was running.",
+  "ingress-not-listening": "A service's ingress relay did not start listening in time.",
+  "wait-timeout": "A wait without a message of its own ran out of time.",
+  // Images, registry and custom runtime environments
+  "image-not-found": "An image, tag or digest is not in the registry.",
+  "invalid-image": "An image reference is not one of this platform's registry.",
+  "registry-error": "The registry answered with an unexpected status, or does not hold what a push just wrote.",
+  "registry-protocol": "The registry's answer breaks the distribution protocol (missing digest, mismatched manifest).",
+  "registry-unavailable": "The registry does not answer.",
+  "registry-delete-disabled": "The registry refuses deletes (storage.delete.enabled is off).",
+  "cre-validation-failed": "A custom runtime environment's image failed its validation checks.",
+  "runtime-environment-deprecated": "A job names a custom runtime environment that is DEPRECATED.",
+  "runtime-environment-digest-mismatch": "A custom runtime environment's tag no longer names its registered digest.",
+  "runtime-environment-image-missing": "A custom runtime environment's image is no longer in the registry.",
+  "runtime-environment-unused": "A job names a runtime environment none of its containers runs.",
+  // The Docker engine and the platform's own containers
+  "docker-unavailable": "The Docker engine does not answer when the platform starts.",
+  "engine-unreachable": "The Docker engine stopped answering during a statement; what was recorded is kept.",
+  "docker-error": "The Docker engine answered in a way the platform cannot use (e.g. a network with no subnet).",
+  "docker-conflict": "A container of that name already exists in the engine.",
+  "network-missing": "The platform network is gone from the engine.",
+  // spcs logs
+  "container-not-found": "`spcs logs --container` names a container the service's spec does not have.",
+  "container-missing": "A container the catalog records is gone from the engine (removed outside the platform).",
+  "instance-not-found": "`spcs logs --instance` names an instance the service does not have.",
+  "instance-pending": "The instance waits for capacity: it has no container and so no logs yet.",
+  "service-suspended": "The service is suspended: it has no containers and so no logs.",
+  "no-previous-logs": "`spcs logs --previous` of a container that has not restarted.",
+  // The catalog
+  "catalog-spec-format": "A service's stored runtime spec is in a format a newer release wrote.",
+  "catalog-spec-unreadable": "A service's stored runtime spec is not JSON of a runtime spec (edited by hand or damaged).",
+  // Provisioning (spcs platform up)
+  "command-failed": "A command the provisioning runs could not start or exited non-zero.",
+  "provision-timeout": "A server provisioning started (engine, registry) did not answer in time.",
+  "provision-unsupported": "Provisioning needs packages and this machine has no apt-get.",
+  "runtime-image-build": "Building a platform runtime image failed.",
+} as const;
+
+export type SpcsErrorCode = keyof typeof SPCS_ERROR_CODES;

@@ -1,0 +1,140 @@
+import { SqlError } from "../sql-types";
+import { readObjectName } from "./identifiers";
+import { readOptions } from "./options";
+import { readAlterAction } from "./parse-alter-action";
+import { isFunctionStatement, readFunctionStatement } from "./parse-functions";
+import { readAlterService, readCreateService, readExecuteJob } from "./parse-service";
+import { readShowFilters } from "./show-filters";
+import { sqlError } from "./sql-errors";
+import type { Statement } from "./statement-types";
+import { TokenCursor } from "./token-cursor";
+
+/** The SPCS object words after CREATE / ALTER / DROP / DESCRIBE. */
+type ObjectType = "compute-pool" | "image-repository" | "service" | "cre";
+
+function readObjectType(c: TokenCursor): ObjectType | undefined {
+  if (c.acceptWords("COMPUTE", "POOL")) return "compute-pool";
+  if (c.acceptWords("IMAGE", "REPOSITORY")) return "image-repository";
+  if (c.acceptWords("SERVICE")) return "service";
+  if (c.acceptWords("CUSTOM", "RUNTIME", "ENVIRONMENT")) return "cre";
+  return undefined;
+}
+
+const WHAT: Record<ObjectType, string> = { "compute-pool": "compute pool", "image-repository": "image repository", service: "service", cre: "custom runtime environment" };
+
+/**
+ * Parses one statement. Returns undefined when the text is not SPCS SQL (it goes on to fakesnow
+ * unchanged); throws only SqlError, with Snowflake's code, for SPCS SQL that is wrong. The decision is
+ * made from the leading keywords; a lexing problem before that point means "not ours" too.
+ */
+export function parseSpcsStatement(sql: string): Statement | undefined {
+  const c = new TokenCursor(sql);
+  let recognised = false;
+  try {
+    const statement = dispatch(c, () => (recognised = true));
+    if (statement) c.expectEnd();
+    return statement;
+  } catch (e) {
+    if (!recognised && e instanceof SqlError) return undefined;
+    if (e instanceof SqlError) throw e;
+    // Anything else is a bug here; the client still gets an SQL error, never a dropped connection.
+    throw sqlError("syntax", `SQL compilation error:\ninternal error while parsing an SPCS statement: ${(e as Error)?.message ?? String(e)}`);
+  }
+}
+
+function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined {
+  if (c.acceptWords("CREATE")) {
+    const orReplace = c.acceptWords("OR", "REPLACE");
+    const type = readObjectType(c);
+    if (!type) return undefined;
+    recognise();
+    const ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
+    if (orReplace && ifNotExists) throw sqlError("syntax", "SQL compilation error:\nOR REPLACE and IF NOT EXISTS are incompatible.");
+    if (orReplace && (type === "compute-pool" || type === "service")) {
+      throw sqlError("unsupported", `SQL compilation error:\nCREATE OR REPLACE is not supported for ${WHAT[type]}s. Drop it first, or use CREATE ${WHAT[type].toUpperCase()} IF NOT EXISTS.`);
+    }
+    if (type === "service") return readCreateService(c, ifNotExists);
+    const name = readObjectName(c, WHAT[type]);
+    const options = readOptions(c);
+    if (type === "compute-pool") return { kind: "create-compute-pool", name, ifNotExists, options };
+    if (type === "image-repository") return { kind: "create-image-repository", name, orReplace, ifNotExists, options };
+    return { kind: "create-cre", name, orReplace, ifNotExists, options };
+  }
+  if (c.acceptWords("ALTER")) {
+    const type = readObjectType(c);
+    if (!type) return undefined;
+    recognise();
+    const ifExists = c.acceptWords("IF", "EXISTS");
+    if (type === "service") return readAlterService(c, ifExists);
+    const name = readObjectName(c, WHAT[type]);
+    if (type === "compute-pool") return { kind: "alter-compute-pool", name, ifExists, action: readAlterAction(c, ["suspend", "resume", "stop-all", "set", "unset"]) };
+    if (type === "image-repository") return { kind: "alter-image-repository", name, ifExists, action: readAlterAction(c, ["set", "unset"]) };
+    return { kind: "alter-cre", name, ifExists, action: readAlterAction(c, ["set"]) };
+  }
+  if (c.acceptWords("DROP")) {
+    const type = readObjectType(c);
+    if (!type) return undefined;
+    recognise();
+    const ifExists = c.acceptWords("IF", "EXISTS");
+    const name = readObjectName(c, WHAT[type]);
+    if (type === "service") return { kind: "drop-service", name, ifExists, force: c.acceptWords("FORCE") };
+    return { kind: type === "compute-pool" ? "drop-compute-pool" : type === "image-repository" ? "drop-image-repository" : "drop-cre", name, ifExists };
+  }
+  if (c.isWord("DESC") || c.isWord("DESCRIBE")) {
+    c.next();
+    const type = readObjectType(c);
+    if (!type) return undefined;
+    recognise();
+    const name = readObjectName(c, WHAT[type]);
+    const kinds = { "compute-pool": "describe-compute-pool", "image-repository": "describe-image-repository", service: "describe-service", cre: "describe-cre" } as const;
+    return { kind: kinds[type], name };
+  }
+  if (c.acceptWords("SHOW")) return readShow(c, recognise);
+  if (c.isWords("EXECUTE", "JOB", "SERVICE")) {
+    recognise();
+    c.expectWords("EXECUTE", "JOB", "SERVICE");
+    return readExecuteJob(c);
+  }
+  if (isFunctionStatement(c)) {
+    recognise();
+    return readFunctionStatement(c);
+  }
+  return undefined;
+}
+
+function readShow(c: TokenCursor, recognise: () => void): Statement | undefined {
+  if (c.acceptWords("COMPUTE", "POOLS")) {
+    recognise();
+    return { kind: "show-compute-pools", filters: readShowFilters(c, []) };
+  }
+  if (c.acceptWords("IMAGE", "REPOSITORIES")) {
+    recognise();
+    return { kind: "show-image-repositories", filters: readShowFilters(c, ["account", "database", "schema"]) };
+  }
+  if (c.acceptWords("IMAGES")) {
+    recognise();
+    const like = c.acceptWords("LIKE") ? c.next() : undefined;
+    if (like && like.kind !== "string") throw c.unexpected("a 'quoted' pattern");
+    c.expectWords("IN", "IMAGE", "REPOSITORY");
+    const repository = readObjectName(c, "image repository");
+    return { kind: "show-images", repository, filters: like ? { like: like.value } : {} };
+  }
+  if (c.acceptWords("CUSTOM", "RUNTIME", "ENVIRONMENTS")) {
+    recognise();
+    return { kind: "show-cres", filters: readShowFilters(c, []) };
+  }
+  const jobsOnly = c.acceptWords("JOB", "SERVICES");
+  if (jobsOnly || c.acceptWords("SERVICES")) {
+    recognise();
+    const excludeJobs = !jobsOnly && c.acceptWords("EXCLUDE", "JOBS");
+    return { kind: "show-services", jobsOnly, excludeJobs, filters: readShowFilters(c, ["account", "database", "schema", "compute-pool"]) };
+  }
+  const detail = c.isWords("SERVICE", "INSTANCES") ? "instances" : c.isWords("SERVICE", "CONTAINERS") ? "containers" : c.isWord("ENDPOINTS") ? "endpoints" : c.isWords("ROLES", "IN", "SERVICE") ? "roles" : undefined;
+  if (!detail) return undefined;
+  recognise();
+  if (detail === "instances" || detail === "containers") c.next();
+  c.next();
+  const filters = detail === "roles" ? {} : readShowFilters(c, []);
+  c.expectWords("IN", "SERVICE");
+  return { kind: "show-service-detail", what: detail, service: readObjectName(c, "service"), filters };
+}

@@ -1,0 +1,30 @@
+/**
+ * The only file of the SQL statement layer that imports the rest of the provider: every statement is
+ * executed by the statement layer (provider/statements/), the same functions the Pulumi provider, the
+ * agent and the `spcs` CLI call, so an object made with SQL is exactly what `spcs show` and `pulumi
+ * refresh` see. A front end never reaches into objects/ (test/unit/architecture/layers.test.ts).
+ */
+export { isSpcsError } from "../../common/errors";
+export { lastLines } from "../../common/text";
+export type { Platform } from "../../platform/platform";
+export { currentPlatform } from "../../platform/current-platform";
+export type { ServiceKey } from "../../catalog/service-store";
+export { analyzeSpec, formatDiagnostic } from "../../spec";
+export { runtimeSpecOf } from "../../model/from-spec";
+export type { RuntimeSpec } from "../../model/runtime-spec";
+export { containerName, qualified, schemaDnsHash } from "../../model/service-naming";
+
+export {
+  alterPoolSet, createPool, describePool, dropComputePool, POOL_DEFAULTS, resumePool, showPools, suspendComputePool, type PoolChanges,
+} from "../../statements/compute-pools";
+export { createRepository, describeRepository, dropRepository, setRepositoryComment, showImages, showRepositories } from "../../statements/image-repositories";
+export {
+  alterService, awaitServiceReady, createService, DEFAULT_READY_TIMEOUT_SECONDS, describeService, dropService, type ServiceDescription,
+} from "../../statements/services";
+export {
+  awaitJobEnd, cancelJob, DEFAULT_JOB_TIMEOUT_SECONDS, describeJob, executeJobService, finishEndedJobs, jobFailureMessage, JobTimeout,
+} from "../../statements/jobs";
+export {
+  alterRuntimeEnvironmentStatus, createRuntimeEnvironment, describeRuntimeEnvironment, dropRuntimeEnvironment, showRuntimeEnvironments,
+} from "../../statements/runtime-environments";
+export { serviceLogs as serviceLogsOf } from "../../statements/service-logs";
