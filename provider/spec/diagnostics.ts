@@ -1,3 +1,4 @@
+import { oneLine } from "../common/text";
 /**
  * The diagnostic shape every stage of the pipeline reports, and how it is printed.
  */
@@ -38,7 +39,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 /** `file:line:col: error CODE: message (hint)` — the compiler-style line editors and CI annotate. */
 export function formatDiagnostic(d: SpecDiagnostic, file?: string): string {
   const where = `${file ?? "<spec>"}:${d.line}:${d.column}`;
-  return `${where}: ${d.severity} ${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`;
+  // One line each, whatever the message quotes from the spec: a newline in a value cannot forge another diagnostic.
+  return oneLine(`${where}: ${d.severity} ${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`);
 }
 
 /** Document order, then errors before warnings, then by code, so output is stable. */
