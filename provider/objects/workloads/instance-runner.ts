@@ -11,6 +11,7 @@ import type { InstanceFamily } from "../../model/instance-families";
 import { resolveContainerResources } from "../../model/resources";
 import { CONTAINER_MARKER_ENV, livenessSupervisorScript, needsLivenessSupervisor } from "./liveness-supervisor";
 import { withPlatformNetworks } from "./platform-networks";
+import { stageVolumeDir } from "./stage-volumes";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
 import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "../../model/service-naming";
@@ -81,7 +82,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
       const vol = spec.volumes.find((v) => v.name === m.name);
       if (!vol) continue; // the spec validator rejects mounts of undeclared volumes
       if (vol.source === "memory") tmpfs[m.mountPath] = vol.size ? `size=${vol.size.replace(/i$/, "")}` : "";
-      else if (vol.source === "stage") binds.push(`${stageDir(home, k, vol.name)}:${m.mountPath}`);
+      else if (vol.source === "stage") binds.push(`${stageVolumeDir(home, k, vol)}:${m.mountPath}`);
       else binds.push(`${volumeName(home, k, instanceId, vol.name)}:${m.mountPath}`);
     }
     const secretEnv: Record<string, string> = {};
@@ -211,13 +212,6 @@ function writeSessionToken(home: string, k: ServiceKey): string {
   fs.mkdirSync(dir, { recursive: true });
   const token = path.join(dir, "token");
   if (!fs.existsSync(token)) fs.writeFileSync(token, `spcs-local-session-token:${require("node:crypto").randomBytes(24).toString("hex")}\n`, { mode: 0o644 });
-  return dir;
-}
-
-/** A stage volume is a folder of the platform home standing in for the stage. */
-export function stageDir(home: string, k: ServiceKey, volume: string): string {
-  const dir = path.join(home, "stages", qualified(k).toLowerCase(), volume);
-  fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
 
