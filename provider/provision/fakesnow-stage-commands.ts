@@ -23,7 +23,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 import fakesnow.server as server
 from fakesnow.transforms import stage
 
-COMMAND = re.compile(r"^\s*(get|remove|rm|list|ls)\s+('(?:[^']|'')*'|@\S+)(.*?)[\s;]*$", re.I | re.S)
+COMMAND = re.compile(r"^\s*(get|remove|rm|list|ls)\s+('(?:[^']|'')*'|@[^\s;]+)(.*?)[\s;]*$", re.I | re.S)
 QUOTED_OR_WORD = re.compile(r"\s*('(?:[^']|'')*'|\S+)(.*)$", re.S)
 PATTERN = re.compile(r"\bpattern\s*=\s*'((?:[^']|'')*)'", re.I)
 PARALLEL = re.compile(r"\bparallel\s*=\s*(\d+)", re.I)
