@@ -5,6 +5,7 @@ import type { ServiceKey } from "../catalog/service-store";
 import { currentPlatform } from "../platform/current-platform";
 import { DEFAULT_READY_TIMEOUT_SECONDS, awaitServiceReady, alterService, createService, describeService, dropService, type SecretValue, type ServiceDescription, suspendService } from "../statements/services";
 import { runtimeSpecOf } from "../model/from-spec";
+import { driftLine } from "../model/drift";
 import { SERVICE_SCHEMA } from "../schema/tables/service-schema";
 import { replaceOnChangeNames } from "../schema/resource-schema";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "./provider-types";
@@ -26,7 +27,9 @@ export interface ServiceInputs extends WorkloadInputs {
   [RESOURCE_NAME_KEY]?: string;
 }
 
-export type ServiceOutputs = ServiceInputs & Omit<ServiceDescription, "name" | "computePool" | "minInstances" | "maxInstances" | "minReadyInstances" | "autoResume" | "externalAccessIntegrations" | "queryWarehouse" | "comment"> & {
+export type ServiceOutputs = ServiceInputs & Omit<ServiceDescription, "name" | "computePool" | "minInstances" | "maxInstances" | "minReadyInstances" | "autoResume" | "externalAccessIntegrations" | "queryWarehouse" | "comment" | "drift"> & {
+  /** DESCRIBE's drift as the lines people read (driftLine). */
+  drift: string[];
   /** The first public endpoint's ingress URL, `http://127.0.0.1:<port>`, or null. */
   ingressUrl: string | null;
 };
@@ -170,7 +173,7 @@ async function waitAndDescribe(key: ServiceKey, inputs: ServiceInputs): Promise<
 function outputsOf(inputs: ServiceInputs, d: ServiceDescription): ServiceOutputs {
   const ingress = d.endpoints.find((e) => e.isPublic && e.ingressUrl)?.ingressUrl;
   const shown = Object.fromEntries(SHOWN.map((k) => [k, d[k]]));
-  return plain({ ...inputs, ...shown, ingressUrl: ingress ? `http://${ingress}` : null }) as ServiceOutputs;
+  return plain({ ...inputs, ...shown, drift: d.drift.map(driftLine), ingressUrl: ingress ? `http://${ingress}` : null }) as ServiceOutputs;
 }
 
 function pickInputs(p: ServiceOutputs): ServiceInputs {
