@@ -60,7 +60,7 @@ def arrow_rowset(b64, rowtype):
 
 
 async def query_request(request):
-    response = await stages.handle(request) or await server.query_request(request)
+    response = await stages.handle(request) or stages.complete_stage_info(await server.query_request(request))
     if request.headers.get("x-spcs-result-format") != "json":
         return response
     body = json.loads(response.body)

@@ -136,10 +136,32 @@ def _get(request, conn, reference, rest):
         # The connector drops everything up to the first '/', so the file lands at its path below the prefix's folder.
         "src_locations": [label + "/" + rel for _, _, rel in files],
         "presignedUrls": [base + quote(os.path.relpath(full, stage.LOCAL_BUCKET_PATH)) for full, _, _ in files],
-        "stageInfo": {"locationType": "GCS", "location": label + "/", "creds": {}, "path": ""},
+        "stageInfo": {**STAGE_INFO_DEFAULTS, "locationType": "GCS", "location": label + "/", "creds": {}},
         "localLocation": local_dir, "parallel": int(parallel.group(1)) if parallel else 10, "overwrite": True,
         "autoCompress": False, "queryId": str(uuid.uuid4()),
         "finalDatabaseName": conn.database, "finalSchemaName": conn.schema}})
+
+
+# Fields connector 5.x (its Rust core) requires in every stageInfo; 4.x reads none of them.
+STAGE_INFO_DEFAULTS = {"region": "local", "path": "", "endPoint": None, "storageAccount": None, "isClientSideEncrypted": False,
+                       "useRegionalUrl": False, "useS3RegionalUrl": False, "useVirtualUrl": False}
+
+
+def complete_stage_info(response):
+    """fakesnow's PUT answer, with the stageInfo fields connector 5.x requires."""
+    if b'"stageInfo"' not in response.body:
+        return response
+    body = json.loads(response.body)
+    info = (body.get("data") or {}).get("stageInfo")
+    if not isinstance(info, dict):
+        return response
+    body["data"]["stageInfo"] = {**STAGE_INFO_DEFAULTS, **info}
+    url = info.get("presignedUrl")
+    if url and "?" not in url:
+        # 5.x sends OVERWRITE=FALSE uploads with x-goog-if-generation-match and refuses a URL that does not
+        # sign it; fakesnow ignores the query and the header alike (a PUT replaces the file, with 4.x too).
+        body["data"]["stageInfo"]["presignedUrl"] = url + "?X-Goog-SignedHeaders=host%3Bx-goog-if-generation-match%3Bx-goog-meta-encryptiondata%3Bx-goog-meta-matdesc%3Bx-goog-meta-sfc-digest"
+    return JSONResponse(body, status_code=response.status_code)
 
 
 async def handle(request):

@@ -5,7 +5,6 @@ import { parseStageLocation, stageHostPath } from "../../provider/model/stage-lo
 import { PulumiProgram, spcsCli } from "../support/pulumi-program";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";
 
-
 /**
  * Job services through the real `pulumi` CLI: a synchronous 3-replica job that ends DONE before `up`
  * returns, an async job that `refresh` follows to its end, a failing job whose error carries its exit

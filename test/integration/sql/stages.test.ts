@@ -3,7 +3,7 @@ import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { runClient, snowCli, snowHome, type RunResult } from "../../support/sql-clients";
+import { connector5, runClient, snowCli, snowHome, type RunResult } from "../../support/sql-clients";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
@@ -32,6 +32,23 @@ print(json.dumps(out))
 `;
 
 type Answer = { columns: string[]; rows: (string | null)[][] } | { error: string; message: string };
+
+/** PUT, LIST, GET and REMOVE of one file in a folder of a stage, printing what each answers. */
+const PY_FILES = String.raw`
+import json, os, sys, snowflake.connector
+host, port = sys.argv[1].split(":")
+src, out = sys.argv[2], sys.argv[3]
+conn = snowflake.connector.connect(account="test", user="tester", password="pw", host=host, port=int(port), protocol="http", database="APP_DB", schema="PUBLIC")
+cur = conn.cursor()
+result = {"put": cur.execute("PUT file://%s @pystage/dir AUTO_COMPRESS=FALSE" % src).fetchall()}
+result["list"] = cur.execute("LIST @pystage/dir/").fetchall()
+result["get"] = cur.execute("GET @pystage/dir/%s 'file://%s/'" % (os.path.basename(src), out)).fetchall()
+result["got"] = open(os.path.join(out, os.path.basename(src))).read()
+result["remove"] = cur.execute("REMOVE @pystage PATTERN = '.*%s'" % os.path.basename(src)).fetchall()
+result["after"] = cur.execute("LS @pystage").fetchall()
+conn.close()
+print(json.dumps(result, default=str))
+`;
 
 /** A service whose busybox httpd serves the folder a stage volume mounts, after running `before`. */
 function serveStageSpec(stage: string, mount: string, before = "true"): string {
@@ -119,6 +136,25 @@ describe("integration: stages from snow and the connector, mounted by services a
     const out = fs.mkdtempSync(path.join(work, "get-"));
     assert.match((await snow("stage", "copy", "@results/run1/result.txt", out)).stdout, /DOWNLOADED/);
     assert.equal(fs.readFileSync(path.join(out, "result.txt"), "utf8"), "written by WRITER replica 0\n");
+  });
+
+  it("the Python connector, 4.7.5 and 5.2.0, PUTs, LISTs, GETs and REMOVEs a stage file", async function () {
+    assert.ok(!("error" in (await sql("CREATE STAGE IF NOT EXISTS pystage"))[0]));
+    for (const [label, python] of [["4.7.5", snowCli().python], ["5.2.0", connector5().python]] as const) {
+      const src = path.join(work, `from-${label}.txt`);
+      fs.writeFileSync(src, `written by connector ${label}\n`);
+      const out = fs.mkdtempSync(path.join(work, "py-get-"));
+      const r = await runClient(python, ["-c", PY_FILES, endpoint, src, out], { timeoutMs: 300_000 });
+      assert.equal(r.code, 0, `connector ${label}: ${r.stderr}`);
+      const got = JSON.parse(r.stdout);
+      const name = `from-${label}.txt`;
+      assert.deepEqual(got.put.map((row: unknown[]) => [row[0], row[6]]), [[name, "UPLOADED"]], label);
+      assert.deepEqual(got.list.map((row: unknown[]) => [row[0], Number(row[1])]), [[`pystage/dir/${name}`, `written by connector ${label}\n`.length]], label);
+      assert.deepEqual(got.get.map((row: unknown[]) => [row[0], row[2]]), [[name, "DOWNLOADED"]], label);
+      assert.equal(got.got, `written by connector ${label}\n`);
+      assert.deepEqual(got.remove, [[`pystage/dir/${name}`, "removed"]], label);
+      assert.deepEqual(got.after, [], label);
+    }
   });
 
   it("two services that mount one stage see each other's files", async function () {
