@@ -7,6 +7,7 @@
 import type { ConfigLookup } from "./common/config";
 import { ResourceInitError, isSpcsError } from "./common/errors";
 import { qualifiedName } from "./common/identifiers";
+import { withProgress, type Progress } from "./common/progress";
 import { configurePlatform, currentPlatform } from "./platform/current-platform";
 import { engineUnreachable } from "./runtime/runtime-error";
 import { computePoolProvider } from "./pulumi/compute-pool-provider";
@@ -52,14 +53,15 @@ export function configure(stackConfig: ConfigLookup): void {
 }
 
 /**
- * Runs one provider method. Errors keep their message (SPCS's words plus a fix) and gain the resource
+ * Runs one provider method; `progress` receives what it reports while it waits (default: stdout).
+ * Errors keep their message (SPCS's words plus a fix) and gain the resource
  * kind, so `pulumi up` output says which object failed and why without a stack trace.
  */
-export async function dispatch(kind: string, method: ProviderMethod, args: unknown[]): Promise<unknown> {
+export async function dispatch(kind: string, method: ProviderMethod, args: unknown[], progress?: Progress): Promise<unknown> {
   const provider = providers[kind];
   if (!provider) throw new Error(`pulumi-spcs: unknown resource kind '${kind}'; the installed package may be older than the program`);
   try {
-    return await (provider[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+    return await withProgress(progress, () => (provider[method] as (...a: unknown[]) => Promise<unknown>)(...args));
   } catch (e) {
     if (e instanceof ResourceInitError) {
       // The host sends these properties as the resource's outputs; they must carry the provider code

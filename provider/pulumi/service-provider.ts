@@ -10,6 +10,7 @@ import { SERVICE_SCHEMA } from "../schema/tables/service-schema";
 import { replaceOnChangeNames } from "../schema/resource-schema";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "./provider-types";
 import { analyzeSource, identifierFailures, instanceCountFailures, normalizeSecrets, secretFailures, specFailures, type WorkloadInputs } from "./workload-settings";
+import { progress } from "../common/progress";
 
 export interface ServiceInputs extends WorkloadInputs {
   minInstances: number;
@@ -141,7 +142,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
         suspended: news.suspended, spec: { spec: runtimeSpecOf(analysis.spec!), specDigest: analysis.specDigest! },
         minInstances: news.minInstances, maxInstances: news.maxInstances, minReadyInstances: news.minReadyInstances, autoResume: news.autoResume,
         externalAccessIntegrations: news.externalAccessIntegrations, queryWarehouse: news.queryWarehouse, comment: news.comment,
-        secrets: news.secrets ?? {}, readyTimeoutSeconds: news.readyTimeoutSeconds, progress: (l) => console.log(l),
+        secrets: news.secrets ?? {}, readyTimeoutSeconds: news.readyTimeoutSeconds, progress,
       });
     } catch (e) {
       if (!isSpcsError(e)) throw e;
@@ -161,7 +162,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
 async function waitAndDescribe(key: ServiceKey, inputs: ServiceInputs): Promise<ServiceOutputs> {
   const platform = currentPlatform();
   try {
-    const d = await awaitServiceReady(platform, key, inputs.readyTimeoutSeconds, (l) => console.log(l));
+    const d = await awaitServiceReady(platform, key, inputs.readyTimeoutSeconds, progress);
     return outputsOf(inputs, d);
   } catch (e) {
     if (!isSpcsError(e)) throw e;

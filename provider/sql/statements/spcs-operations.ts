@@ -29,3 +29,4 @@ export {
 } from "../../statements/runtime-environments";
 export { serviceLogs as serviceLogsOf } from "../../statements/service-logs";
 export { readStageFile } from "../../statements/stages";
+export { readRuntimeSpec } from "../../model/stored-runtime-spec";
