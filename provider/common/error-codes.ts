@@ -25,6 +25,8 @@ export const SPCS_ERROR_CODES = {
   "unschedulable": "A service's or job's instance could never fit a node of its compute pool.",
   "job-not-alterable": "ALTER SERVICE (suspend, resume, …) of a job service, which SPCS refuses.",
   "not-a-job": "A job-only statement (cancel) names a service that is not a job.",
+  "invalid-stage-name": "A stage reference (`@db.schema.stage/folder`) is malformed or would leave the stage's folder.",
+  "stage-file-not-found": "`FROM @stage SPECIFICATION_FILE` names a file the stage does not hold.",
   // Waits
   "service-not-ready": "A service (or an upgraded instance) crash-looped or did not become READY in time.",
   "service-vanished": "A service was dropped while a wait for it was running.",

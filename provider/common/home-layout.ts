@@ -4,3 +4,11 @@ import * as path from "node:path";
 export function wakeDir(home: string): string {
   return path.join(home, "wake");
 }
+
+/**
+ * Where every internal stage's files live: `<stages>/<DB>/<SCHEMA>/<STAGE>/<path>`. fakesnow's PUT, GET,
+ * LIST and REMOVE work here, and a stage volume bind-mounts the stage's folder (docs/sql-endpoint.md).
+ */
+export function stagesDir(home: string): string {
+  return path.join(home, "stages");
+}

@@ -33,7 +33,12 @@ export function runtimeSpecOf(model: ServiceSpec): RuntimeSpec {
     })),
     endpoints: s.endpoints.map((e) => ({ name: e.name, port: e.port, portRange: e.portRange, public: e.public, protocol: e.protocol as RuntimeSpec["endpoints"][number]["protocol"] })),
     // The legacy `@stage/path` source is a stage volume too.
-    volumes: s.volumes.map((v) => ({ name: v.name, source: (v.source.startsWith("@") ? "stage" : v.source) as RuntimeVolume["source"], size: v.size })),
+    volumes: s.volumes.map((v) => ({
+      name: v.name,
+      source: (v.source.startsWith("@") ? "stage" : v.source) as RuntimeVolume["source"],
+      size: v.size,
+      ...(v.source.startsWith("@") ? { stage: v.source } : v.stageConfig?.name ? { stage: v.stageConfig.name } : {}),
+    })),
   };
 }
 

@@ -47,6 +47,8 @@ export interface RuntimeVolume {
   name: string;
   source: "local" | "memory" | "block" | "stage";
   size?: string;
+  /** A stage volume's stage and folder (`stageConfig.name`, or the legacy `@stage/path` source). Absent in rows stored before stages were shared. */
+  stage?: string;
 }
 
 export interface RuntimeSpec {

@@ -5,7 +5,9 @@
  *   `--db-path` (fakesnow's FAKESNOW_DB_PATH login parameter would open a new instance per session), and
  *   the files already there are attached at start, so databases survive a restart;
  * - JSON rowsets on request (header `x-spcs-result-format: json`): fakesnow answers queries in Arrow only,
- *   and the Node client reads only JSON. Values are encoded as Snowflake's JSON rowsets carry them.
+ *   and the Node client reads only JSON. Values are encoded as Snowflake's JSON rowsets carry them;
+ * - internal stages kept in the platform's stage folder (`--stage-path`), and the stage commands fakesnow
+ *   lacks (fakesnow-stage-commands.ts, written next to this file).
  */
 export const FAKESNOW_LAUNCHER = String.raw`
 import argparse, base64, datetime, decimal, json, os, sys
@@ -18,6 +20,8 @@ from starlette.routing import Route
 
 import fakesnow.server as server
 from fakesnow.instance import FakeSnow
+
+import spcs_fakesnow_stages as stages
 
 EPOCH = datetime.date(1970, 1, 1)
 
@@ -56,7 +60,7 @@ def arrow_rowset(b64, rowtype):
 
 
 async def query_request(request):
-    response = await server.query_request(request)
+    response = await stages.handle(request) or stages.complete_stage_info(await server.query_request(request))
     if request.headers.get("x-spcs-result-format") != "json":
         return response
     body = json.loads(response.body)
@@ -78,13 +82,15 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--db-path", required=True)
+    parser.add_argument("--stage-path", required=True)
     args = parser.parse_args()
+    stages.install(args.stage_path)
     os.makedirs(args.db_path, exist_ok=True)
     server.shared_fs = FakeSnow(db_path=args.db_path)
     for name in sorted(os.listdir(args.db_path)):
         if name.endswith(".db") and name[:-3].isidentifier():
             server.shared_fs.connect(name[:-3].upper()).close()
-    routes = [Route("/queries/v1/query-request", query_request, methods=["POST"])]
+    routes = [Route("/queries/v1/query-request", query_request, methods=["POST"]), Route("/fs_bucket/{path:path}", stages.bucket_download, methods=["GET"])]
     routes += [r for r in server.routes if getattr(r, "path", "") != "/queries/v1/query-request"]
     uvicorn.run(Starlette(routes=routes), host=args.host, port=args.port, log_level="warning")
 

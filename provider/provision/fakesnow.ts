@@ -4,6 +4,7 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { FAKESNOW_LAUNCHER } from "./fakesnow-launcher";
+import { FAKESNOW_STAGE_COMMANDS } from "./fakesnow-stage-commands";
 import { aptInstall, run, runLogged, startDaemon, which } from "./system";
 
 /**
@@ -82,13 +83,18 @@ export async function ensureFakesnowVenv(log: (line: string) => void): Promise<{
 }
 
 /** Starts fakesnow's server (through our launcher) on a free loopback port; returns its pid and address. */
-export async function startFakesnow(venv: string, dbPath: string, logFile: string): Promise<{ pid: number; address: string }> {
+export async function startFakesnow(venv: string, dbPath: string, stagePath: string, logFile: string): Promise<{ pid: number; address: string }> {
   const launcher = path.join(venv, "spcs_fakesnow.py");
-  if (!fs.existsSync(launcher) || fs.readFileSync(launcher, "utf8") !== FAKESNOW_LAUNCHER) fs.writeFileSync(launcher, FAKESNOW_LAUNCHER);
+  writeIfChanged(launcher, FAKESNOW_LAUNCHER);
+  writeIfChanged(path.join(venv, "spcs_fakesnow_stages.py"), FAKESNOW_STAGE_COMMANDS);
   fs.mkdirSync(dbPath, { recursive: true });
   const port = await freePort();
-  const pid = startDaemon(path.join(venv, "bin", "python"), [launcher, "--host", "127.0.0.1", "--port", String(port), "--db-path", dbPath], logFile);
+  const pid = startDaemon(path.join(venv, "bin", "python"), [launcher, "--host", "127.0.0.1", "--port", String(port), "--db-path", dbPath, "--stage-path", stagePath], logFile);
   return { pid, address: `127.0.0.1:${port}` };
+}
+
+function writeIfChanged(file: string, text: string): void {
+  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) fs.writeFileSync(file, text);
 }
 
 /** Whether an HTTP server answers at `host:port` (any status counts). */

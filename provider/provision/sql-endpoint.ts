@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { homePaths, type PlatformConfig } from "../common/config";
+import { stagesDir } from "../common/home-layout";
 import { ensureFakesnowVenv, fakesnowVersion, httpAnswers, startFakesnow } from "./fakesnow";
 import type { PartStatus } from "./part-status";
 import { SNOW_CONNECTION_NAME, writeSnowConfig } from "./snow-connection";
@@ -46,7 +47,7 @@ export async function ensureSqlEndpoint(config: PlatformConfig, log: (line: stri
   if (!fakesnow || !(await up(fakesnow))) {
     const { venv } = await ensureFakesnowVenv(log);
     log("starting fakesnow (the SQL endpoint's engine for non-SPCS SQL)");
-    fakesnow = await startFakesnow(venv, p.fakesnowDb, path.join(logs, "fakesnow.log"));
+    fakesnow = await startFakesnow(venv, p.fakesnowDb, stagesDir(config.home), path.join(logs, "fakesnow.log"));
     const f = fakesnow;
     await waitFor("fakesnow", async () => ((await httpAnswers(f.address)) ? true : undefined), START_TIMEOUT_MS, `see ${path.join(logs, "fakesnow.log")}`);
     writeState(config.home, { ...readState(config.home), fakesnow });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { baseImageRepo } from "../../provider/model/platform-images";
-import { stageDir } from "../../provider/objects/workloads/instance-runner";
+import { parseStageLocation, stageHostPath } from "../../provider/model/stage-location";
 import { PulumiProgram, spcsCli } from "../support/pulumi-program";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";
 
@@ -38,7 +38,7 @@ describe("e2e: examples/batch, jobs on a Custom Runtime Environment", function (
     assert.equal(out.checks, "20 of 20 checks passed");
     assert.equal(out.jobStatus, "DONE");
     assert.deepEqual(out.jobDigests, [out.creDigest], "every container ran the CRE's recorded digest");
-    const dir = stageDir(tp.config.home, JOB, "results");
+    const dir = stageHostPath(tp.config.home, parseStageLocation("@ml_db.public.results/scores", {}));
     const expected = [0, 1, 2].map((i) => Array.from({ length: 1000 }, (_, x) => x).filter((x) => x % 3 === i).reduce((s, x) => s + x * x, 0));
     assert.deepEqual([0, 1, 2].map((i) => Number(fs.readFileSync(`${dir}/shard-${i}.txt`, "utf8"))), expected);
     const logs = spcsCli(tp, ["logs", "ml_db.public.score_shards", "--instance", "1"]);

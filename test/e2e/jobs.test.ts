@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { homeFilter } from "../../provider/common/labels";
-import { stageDir } from "../../provider/objects/workloads/instance-runner";
+import { parseStageLocation, stageHostPath } from "../../provider/model/stage-location";
 import { PulumiProgram, spcsCli } from "../support/pulumi-program";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";
-
-const JOB = (name: string) => ({ database: "JOB_DB", schema: "PUBLIC", name });
 
 /**
  * Job services through the real `pulumi` CLI: a synchronous 3-replica job that ends DONE before `up`
@@ -31,7 +29,7 @@ describe("e2e: job services", function () {
     const out = program.outputs();
     assert.equal(out.batchStatus, "DONE");
     assert.equal(out.batchMessage, "Job WRITE_INDEXES completed successfully with status: DONE.");
-    const dir = stageDir(tp.config.home, JOB("WRITE_INDEXES"), "out");
+    const dir = stageHostPath(tp.config.home, parseStageLocation("@job_db.public.results/out", {}));
     assert.deepEqual(fs.readdirSync(dir).sort(), ["index-0", "index-1", "index-2"]);
     assert.deepEqual(["0", "1", "2"].map((i) => fs.readFileSync(`${dir}/index-${i}`, "utf8").trim()), ["0", "1", "2"]);
     const background = program.state().deployment.resources.find((r: any) => r.urn.endsWith("::background")).outputs;

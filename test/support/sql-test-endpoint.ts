@@ -63,7 +63,7 @@ export async function testExecutor(sql: string, session: SqlSession): Promise<Sq
 export async function startSqlTestEndpoint(opts: { syncWaitMs?: number; pollWaitMs?: number } = {}): Promise<SqlTestEndpoint> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "spcs-sql-"));
   const { venv } = await ensureFakesnowVenv(() => undefined);
-  const fs_ = await startFakesnow(venv, path.join(home, "fakesnow"), path.join(home, "fakesnow.log"));
+  const fs_ = await startFakesnow(venv, path.join(home, "fakesnow"), path.join(home, "stages"), path.join(home, "fakesnow.log"));
   try {
     await waitFor("fakesnow", async () => ((await httpAnswers(fs_.address)) ? true : undefined), 60_000, `see ${path.join(home, "fakesnow.log")}`);
   } catch (e) {

@@ -13,6 +13,7 @@ import { CONTAINER_MARKER_ENV, livenessSupervisorScript, needsLivenessSupervisor
 import { withPlatformNetworks } from "./platform-networks";
 import { containerTokenMount } from "./session-token";
 import { SNOWFLAKE_HOST, SNOWFLAKE_PORT, sessionTokenDir } from "../../model/snowflake-endpoint";
+import { stageVolumeDir } from "./stage-volumes";
 import { enforceEgress } from "./egress-firewall";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { ownerOnlyDir } from "../../common/owner-only";
@@ -80,7 +81,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
       const vol = spec.volumes.find((v) => v.name === m.name);
       if (!vol) continue; // the spec validator rejects mounts of undeclared volumes
       if (vol.source === "memory") tmpfs[m.mountPath] = vol.size ? `size=${vol.size.replace(/i$/, "")}` : "";
-      else if (vol.source === "stage") mounts.push({ source: stageDir(home, k, vol.name), target: m.mountPath });
+      else if (vol.source === "stage") mounts.push({ source: stageVolumeDir(home, k, vol), target: m.mountPath });
       else mounts.push({ source: volumeName(home, k, instanceId, vol.name), target: m.mountPath });
     }
     const secretEnv: Record<string, string> = {};
@@ -207,13 +208,7 @@ export function jobEnv(svc: Pick<ServiceRow, "minInstances">, instanceId: number
   return { SNOWFLAKE_JOB_INDEX: String(instanceId), SNOWFLAKE_JOBS_COUNT: String(svc.minInstances) };
 }
 
-/** A stage volume is a folder of the platform home standing in for the stage. */
-export function stageDir(home: string, k: ServiceKey, volume: string): string {
-  const dir = path.join(home, "stages", qualified(k).toLowerCase(), volume);
-  fs.mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
+/** What a dropped service leaves under the home besides its secrets: its session token. Stage files are the stage's and stay. */
 export function removeServiceFiles(home: string, k: ServiceKey): void {
   fs.rmSync(sessionTokenDir(home, qualified(k)), { recursive: true, force: true });
 }

@@ -7,10 +7,12 @@ import { alterImageRepository, createImageRepository, describeImageRepository, d
 import { executeJobStatement } from "./exec-job";
 import { alterServiceStatement, createServiceStatement, dropServiceStatement } from "./exec-service";
 import { describeServiceStatement, showServiceDetail, showServicesStatement } from "./exec-service-show";
+import { withStageSpecification } from "./stage-spec-source";
 import type { Statement } from "./statement-types";
 
 /** Runs one parsed statement on the platform. */
-export async function executeStatement(ctx: ExecContext, st: Statement): Promise<SqlResult> {
+export async function executeStatement(ctx: ExecContext, parsed: Statement): Promise<SqlResult> {
+  const st = withStageSpecification(ctx, parsed);
   switch (st.kind) {
     case "create-compute-pool":
       return createComputePool(ctx, st);

@@ -28,4 +28,5 @@ export {
   alterRuntimeEnvironmentStatus, createRuntimeEnvironment, describeRuntimeEnvironment, dropRuntimeEnvironment, showRuntimeEnvironments,
 } from "../../statements/runtime-environments";
 export { serviceLogs as serviceLogsOf } from "../../statements/service-logs";
+export { readStageFile } from "../../statements/stages";
 export { readRuntimeSpec } from "../../model/stored-runtime-spec";

@@ -10,16 +10,11 @@ export interface ResolvedSpec {
 /**
  * The specification a FROM clause gives, rendered (templates), validated and normalised by the same
  * analysis `pulumi preview` runs, so every problem comes back at once, at its line and column in the
- * specification text. Stages are not part of the local platform yet: FROM @stage is parsed, then refused
- * with a clear error.
+ * specification text. A FROM @stage source was read from its stage before (stage-spec-source.ts).
  */
 export function resolveSpec(source: SpecSource, kind: "service" | "job"): ResolvedSpec {
   if (source.kind === "stage") {
-    throw sqlError(
-      "unsupported",
-      `Unsupported feature 'FROM ${source.stage} ${source.template ? "SPECIFICATION_TEMPLATE_FILE" : "SPECIFICATION_FILE"}': stages are not available on the local platform yet. ` +
-        `Send the file's contents instead: FROM SPECIFICATION $$<contents of ${source.file}>$$ (snow: --spec-path).`,
-    );
+    throw sqlError("execution", `FROM ${source.stage}: the specification file '${source.file}' was not read from its stage.`);
   }
   const analysis = analyzeSpec(source.text, { kind, ...(source.template && { using: source.using ?? {} }) });
   const errors = analysis.diagnostics.filter((d) => d.severity === "error");

@@ -11,6 +11,8 @@ const BY_PLATFORM_CODE: Record<string, SqlCodeName> = {
   "invalid-property": "invalidValue",
   "invalid-value": "invalidValue",
   "invalid-image-path": "invalidValue",
+  "invalid-stage-name": "invalidValue",
+  "stage-file-not-found": "doesNotExist",
 };
 
 /**

@@ -5,7 +5,7 @@ import { homeFilter } from "../../../provider/common/labels";
 import { awaitJobEnd, cancelJob, describeJob, executeJobService, reconcileJob, type JobDefinition } from "../../../provider/statements/jobs";
 import { stopAgent } from "../../../provider/provision/agent";
 import { describePool } from "../../../provider/objects/compute-pools/compute-pools";
-import { stageDir } from "../../../provider/objects/workloads/instance-runner";
+import { parseStageLocation, stageHostPath } from "../../../provider/model/stage-location";
 import type { RuntimeContainer, RuntimeSpec } from "../../../provider/model/runtime-spec";
 import { dropComputePool } from "../../../provider/statements/compute-pools";
 import { dropService } from "../../../provider/statements/services";
@@ -42,7 +42,7 @@ describe("integration: job services on the real engine and registry", function (
     const s: RuntimeSpec = {
       containers: [container("main", 'echo "replica $SNOWFLAKE_JOB_INDEX of $SNOWFLAKE_JOBS_COUNT"; echo $SNOWFLAKE_JOB_INDEX > /out/index-$SNOWFLAKE_JOB_INDEX', { volumeMounts: [{ name: "out", mountPath: "/out" }] })],
       endpoints: [],
-      volumes: [{ name: "out", source: "stage" }],
+      volumes: [{ name: "out", source: "stage", stage: "@results/three" }],
     };
     await executeJobService(tp.platform, def("THREE", s, { replicas: 3 }));
     const d = await awaitJobEnd(tp.platform, key("THREE"), 60);
@@ -52,7 +52,7 @@ describe("integration: job services on the real engine and registry", function (
     assert.deepEqual(d.containers.map((c) => [c.status, c.lastExitCode]), [["DONE", 0], ["DONE", 0], ["DONE", 0]]);
     assert.ok(d.startedOn !== null && d.completedOn !== null && d.completedOn >= d.startedOn);
     // What each replica wrote to the stage volume.
-    const dir = stageDir(tp.config.home, key("THREE"), "out");
+    const dir = stageHostPath(tp.config.home, parseStageLocation("@results/three", { database: "APP_DB", schema: "PUBLIC" }));
     assert.deepEqual(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8").trim()]), [["index-0", "0"], ["index-1", "1"], ["index-2", "2"]]);
     // Logs stay in the catalog after the containers are gone; the pool's capacity is released.
     assert.deepEqual(tp.platform.catalog.jobs.containers(key("THREE")).map((c) => c.logs.trim()), ["replica 0 of 3", "replica 1 of 3", "replica 2 of 3"]);

@@ -184,8 +184,7 @@ describe("integration: SPCS SQL statements on a real platform", function () {
     const template = await sqlError("CREATE SERVICE s1 IN COMPUTE POOL nopool FROM SPECIFICATION_TEMPLATE $$spec: {containers: [{name: main, image: {{ img }}}]}$$ USING (other => 'x')");
     assert.deepEqual([template.code, template.sqlState], ["395069", "23001"]);
     const stage = await sqlError("CREATE SERVICE s1 IN COMPUTE POOL nopool FROM @svc_stage SPECIFICATION_FILE = 'spec.yaml'");
-    assert.deepEqual([stage.code, stage.sqlState], ["000002", "0A000"]);
-    assert.match(stage.message, /stages are not available on the local platform yet/);
+    assert.deepEqual([stage.code, stage.sqlState, stage.message], ["002003", "02000", "SQL compilation error:\nSpecified file 'spec.yaml' does not exist in stage @svc_stage (@APP_DB.PUBLIC.SVC_STAGE)."]);
     const pool = await sqlError(`CREATE SERVICE s1 IN COMPUTE POOL nopool FROM SPECIFICATION $$${WEB_SPEC}$$`);
     assert.deepEqual([pool.code, pool.message], ["002003", "SQL compilation error:\nCompute pool 'NOPOOL' does not exist or not authorized."]);
     const quoted = await sqlError('CREATE COMPUTE POOL "lower_pool" MIN_NODES = 1 MAX_NODES = 1 INSTANCE_FAMILY = CPU_X64_XS');
