@@ -83,4 +83,16 @@ describe("e2e: service secrets", function () {
     assert.ok(!(missing.stdout + missing.stderr).includes(password));
     program.must(["config", "set", "--secret", "apiToken", token]);
   });
+
+  it("keeps a secret rotated in the same update that suspends the service: it resumes with the new value", async function () {
+    const rotated = `tok-${randomBytes(12).toString("hex")}`;
+    program.must(["config", "set", "--secret", "apiToken", rotated]);
+    program.must(["config", "set", "suspended", "true"]);
+    program.must(["up", "--yes"]);
+    assert.equal((await tp.platform.docker.listContainers(homeFilter(tp.config.home))).filter((c) => c.name.endsWith("-app")).length, 0, "suspended: no app container");
+    program.must(["config", "set", "suspended", "false"]);
+    program.must(["up", "--yes"]);
+    assert.equal(await (await fetch(`${program.outputs().url}/token.sha`)).text(), sha256(rotated) + "\n", "the resumed container reads the value rotated while suspending");
+    program.must(["config", "set", "--secret", "apiToken", token]);
+  });
 });
