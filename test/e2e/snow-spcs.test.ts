@@ -188,8 +188,8 @@ describe("e2e: a `snow spcs` CI script against the local platform", function () 
   });
 
   it("bad SQL and unknown objects give Snowflake's error codes and messages through `snow`", async function () {
-    assert.match(await failure("sql", "-q", "selec nothing frm nowhere"), /001003 \(42000\): SQL compilation error: syntax error line 1 at position \d+ unexpected '\w+'\./);
-    assert.match(await failure("sql", "-q", "select * from no_such_table"), /002003 \(42S02\): SQL compilation error: Object 'NO_SUCH_TABLE' does not exist or not authorized\./);
+    assert.match(await failure("sql", "-q", "selec nothing frm nowhere"), /001003 \(42000\): [0-9a-f-]{36}: SQL compilation error: syntax error line 1 at position 14 unexpected 'frm'\./);
+    assert.match(await failure("sql", "-q", "select * from no_such_table"), /002003 \(42S02\): [0-9a-f-]{36}: SQL compilation error: Object 'NO_SUCH_TABLE' does not exist or not authorized\./);
     assert.match(await failure("spcs", "service", "describe", "no_such_svc"), /002003 \(02000\): [0-9a-f-]{36}: SQL compilation error: Service 'LOCAL_DB\.PUBLIC\.NO_SUCH_SVC' does not exist or not authorized\./);
     assert.match(await failure("spcs", "compute-pool", "create", "ci_pool", "--family", "CPU_X64_XS"), /Compute-pool CI_POOL already exists\./);
   });
