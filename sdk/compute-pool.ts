@@ -20,7 +20,7 @@ export interface ComputePoolArgs {
   instanceFamily: pulumi.Input<InstanceFamilyName | Lowercase<InstanceFamilyName> | (string & {})>;
   /** Minimum number of nodes, at least 1. @default 1 */
   minNodes?: pulumi.Input<number>;
-  /** Maximum number of nodes, at least minNodes. @default minNodes */
+  /** Maximum number of nodes, at least minNodes, at most 150. @default minNodes */
   maxNodes?: pulumi.Input<number>;
   /** Resume automatically when a service or job needs the pool. @default true */
   autoResume?: pulumi.Input<boolean>;

@@ -14,3 +14,5 @@ export { ImageRepository, type ImageRepositoryArgs, type ImageInfo } from "./ima
 export { Service, type ServiceArgs, type ServiceSecret } from "./service";
 export { JobService, type JobServiceArgs } from "./job-service";
 export { CustomRuntimeEnvironment, type CustomRuntimeEnvironmentArgs, type ValidationCheck } from "./custom-runtime-environment";
+export { NetworkRule, type NetworkRuleArgs } from "./network-rule";
+export { ExternalAccessIntegration, type ExternalAccessIntegrationArgs } from "./external-access-integration";

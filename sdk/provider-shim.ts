@@ -35,4 +35,6 @@ export const shims = {
   Service: providerShim("Service"),
   JobService: providerShim("JobService"),
   CustomRuntimeEnvironment: providerShim("CustomRuntimeEnvironment"),
+  NetworkRule: providerShim("NetworkRule"),
+  ExternalAccessIntegration: providerShim("ExternalAccessIntegration"),
 };

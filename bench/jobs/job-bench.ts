@@ -14,6 +14,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { managedLabels } from "../../provider/common/labels";
+import { isStopped } from "../../provider/runtime/container-runtime";
 import { awaitJobEnd } from "../../provider/objects/jobs/await-job";
 import { executeJobService } from "../../provider/objects/jobs/execute-job";
 import { baseImageRepo } from "../../provider/model/platform-images";
@@ -58,11 +59,11 @@ async function raw(tp: TestPlatform, replicas: number): Promise<number> {
   const t = performance.now();
   await Promise.all(
     Array.from({ length: replicas }, async (_, i) => {
-      const id = await docker.createContainer({ name: `raw-job-${replicas}-${i}-${Date.now()}`, image, labels, env: [`SNOWFLAKE_JOB_INDEX=${i}`], entrypoint: ["sh", "-c", SCRIPT], restart: "no" });
+      const id = await docker.createContainer({ name: `raw-job-${replicas}-${i}-${Date.now()}`, image, labels, env: { SNOWFLAKE_JOB_INDEX: String(i) }, entrypoint: ["sh", "-c", SCRIPT], restart: "never" });
       await docker.startContainer(id);
       for (;;) {
         const info = await docker.inspectContainer(id);
-        if (info && !info.running && info.status === "exited") break;
+        if (info && isStopped(info)) break;
         await new Promise((r) => setTimeout(r, 50));
       }
       await docker.containerLogs(id, 1000);

@@ -104,7 +104,7 @@ async function providerVsRaw(tp: TestPlatform): Promise<{ providerMs: number; pr
   await docker.ensureNetwork(network, managedLabels(tp.config.home, "service-network", "platform"));
   const netns = await docker.createContainer({ name: `raw-bench-netns-${Date.now()}`, image, labels, cmd: ["sleep", "2147483647"], network: { name: network, aliases: ["one"] } });
   await docker.startContainer(netns);
-  const app = await docker.createContainer({ name: `raw-bench-app-${Date.now()}`, image, labels, cmd: ["httpd", "-f", "-p", "8080", "-h", "/tmp"], networkMode: `container:${netns}` });
+  const app = await docker.createContainer({ name: `raw-bench-app-${Date.now()}`, image, labels, cmd: ["httpd", "-f", "-p", "8080", "-h", "/tmp"], joinNetworkOf: netns });
   await docker.startContainer(app);
   const rawMs = elapsed(t);
   for (const id of [app, netns]) await docker.removeContainer(id);

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { ownerOnlyFile } from "../common/owner-only";
 import type BetterSqlite3 from "better-sqlite3";
 import { pollSync } from "../common/poll";
 import { MIGRATIONS } from "./migrations";
@@ -9,6 +10,8 @@ import { ImageRepositoryStore } from "./image-repository-store";
 import { JobStore } from "./job-store";
 import { ObjectCreatorStore } from "./object-creator-store";
 import { ServiceStore } from "./service-store";
+import { NetworkRuleStore } from "./network-rule-store";
+import { ExternalAccessIntegrationStore } from "./external-access-integration-store";
 
 /** How long a writer waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 15_000;
@@ -28,6 +31,8 @@ export class Catalog {
   readonly jobs: JobStore;
   readonly creators: ObjectCreatorStore;
   readonly runtimeEnvironments: CustomRuntimeEnvironmentStore;
+  readonly networkRules: NetworkRuleStore;
+  readonly integrations: ExternalAccessIntegrationStore;
 
   private constructor(private readonly db: BetterSqlite3.Database) {
     this.pools = new ComputePoolStore(db);
@@ -36,10 +41,18 @@ export class Catalog {
     this.jobs = new JobStore(db);
     this.creators = new ObjectCreatorStore(db);
     this.runtimeEnvironments = new CustomRuntimeEnvironmentStore(db);
+    this.networkRules = new NetworkRuleStore(db);
+    this.integrations = new ExternalAccessIntegrationStore(db);
   }
 
   static open(file: string): Catalog {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // The catalog keeps job logs (which may print a secret) and the home holds the secrets store: both
+    // readable by their owner only. SQLite gives its -wal and -shm files the database file's mode.
+    // A home made here is 0700; an existing one keeps its mode (it may be a directory the user shares),
+    // the files themselves are narrowed.
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    ownerOnlyFile(file);
+    for (const extra of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(extra)) fs.chmodSync(extra, 0o600);
     // Loaded here rather than at module scope so that merely importing the catalog costs nothing.
     const Database: typeof BetterSqlite3 = require("better-sqlite3");
     const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });

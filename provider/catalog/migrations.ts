@@ -148,4 +148,27 @@ export const MIGRATIONS: readonly string[] = [
      creator TEXT NOT NULL,
      PRIMARY KEY (kind, id)
    );`,
+  // Egress (SPCS §6.3): NETWORK RULEs are schema objects, EXTERNAL ACCESS INTEGRATIONs account-level
+  // integrations naming rules by qualified name (no foreign key: SPCS lets a rule be dropped under an
+  // integration, which then allows nothing through it). JSON lists are text.
+  `CREATE TABLE network_rules (
+     database_name TEXT NOT NULL,
+     schema_name   TEXT NOT NULL,
+     name          TEXT NOT NULL,
+     type          TEXT NOT NULL,
+     mode          TEXT NOT NULL,
+     value_list    TEXT NOT NULL,
+     comment       TEXT,
+     created_on    TEXT NOT NULL,
+     owner         TEXT NOT NULL,
+     PRIMARY KEY (database_name, schema_name, name)
+   );
+   CREATE TABLE external_access_integrations (
+     name                  TEXT PRIMARY KEY,
+     allowed_network_rules TEXT NOT NULL,
+     enabled               INTEGER NOT NULL,
+     comment               TEXT,
+     created_on            TEXT NOT NULL,
+     owner                 TEXT NOT NULL
+   );`,
 ];

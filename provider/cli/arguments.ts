@@ -27,6 +27,14 @@ export function parseRepositoryRef(ref: string): RepositoryKey {
   return { database, schema, name };
 }
 
+/** `db.schema.name` of any schema object (`kind` names it in the error) → its upper-case parts. */
+export function parseObjectRef(ref: string, kind: string): { database: string; schema: string; name: string } {
+  const parts = ref.split(".");
+  if (parts.length !== 3) throw new UsageError(`expected a ${kind} as DB.SCHEMA.NAME, got '${ref}'`);
+  const [database, schema, name] = parts.map((p, i) => normalizeIdentifier(p, ["database", "schema", kind][i]));
+  return { database, schema, name };
+}
+
 /** `--in-schema db.schema` → its upper-case parts. There is no current database to fill in a bare schema. */
 export function parseSchemaRef(ref: string): { database: string; schema: string } {
   const parts = ref.split(".");

@@ -3,9 +3,10 @@ import { resolveConfig, type PlatformConfig } from "../common/config";
 import { Platform } from "../platform/platform";
 import { Output, type CliIo, type OutputFormat } from "./output";
 
-/** The global options every verb understands (`--format`, `--home`, `--registry`, `--docker-host`). */
+/** The global options every verb understands (`--format`, `--wide`, `--home`, `--registry`, `--docker-host`). */
 export interface GlobalOptions {
   format?: OutputFormat;
+  wide?: boolean;
   home?: string;
   registry?: string;
   dockerHost?: string;
@@ -36,7 +37,7 @@ export class CliContext {
     readonly io: CliIo,
     private readonly globals: () => GlobalOptions,
   ) {
-    this.output = new Output(io, () => globals().format ?? "table");
+    this.output = new Output(io, () => globals().format ?? "table", () => globals().wide ?? false);
   }
 
   config(): PlatformConfig {

@@ -23,6 +23,9 @@ export const SHOW_COMPUTE_POOLS_COLUMNS = [
   "application", "placementGroup", "backupInstanceFamilies",
 ] as const satisfies readonly (keyof ComputePoolDescription)[];
 
+/** What a table shows without `--wide`. */
+export const SHOW_COMPUTE_POOLS_NARROW = ["name", "state", "minNodes", "maxNodes", "instanceFamily", "numServices", "numJobs"] as const satisfies readonly (typeof SHOW_COMPUTE_POOLS_COLUMNS)[number][];
+
 /** One row of SHOW COMPUTE POOL INSTANCE FAMILIES, camelCased. */
 export interface InstanceFamilyRow {
   name: string;
@@ -67,7 +70,7 @@ export function registerComputePoolCommands(verbs: Verbs, ctx: CliContext): void
     .command("compute-pools")
     .description("SHOW COMPUTE POOLS [LIKE pattern]")
     .option("--like <pattern>", "SQL LIKE pattern on the name, case-insensitive (% and _)")
-    .action((o: { like?: string }) => ctx.output.rows(showPools(ctx.platform(), o.like), SHOW_COMPUTE_POOLS_COLUMNS));
+    .action((o: { like?: string }) => ctx.output.rows(showPools(ctx.platform(), o.like), SHOW_COMPUTE_POOLS_COLUMNS, SHOW_COMPUTE_POOLS_NARROW));
 
   verbs.show
     .command("compute-pool-instance-families")

@@ -15,6 +15,9 @@ export const SHOW_CUSTOM_RUNTIME_ENVIRONMENTS_COLUMNS = [
   "name", "imageName", "tag", "digest", "createdOn", "updatedOn", "owner", "creStatus", "baseImageType", "image",
 ] as const satisfies readonly (keyof CustomRuntimeEnvironmentDescription)[];
 
+/** What a table shows without `--wide`. */
+export const SHOW_CUSTOM_RUNTIME_ENVIRONMENTS_NARROW = ["name", "imageName", "tag", "creStatus", "baseImageType", "createdOn"] as const satisfies readonly (typeof SHOW_CUSTOM_RUNTIME_ENVIRONMENTS_COLUMNS)[number][];
+
 /** The one ALTER a CRE has: SET CRE_STATUS. */
 function parseAlterAction(value: string): "set-status" {
   if (value.toLowerCase() !== "set-status") throw new InvalidArgumentError("Use set-status.");
@@ -34,7 +37,7 @@ export function registerCustomRuntimeEnvironmentCommands(program: Command, verbs
     .command("custom-runtime-environments")
     .description("SHOW CUSTOM RUNTIME ENVIRONMENTS [LIKE pattern]")
     .option("--like <pattern>", "SQL LIKE pattern on the name, case-insensitive (% and _)")
-    .action((o: { like?: string }) => ctx.output.rows(showRuntimeEnvironments(ctx.platform(), o.like), SHOW_CUSTOM_RUNTIME_ENVIRONMENTS_COLUMNS));
+    .action((o: { like?: string }) => ctx.output.rows(showRuntimeEnvironments(ctx.platform(), o.like), SHOW_CUSTOM_RUNTIME_ENVIRONMENTS_COLUMNS, SHOW_CUSTOM_RUNTIME_ENVIRONMENTS_NARROW));
 
   verbs.describe
     .command("custom-runtime-environment")

@@ -62,5 +62,5 @@ function report(ctx: CliContext, results: StackDrift[]): void {
       }
     }
   }
-  ctx.output.rows(rows, ["stack", "resource", "change", "field", { key: "platform", header: "PLATFORM (REFRESHED)" }, { key: "code", header: "CODE" }]);
+  ctx.output.rows(rows, ["stack", "resource", "change", "field", { key: "platform", header: "platform (refreshed)" }, "code"]);
 }

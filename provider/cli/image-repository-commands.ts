@@ -19,6 +19,9 @@ export const SHOW_IMAGE_REPOSITORIES_COLUMNS = [
   "createdOn", "name", "databaseName", "schemaName", "repositoryUrl", "owner", "ownerRoleType", "comment", "encryption", "privatelinkRepositoryUrl",
 ] as const satisfies readonly (keyof ImageRepositoryDescription)[];
 
+/** What a table shows without `--wide`. */
+export const SHOW_IMAGE_REPOSITORIES_NARROW = ["name", "databaseName", "schemaName", "repositoryUrl", "createdOn"] as const satisfies readonly (typeof SHOW_IMAGE_REPOSITORIES_COLUMNS)[number][];
+
 /** SHOW IMAGES IN IMAGE REPOSITORY's columns. */
 export const SHOW_IMAGES_COLUMNS = ["createdOn", "imageName", "tags", "digest", "imagePath"] as const satisfies readonly (keyof ImageRow)[];
 
@@ -29,11 +32,11 @@ export const SHOW_IMAGES_COLUMNS = ["createdOn", "imageName", "tags", "digest", 
 export function imagesTarget(words: readonly string[], inOption: string | undefined): RepositoryKey {
   const usage = "usage: spcs show images in image-repository DB.SCHEMA.REPO (or: spcs show images --in DB.SCHEMA.REPO)";
   if (inOption !== undefined) {
-    if (words.length) throw new UsageError(`give the repository once, with --in or with 'in image-repository', not both\n${usage}`);
+    if (words.length) throw new UsageError(`give the repository once, with --in or with 'in image-repository', not both`, usage);
     return parseRepositoryRef(inOption);
   }
   if (words.length !== 3 || words[0].toLowerCase() !== "in" || words[1].toLowerCase() !== "image-repository") {
-    throw new UsageError(words.length ? `unexpected words '${words.join(" ")}'\n${usage}` : `which repository?\n${usage}`);
+    throw new UsageError(words.length ? `unexpected words '${words.join(" ")}'` : "which repository?", usage);
   }
   return parseRepositoryRef(words[2]);
 }
@@ -56,7 +59,7 @@ export function registerImageRepositoryCommands(verbs: Verbs, ctx: CliContext): 
     .action((o: { like?: string; inDatabase?: string; inSchema?: string }) => {
       const scope = repositoryScope(o); // before opening the platform: a usage error must not create a catalog
       const rows = showRepositories(ctx.platform(), { like: o.like, ...scope });
-      ctx.output.rows(rows, SHOW_IMAGE_REPOSITORIES_COLUMNS);
+      ctx.output.rows(rows, SHOW_IMAGE_REPOSITORIES_COLUMNS, SHOW_IMAGE_REPOSITORIES_NARROW);
     });
 
   verbs.show

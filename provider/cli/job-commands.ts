@@ -3,7 +3,7 @@ import type { JobHistoryRow } from "../catalog/job-store";
 import { cancelJob } from "../statements/jobs";
 import type { Platform } from "../platform/platform";
 import type { CliContext } from "./cli-context";
-import { SHOW_SERVICES_COLUMNS, parseServiceRef, servicesScope, showServices } from "./service-commands";
+import { SHOW_SERVICES_COLUMNS, SHOW_SERVICES_NARROW, parseServiceRef, servicesScope, showServices } from "./service-commands";
 import { UsageError } from "./usage-error";
 import type { Verbs } from "./verbs";
 
@@ -54,7 +54,7 @@ export function registerJobCommands(program: Command, verbs: Verbs, ctx: CliCont
     .action(async (words: string[], o: { like?: string }) => {
       const scope = servicesScope(words, {});
       const jobs = (await showServices(ctx.platform(), { like: o.like, ...scope })).filter((d) => d.isJob);
-      ctx.output.rows(jobs.map((d) => Object.fromEntries(SHOW_SERVICES_COLUMNS.map((k) => [k, d[k]]))), SHOW_SERVICES_COLUMNS);
+      ctx.output.rows(jobs.map((d) => Object.fromEntries(SHOW_SERVICES_COLUMNS.map((k) => [k, d[k]]))), SHOW_SERVICES_COLUMNS, SHOW_SERVICES_NARROW);
     });
   showJob
     .command("history")
@@ -64,7 +64,7 @@ export function registerJobCommands(program: Command, verbs: Verbs, ctx: CliCont
     .option("--result-limit <n>", `RESULT_LIMIT, 1 to ${HISTORY_DEFAULTS.maxLimit}`, parseResultLimit, HISTORY_DEFAULTS.limit)
     .action(async (o: { createdTimeStart?: string; createdTimeEnd?: string; resultLimit: number }) => {
       const rows = await jobHistory(ctx.platform(), { start: o.createdTimeStart, end: o.createdTimeEnd, limit: o.resultLimit });
-      ctx.output.rows(rows, ctx.output.isJson() ? JOB_HISTORY_COLUMNS : JOB_HISTORY_TABLE);
+      ctx.output.rows(rows, JOB_HISTORY_COLUMNS, JOB_HISTORY_TABLE);
     });
 
   program

@@ -1,3 +1,4 @@
+import { sqlRow } from "./sql-row";
 import { renderProperties, renderTable, type Column } from "./table";
 
 /**
@@ -18,28 +19,31 @@ export const OUTPUT_FORMATS = ["table", "json"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /**
- * Prints results in the chosen format. Tables are for people and show the SQL columns; JSON is for
- * scripts and carries every field of the description, camelCase, exactly as the TypeScript types have it.
+ * Prints results in the chosen format. Tables are for people: a SHOW prints the few columns people read
+ * first unless `--wide` asks for every SQL column. JSON is for scripts and carries every field of the
+ * description, keyed by SQL column name (`compute_pool`) as `snow --format json` keys its rows. Both
+ * print timestamps in Snowflake's form (sql-row.ts).
  */
 export class Output {
   constructor(
     private readonly io: CliIo,
     private readonly format: () => OutputFormat,
+    private readonly wide: () => boolean = () => false,
   ) {}
 
   isJson(): boolean {
     return this.format() === "json";
   }
 
-  /** A SHOW result: a JSON array of row objects, or a table of `columns`. */
-  rows(rows: readonly object[], columns: readonly Column[]): void {
-    if (this.format() === "json") return this.json(rows);
-    this.io.stdout(renderTable(rows, columns));
+  /** A SHOW result: a JSON array of row objects, or a table of `narrow` (every one of `columns` with `--wide`). */
+  rows(rows: readonly object[], columns: readonly Column[], narrow?: readonly Column[]): void {
+    if (this.format() === "json") return this.json(rows.map(sqlRow));
+    this.io.stdout(renderTable(rows, this.wide() || !narrow ? columns : narrow));
   }
 
-  /** A DESCRIBE result: a JSON object, or PROPERTY / VALUE lines for `keys` (default every key). */
+  /** A DESCRIBE result: a JSON object, or property / value lines for `keys` (default every key). */
   object(obj: object, keys?: readonly string[]): void {
-    if (this.format() === "json") return this.json(obj);
+    if (this.format() === "json") return this.json(sqlRow(obj));
     this.io.stdout(renderProperties(obj, keys));
   }
 

@@ -7,7 +7,7 @@ import type { Column } from "./table";
 export const PLATFORM_STATUS_COLUMNS: readonly Column[] = [
   "name",
   "ok",
-  { key: "where", header: "ADDRESS/PATH" },
+  { key: "where", header: "address/path" },
   "version",
   "detail",
 ];

@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { CliContext, type GlobalOptions } from "./cli-context";
 import { registerComputePoolCommands } from "./compute-pool-commands";
 import { registerDriftCommand } from "./drift-command";
+import { registerEgressCommands } from "./egress-commands";
 import { registerCustomRuntimeEnvironmentCommands } from "./custom-runtime-environment-commands";
 import { registerImageRepositoryCommands } from "./image-repository-commands";
 import { registerJobCommands } from "./job-commands";
@@ -20,6 +21,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
   const program = new Command("spcs")
     .description("Show and alter the local Snowpark Container Services platform, the way `snow spcs` and SQL do")
     .addOption(new Option("--format <format>", "output format").choices(OUTPUT_FORMATS).default("table"))
+    .option("--wide", "tables: every SQL column of a SHOW (default: the few people read first; JSON always has all)", false)
     .option("--home <dir>", "platform home (default: $SPCS_HOME or ~/.spcs)")
     .option("--registry <host:port>", "registry address (default: $SPCS_REGISTRY or 127.0.0.1:5000)")
     .option("--docker-host <url>", "Docker engine address (default: $DOCKER_HOST or the local socket)")
@@ -39,6 +41,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
   registerComputePoolCommands(verbs, ctx);
   registerImageRepositoryCommands(verbs, ctx);
   registerServiceCommands(verbs, ctx);
+  registerEgressCommands(verbs, ctx);
   registerJobCommands(program, verbs, ctx);
   registerCustomRuntimeEnvironmentCommands(program, verbs, ctx);
   registerLogsCommand(program, ctx);

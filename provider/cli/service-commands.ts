@@ -6,6 +6,7 @@ import type { Platform } from "../platform/platform";
 import { likePattern } from "../common/sql-like";
 import { DEFAULT_READY_TIMEOUT_SECONDS, alterService, describeService, dropService, type ContainerDescription, type EndpointDescription, type InstanceDescription, type ServiceDescription } from "../statements/services";
 import { qualified } from "../model/service-naming";
+import { driftLine } from "../model/drift";
 import { parseSchemaRef } from "./arguments";
 import type { CliContext } from "./cli-context";
 import { UsageError } from "./usage-error";
@@ -45,6 +46,12 @@ export const SHOW_SERVICE_CONTAINERS_COLUMNS = [
 /** SHOW ENDPOINTS IN SERVICE's columns. */
 export const SHOW_ENDPOINTS_COLUMNS = ["name", "port", "portRange", "protocol", "isPublic", "ingressUrl", "privatelinkIngressUrl"] as const satisfies readonly (keyof EndpointRow)[];
 
+/** What a table shows without `--wide`: the columns people read first. */
+export const SHOW_SERVICES_NARROW = ["name", "status", "databaseName", "schemaName", "computePool", "currentInstances", "targetInstances", "dnsName"] as const satisfies readonly (typeof SHOW_SERVICES_COLUMNS)[number][];
+export const SHOW_SERVICE_INSTANCES_NARROW = ["serviceName", "instanceId", "status", "startTime", "ipAddress"] as const satisfies readonly (typeof SHOW_SERVICE_INSTANCES_COLUMNS)[number][];
+export const SHOW_SERVICE_CONTAINERS_NARROW = ["serviceName", "instanceId", "containerName", "status", "message", "restartCount"] as const satisfies readonly (typeof SHOW_SERVICE_CONTAINERS_COLUMNS)[number][];
+export const SHOW_ENDPOINTS_NARROW = ["name", "port", "protocol", "isPublic", "ingressUrl"] as const satisfies readonly (typeof SHOW_ENDPOINTS_COLUMNS)[number][];
+
 /** `db.schema.service` in any case → its upper-case parts; a wrong shape is a usage error, a bad name an SPCS one. */
 export function parseServiceRef(ref: string): ServiceKey {
   const parts = ref.split(".");
@@ -69,15 +76,15 @@ export function servicesScope(words: readonly string[], o: { inComputePool?: str
   if (o.inSchema !== undefined) given.push(["schema", o.inSchema]);
   if (words.length) {
     const kind = words[1]?.toLowerCase();
-    if (words[0].toLowerCase() !== "in" || !kind) throw new UsageError(`unexpected words '${words.join(" ")}'\n${usage}`);
+    if (words[0].toLowerCase() !== "in" || !kind) throw new UsageError(`unexpected words '${words.join(" ")}'`, usage);
     if (kind === "account") {
-      if (words.length !== 2) throw new UsageError(`unexpected words '${words.join(" ")}'\n${usage}`);
+      if (words.length !== 2) throw new UsageError(`unexpected words '${words.join(" ")}'`, usage);
     } else {
-      if (!["compute-pool", "database", "schema"].includes(kind) || words.length !== 3) throw new UsageError(`unexpected words '${words.join(" ")}'\n${usage}`);
+      if (!["compute-pool", "database", "schema"].includes(kind) || words.length !== 3) throw new UsageError(`unexpected words '${words.join(" ")}'`, usage);
       given.push([kind, words[2]]);
     }
   }
-  if (given.length > 1) throw new UsageError(`give one IN scope, not ${given.map(([k]) => k).join(" and ")}\n${usage}`);
+  if (given.length > 1) throw new UsageError(`give one IN scope, not ${given.map(([k]) => k).join(" and ")}`, usage);
   const [scope] = given;
   if (!scope) return {};
   if (scope[0] === "compute-pool") return { computePool: normalizeIdentifier(scope[1], "compute pool") };
@@ -92,11 +99,11 @@ export function servicesScope(words: readonly string[], o: { inComputePool?: str
 export function serviceTarget(command: string, words: readonly string[], inOption: string | undefined): ServiceKey {
   const usage = `usage: spcs ${command} in service DB.SCHEMA.NAME (or: spcs ${command} --in DB.SCHEMA.NAME)`;
   if (inOption !== undefined) {
-    if (words.length) throw new UsageError(`give the service once, with --in or with 'in service', not both\n${usage}`);
+    if (words.length) throw new UsageError(`give the service once, with --in or with 'in service', not both`, usage);
     return parseServiceRef(inOption);
   }
   if (words.length !== 3 || words[0].toLowerCase() !== "in" || words[1].toLowerCase() !== "service") {
-    throw new UsageError(words.length ? `unexpected words '${words.join(" ")}'\n${usage}` : `which service?\n${usage}`);
+    throw new UsageError(words.length ? `unexpected words '${words.join(" ")}'` : "which service?", usage);
   }
   return parseServiceRef(words[2]);
 }
@@ -161,7 +168,7 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
       const scope = servicesScope(words, o); // before opening the platform: a usage error must not create a catalog
       const services = await showServices(ctx.platform(), { like: o.like, ...scope });
       // JSON rows are the SHOW columns; `describe service` gives the whole description.
-      ctx.output.rows(services.map((d) => pick(d, SHOW_SERVICES_COLUMNS)), SHOW_SERVICES_COLUMNS);
+      ctx.output.rows(services.map((d) => pick(d, SHOW_SERVICES_COLUMNS)), SHOW_SERVICES_COLUMNS, SHOW_SERVICES_NARROW);
     });
 
   verbs.describe
@@ -172,7 +179,7 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
       const key = parseServiceRef(ref);
       const d = await requireService(ctx.platform(), key);
       // DESCRIBE's `spec` column is not shown: the catalog keeps the runtime form, not SPCS's normalised YAML.
-      ctx.output.object(d, [...SHOW_SERVICES_COLUMNS, ...(d.drift.length ? ["drift"] : [])]);
+      ctx.output.object({ ...d, drift: d.drift.map(driftLine) }, [...SHOW_SERVICES_COLUMNS, ...(d.drift.length ? ["drift"] : [])]);
     });
 
   const showService = verbs.show.command("service").description("SHOW SERVICE INSTANCES | CONTAINERS IN SERVICE db.schema.name");
@@ -184,7 +191,7 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
     .option("--in <db.schema.name>", "the service, instead of the words 'in service'")
     .action(async (words: string[], o: { in?: string }) => {
       const key = serviceTarget("show service instances", words, o.in);
-      ctx.output.rows(instanceRows(await requireService(ctx.platform(), key)), SHOW_SERVICE_INSTANCES_COLUMNS);
+      ctx.output.rows(instanceRows(await requireService(ctx.platform(), key)), SHOW_SERVICE_INSTANCES_COLUMNS, SHOW_SERVICE_INSTANCES_NARROW);
     });
   showService
     .command("containers")
@@ -194,7 +201,7 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
     .option("--in <db.schema.name>", "the service, instead of the words 'in service'")
     .action(async (words: string[], o: { in?: string }) => {
       const key = serviceTarget("show service containers", words, o.in);
-      ctx.output.rows(containerRows(await requireService(ctx.platform(), key)), SHOW_SERVICE_CONTAINERS_COLUMNS);
+      ctx.output.rows(containerRows(await requireService(ctx.platform(), key)), SHOW_SERVICE_CONTAINERS_COLUMNS, SHOW_SERVICE_CONTAINERS_NARROW);
     });
 
   verbs.show
@@ -205,7 +212,7 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
     .option("--in <db.schema.name>", "the service, instead of the words 'in service'")
     .action(async (words: string[], o: { in?: string }) => {
       const key = serviceTarget("show endpoints", words, o.in);
-      ctx.output.rows(endpointRows(await requireService(ctx.platform(), key)), SHOW_ENDPOINTS_COLUMNS);
+      ctx.output.rows(endpointRows(await requireService(ctx.platform(), key)), SHOW_ENDPOINTS_COLUMNS, SHOW_ENDPOINTS_NARROW);
     });
 
   verbs.alter

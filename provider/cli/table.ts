@@ -1,19 +1,22 @@
+import { sqlColumnName, sqlValue } from "./sql-row";
+
 /**
- * Text tables the way `snow` prints query results (its ASCII box), with SQL-style UPPER_SNAKE headers so
- * a column reads exactly as in SHOW / DESCRIBE output. Values are never truncated: a wide table is still
- * a correct one, and people pipe it through `less -S`.
+ * Text tables the way `snow` prints query results (its ASCII box), with SHOW's lower-case column names
+ * so a column reads exactly as in SHOW / DESCRIBE output. Values are never truncated: a wide table is
+ * still a correct one (`--wide`), and people pipe it through `less -S`.
  */
 
 /** A column: a row key (its header derived from it) or a key with a header of its own. */
 export type Column = string | { key: string; header: string };
 
-/** `minNodes` → `MIN_NODES`, the SQL column name of a camelCase key. */
-export function sqlColumnName(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
-}
+export { sqlColumnName } from "./sql-row";
 
-/** One cell as text: booleans `true`/`false`, null and undefined empty, newlines escaped to keep rows on one line. */
-export function formatCell(v: unknown): string {
+/**
+ * One cell as text: booleans `true`/`false`, null and undefined empty, timestamps in Snowflake's form,
+ * newlines escaped to keep rows on one line.
+ */
+export function formatCell(raw: unknown): string {
+  const v = sqlValue(raw);
   if (v === null || v === undefined) return "";
   if (Array.isArray(v)) return v.map(formatCell).join(",");
   if (typeof v === "object") return JSON.stringify(v);

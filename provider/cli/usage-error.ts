@@ -3,8 +3,13 @@
  * from SpcsError (exit code 1), which is the platform refusing a well-formed request.
  */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    /** What is wrong, printed on one line (escaped): it may quote the words given. */
+    readonly reason: string,
+    /** The command's usage line, printed on a line of its own after the reason. */
+    readonly usage?: string,
+  ) {
+    super(usage ? `${reason}\n${usage}` : reason);
     this.name = "UsageError";
   }
 }

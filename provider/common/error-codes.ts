@@ -11,6 +11,9 @@ export const SPCS_ERROR_CODES = {
   "does-not-exist": "The named object does not exist (SPCS: `… does not exist or not authorized.`).",
   "already-exists": "An object of that name already exists (SPCS: `Object '…' already exists.`).",
   "invalid-identifier": "A name is not a valid Snowflake identifier.",
+  "invalid-value-list": "A network rule's VALUE_LIST entry is not a host[:port] SPCS lets a service reach.",
+  "unsupported-rule": "A network rule of a TYPE or MODE other than HOST_PORT / EGRESS, the ones services use.",
+  "invalid-network-rule-name": "An external access integration names a network rule without DATABASE.SCHEMA.RULE.",
   "invalid-service-name": "A service name does not give a valid DNS label (RFC 1035) for its DNS name.",
   "invalid-property": "A compute pool property has a value SPCS refuses.",
   "invalid-value": "A custom runtime environment property has a value outside its allowed words.",
@@ -32,6 +35,7 @@ export const SPCS_ERROR_CODES = {
   // Images, registry and custom runtime environments
   "image-not-found": "An image, tag or digest is not in the registry.",
   "invalid-image": "An image reference is not one of this platform's registry.",
+  "unsupported-image-platform": "An image has no linux/amd64 build, the only platform SPCS runs.",
   "registry-error": "The registry answered with an unexpected status, or does not hold what a push just wrote.",
   "registry-protocol": "The registry's answer breaks the distribution protocol (missing digest, mismatched manifest).",
   "registry-unavailable": "The registry does not answer.",
@@ -46,7 +50,10 @@ export const SPCS_ERROR_CODES = {
   "engine-unreachable": "The Docker engine stopped answering during a statement; what was recorded is kept.",
   "docker-error": "The Docker engine answered in a way the platform cannot use (e.g. a network with no subnet).",
   "docker-conflict": "A container of that name already exists in the engine.",
+  "secrets-unreadable": "A service's stored secret values are missing, unreadable or not JSON: its instances do not start (never with empty values).",
+  "secret-missing": "A container uses a Snowflake secret that has no stored value: its instance does not start.",
   "network-missing": "The platform network is gone from the engine.",
+  "egress-firewall": "The egress filter (iptables in an instance's network namespace) could not be loaded.",
   // spcs logs
   "container-not-found": "`spcs logs --container` names a container the service's spec does not have.",
   "container-missing": "A container the catalog records is gone from the engine (removed outside the platform).",

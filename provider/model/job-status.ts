@@ -13,8 +13,12 @@ export function deriveJobStatus(recorded: string, instances: readonly InstanceSt
   return "PENDING";
 }
 
-/** The one-line message SPCS prints for a job, e.g. `Job J completed successfully with status: DONE.` */
-export function jobMessage(qualifiedName: string, status: string): string {
+/**
+ * The one-line message SPCS prints for a job, e.g. `Job J completed successfully with status: DONE.`:
+ * the bare name, even when the caller has the qualified one (`DB.SCHEMA.J`).
+ */
+export function jobMessage(name: string, status: string): string {
+  const qualifiedName = name.split(".").pop()!;
   switch (status) {
     case "DONE":
       return `Job ${qualifiedName} completed successfully with status: DONE.`;

@@ -1,8 +1,8 @@
-import type { ContainerInfo } from "../runtime/docker-runtime";
+import { neverStarted, type ContainerInfo } from "../runtime/container-runtime";
 import type { RuntimeContainer } from "./runtime-spec";
 
 /**
- * Status vocabulary and pure derivation from what Docker reports, in SPCS's words (SHOW SERVICE
+ * Status vocabulary and pure derivation from what the container runtime reports, in SPCS's words (SHOW SERVICE
  * CONTAINERS / INSTANCES, platform events). Success conditions, in order:
  *  1. the instance is placed on a node (else PENDING "Pending scheduling.");
  *  2. the container exists and runs (else PENDING "Waiting to start", or FAILED on exit);
@@ -27,7 +27,7 @@ export function deriveContainerStatus(
   isJob = false,
 ): DerivedStatus<ContainerStatus> {
   if (!placed) return { status: "PENDING", message: "Pending scheduling." };
-  if (!info || info.status === "created") return { status: "PENDING", message: "Waiting to start" };
+  if (!info || neverStarted(info)) return { status: "PENDING", message: "Waiting to start" };
   if (info.oomKilled && !info.running) return { status: "FAILED", message: "Container was OOMKilled due to resource usage" };
   if (info.running) {
     if (spec.readinessProbe && !probeOk) {

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import { PlatformConfig, homePaths } from "../common/config";
 import { Catalog } from "../catalog/catalog";
 import { RegistryClient } from "../registry/registry-client";
+import type { ContainerRuntime } from "../runtime/container-runtime";
 import { DockerRuntime } from "../runtime/docker-runtime";
 
 /** The role that owns every object; the local platform has no RBAC. */
@@ -22,14 +23,14 @@ export interface PlatformState {
 export class Platform {
   readonly catalog: Catalog;
   readonly registry: RegistryClient;
-  private dockerRuntime?: DockerRuntime;
+  private dockerRuntime?: ContainerRuntime;
 
   constructor(readonly config: PlatformConfig) {
     this.catalog = Catalog.open(homePaths(config.home).catalog);
     this.registry = new RegistryClient(config.registry);
   }
 
-  get docker(): DockerRuntime {
+  get docker(): ContainerRuntime {
     return (this.dockerRuntime ??= new DockerRuntime(this.config.dockerHost));
   }
 

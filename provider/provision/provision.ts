@@ -3,6 +3,7 @@ import { agentStatus, ensureAgent, stopAgent } from "./agent";
 import { baseImageStatus, ensureBaseImage, ensureBusyboxStatic } from "./base-image";
 import { dockerEngineStatus, ensureDockerEngine } from "./docker-engine";
 import { ensurePulumiCli, pulumiCliStatus } from "./pulumi-cli";
+import { ensureLanguagePlugins, languagePluginsStatus } from "./language-plugins";
 import { ensureRuntimeImage, ensureRuntimePackages, runtimeImageStatus } from "./runtime-image";
 import { ensureRegistry, registryServerStatus } from "./registry-server";
 import { ensureSqlEndpoint, sqlEndpointStatus, stopSqlEndpoint } from "./sql-endpoint";
@@ -36,7 +37,8 @@ export async function platformUp(config: PlatformConfig, log: (line: string) => 
       parts.push(await ensureRuntimeImage(config, log));
     }
   }
-  parts.push(await ensurePulumiCli(config, log));
+  const cli = await ensurePulumiCli(config, log);
+  parts.push(cli, ...(cli.ok && cli.path ? await ensureLanguagePlugins(cli.path, log) : []));
   if (parts.every((p) => p.ok)) parts.push(ensureAgent(config, log));
   if (opts.sql !== false) parts.push(await ensureSqlEndpoint(config, log));
   return { home: config.home, parts };
@@ -45,7 +47,8 @@ export async function platformUp(config: PlatformConfig, log: (line: string) => 
 /** `spcs platform status`: each part's address or path and version, touching nothing. */
 export async function platformStatus(config: PlatformConfig): Promise<PlatformStatus> {
   const parts = await Promise.all([dockerEngineStatus(config), registryServerStatus(config), baseImageStatus(config), runtimeImageStatus(config), pulumiCliStatus(config), agentStatus(config), sqlEndpointStatus(config)]);
-  return { home: config.home, parts };
+  const cli = parts.find((p) => p.name === "pulumi");
+  return { home: config.home, parts: cli?.path ? [...parts, ...languagePluginsStatus(cli.path)] : parts };
 }
 
 /**

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import type { PlatformConfig } from "../common/config";
 import { LABEL_KIND, LABEL_MANAGED, LABEL_PREFIX } from "../common/labels";
 import { RegistryClient } from "../registry/registry-client";
+import type { ContainerRuntime } from "../runtime/container-runtime";
 import { DockerRuntime } from "../runtime/docker-runtime";
 import { RUNTIME_IMAGE_PATH, RUNTIME_IMAGE_VERSION, runtimeImageRepo } from "../model/platform-images";
 import { RUNTIME_DISTRIBUTIONS } from "./runtime-distributions";
@@ -48,7 +49,7 @@ export function runtimeRecipe(variant: RuntimeImageVariant = {}): string {
  * Builds the runtime image (or a variant of it) into the local engine as `repo:tag` with `docker import`.
  * Returns how long it took. The caller pushes it if it belongs in a registry.
  */
-export async function buildRuntimeImage(docker: DockerRuntime, repo: string, tag: string, variant: RuntimeImageVariant = {}): Promise<number> {
+export async function buildRuntimeImage(docker: ContainerRuntime, repo: string, tag: string, variant: RuntimeImageVariant = {}): Promise<number> {
   const started = Date.now();
   const env = variant.env ?? RUNTIME_IMAGE_ENV;
   await docker.importImage(runtimeRootfsTar(variant), repo, tag, [

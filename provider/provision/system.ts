@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { ownerOnlyDir, ownerOnlyFile } from "../common/owner-only";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { SpcsError } from "../common/errors";
@@ -51,8 +52,9 @@ export function runLogged(cmd: string, args: string[], log: (line: string) => vo
 
 /** Starts a long-running server detached from this process, its output appended to `logFile`. */
 export function startDaemon(cmd: string, args: string[], logFile: string, env?: Record<string, string>): number {
-  fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  const fd = fs.openSync(logFile, "a");
+  // A daemon's log may quote a secret a workload printed: owner only, like the catalog.
+  ownerOnlyDir(path.dirname(logFile));
+  const fd = fs.openSync(ownerOnlyFile(logFile), "a");
   const child = spawn(cmd, args, { detached: true, stdio: ["ignore", fd, fd], ...(env && { env: { ...process.env, ...env } }) });
   child.unref();
   fs.closeSync(fd);

@@ -47,7 +47,7 @@ export const computePoolProvider: ResourceProvider<ComputePoolInputs, ComputePoo
       [RESOURCE_NAME_KEY]: news[RESOURCE_NAME_KEY],
     };
     if (news.instanceFamily === undefined) {
-      return { inputs: plain(inputs), failures: [{ property: "instanceFamily", reason: withFix("Missing option(s): [INSTANCE_FAMILY]", "set instanceFamily, for example CPU_X64_XS", "check") }] };
+      return { inputs: plain(inputs), failures: [{ property: "instanceFamily", reason: withFix("ComputePool instanceFamily: Missing option(s): [INSTANCE_FAMILY]", "set instanceFamily, for example CPU_X64_XS", "check") }] };
     }
     if (!isUnknown(inputs.instanceFamily)) inputs.instanceFamily = findInstanceFamily(inputs.instanceFamily)?.name ?? inputs.instanceFamily;
     const known = Object.fromEntries(Object.entries(inputs).filter(([, v]) => !isUnknown(v)));

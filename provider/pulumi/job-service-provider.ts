@@ -12,6 +12,7 @@ import { dropService } from "../statements/services";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type CheckFailure, type ResourceProvider } from "./provider-types";
 import { analyzeSource, identifierFailures, normalizeSecrets, secretFailures, specFailures, type WorkloadInputs } from "./workload-settings";
 import { JOB_SERVICE_SCHEMA } from "../schema/tables/job-service-schema";
+import { progress } from "../common/progress";
 
 export interface JobServiceInputs extends WorkloadInputs {
   replicas: number;
@@ -122,7 +123,7 @@ async function waitForEnd(key: ServiceKey, inputs: JobServiceInputs, rerunHint =
   const platform = currentPlatform();
   let d: JobDescription | undefined;
   try {
-    d = inputs.async ? await describeJob(platform, key) : await awaitJobEnd(platform, key, inputs.timeoutSeconds, (l) => console.log(l));
+    d = inputs.async ? await describeJob(platform, key) : await awaitJobEnd(platform, key, inputs.timeoutSeconds, progress);
   } catch (e) {
     if (!(e instanceof JobTimeout)) throw e;
     await cancelJob(platform, key);

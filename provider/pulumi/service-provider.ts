@@ -5,10 +5,12 @@ import type { ServiceKey } from "../catalog/service-store";
 import { currentPlatform } from "../platform/current-platform";
 import { DEFAULT_READY_TIMEOUT_SECONDS, awaitServiceReady, alterService, createService, describeService, dropService, type SecretValue, type ServiceDescription, suspendService } from "../statements/services";
 import { runtimeSpecOf } from "../model/from-spec";
+import { driftLine } from "../model/drift";
 import { SERVICE_SCHEMA } from "../schema/tables/service-schema";
 import { replaceOnChangeNames } from "../schema/resource-schema";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "./provider-types";
 import { analyzeSource, identifierFailures, instanceCountFailures, normalizeSecrets, secretFailures, specFailures, type WorkloadInputs } from "./workload-settings";
+import { progress } from "../common/progress";
 
 export interface ServiceInputs extends WorkloadInputs {
   minInstances: number;
@@ -26,7 +28,9 @@ export interface ServiceInputs extends WorkloadInputs {
   [RESOURCE_NAME_KEY]?: string;
 }
 
-export type ServiceOutputs = ServiceInputs & Omit<ServiceDescription, "name" | "computePool" | "minInstances" | "maxInstances" | "minReadyInstances" | "autoResume" | "externalAccessIntegrations" | "queryWarehouse" | "comment"> & {
+export type ServiceOutputs = ServiceInputs & Omit<ServiceDescription, "name" | "computePool" | "minInstances" | "maxInstances" | "minReadyInstances" | "autoResume" | "externalAccessIntegrations" | "queryWarehouse" | "comment" | "drift"> & {
+  /** DESCRIBE's drift as the lines people read (driftLine). */
+  drift: string[];
   /** The first public endpoint's ingress URL, `http://127.0.0.1:<port>`, or null. */
   ingressUrl: string | null;
 };
@@ -138,7 +142,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
         suspended: news.suspended, spec: { spec: runtimeSpecOf(analysis.spec!), specDigest: analysis.specDigest! },
         minInstances: news.minInstances, maxInstances: news.maxInstances, minReadyInstances: news.minReadyInstances, autoResume: news.autoResume,
         externalAccessIntegrations: news.externalAccessIntegrations, queryWarehouse: news.queryWarehouse, comment: news.comment,
-        secrets: news.secrets ?? {}, readyTimeoutSeconds: news.readyTimeoutSeconds, progress: (l) => console.log(l),
+        secrets: news.secrets ?? {}, readyTimeoutSeconds: news.readyTimeoutSeconds, progress,
       });
     } catch (e) {
       if (!isSpcsError(e)) throw e;
@@ -158,7 +162,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
 async function waitAndDescribe(key: ServiceKey, inputs: ServiceInputs): Promise<ServiceOutputs> {
   const platform = currentPlatform();
   try {
-    const d = await awaitServiceReady(platform, key, inputs.readyTimeoutSeconds, (l) => console.log(l));
+    const d = await awaitServiceReady(platform, key, inputs.readyTimeoutSeconds, progress);
     return outputsOf(inputs, d);
   } catch (e) {
     if (!isSpcsError(e)) throw e;
@@ -170,7 +174,7 @@ async function waitAndDescribe(key: ServiceKey, inputs: ServiceInputs): Promise<
 function outputsOf(inputs: ServiceInputs, d: ServiceDescription): ServiceOutputs {
   const ingress = d.endpoints.find((e) => e.isPublic && e.ingressUrl)?.ingressUrl;
   const shown = Object.fromEntries(SHOWN.map((k) => [k, d[k]]));
-  return plain({ ...inputs, ...shown, ingressUrl: ingress ? `http://${ingress}` : null }) as ServiceOutputs;
+  return plain({ ...inputs, ...shown, drift: d.drift.map(driftLine), ingressUrl: ingress ? `http://${ingress}` : null }) as ServiceOutputs;
 }
 
 function pickInputs(p: ServiceOutputs): ServiceInputs {

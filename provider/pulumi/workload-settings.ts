@@ -23,8 +23,9 @@ export interface WorkloadInputs extends SpecSource {
 
 /**
  * SPCS takes USING values as SQL text that must be alphanumeric or JSON. In a Pulumi program the values
- * are JavaScript values, so every one is passed as JSON: any string works (`"a.b-c"` renders as a.b-c),
- * and objects and arrays substitute whole sub-trees.
+ * are JavaScript values, so every one is passed as JSON: a string stays the string given (`"hunter2 #1"`,
+ * `"0x1F"`: the renderer quotes it where it stands for a whole YAML scalar, see docs/spec-language.md),
+ * numbers and booleans stay numbers and booleans, and objects and arrays substitute whole sub-trees.
  */
 export function usingStrings(using: Record<string, unknown> | undefined): Record<string, string> | undefined {
   if (!using) return undefined;

@@ -12,6 +12,8 @@ const SEE_ALSO: Record<string, string[]> = {
   Service: ["[Services: what is emulated](../services.md)", "[The specification language](../spec-language.md)"],
   JobService: ["[Job services](../jobs.md)", "[The specification language](../spec-language.md)"],
   CustomRuntimeEnvironment: ["[Custom runtime environments](../custom-runtime-environments.md)", "[Jobs on a CRE](../jobs.md#jobs-on-a-custom-runtime-environment)"],
+  NetworkRule: ["[Egress by network rule](../services.md#egress-by-network-rule)", "[ExternalAccessIntegration](external-access-integration.md)"],
+  ExternalAccessIntegration: ["[Egress by network rule](../services.md#egress-by-network-rule)", "[NetworkRule](network-rule.md)"],
 };
 
 const GENERATED = (kind: string) =>

@@ -26,6 +26,13 @@ export interface PropertySpec {
   optional?: boolean;
   /** Enumerated values (stored upper-case). */
   enum?: readonly string[];
+  /** Bounds `check` enforces (input-failures.ts): integers and numbers. */
+  minimum?: number;
+  maximum?: number;
+  /** Longest string accepted, in characters (default INPUT_STRING_MAX_LENGTH). */
+  maxLength?: number;
+  /** Most entries of an array or map. */
+  maxItems?: number;
 }
 
 export interface ResourceSchema {

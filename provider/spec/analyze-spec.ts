@@ -4,7 +4,7 @@
  * stage's failure stops only what depends on it: YAML errors stop validation (positions after a syntax
  * error mean little), but schema problems do not stop the rules, so one run reports every problem.
  */
-import { finishDiagnostics, formatPath, hasErrors, type SpecDiagnostic } from "./diagnostics";
+import { appendAll, finishDiagnostics, formatPath, hasErrors, type SpecDiagnostic } from "./diagnostics";
 import { locateNode } from "./locate-node";
 import { canonicalYaml, normalizeSpec, specDigest } from "./normalize-spec";
 import { parseYaml, scalarSource } from "./parse-spec";
@@ -14,6 +14,7 @@ import type { RuleContext, RuleReport } from "./rules/rule";
 import type { ServiceSpec } from "./service-spec";
 import { isObj, itemsAt, specList } from "./spec-access";
 import { SourcePositions, type Substitution } from "./source-positions";
+import { MAX_SPEC_BYTES, MAX_SPEC_SIZE_TEXT } from "./spec-limits";
 import { schemaReports } from "./zod-issues";
 
 export interface AnalyzeOptions {
@@ -47,21 +48,26 @@ function internalError(e: unknown): SpecDiagnostic {
 function analyze(text: string, opts: AnalyzeOptions): SpecAnalysis {
   if (typeof text !== "string") return { ok: false, diagnostics: [{ code: "spec/type", severity: "error", message: `the specification must be YAML text, not ${typeof text}`, hint: "pass the file's contents as a string", path: "", line: 1, column: 1 }] };
   const kind = opts.kind === "job" ? "job" : "service";
+  // Checked first, without reading a huge text: a UTF-16 unit takes 1 to 3 UTF-8 bytes.
+  if (text.length > MAX_SPEC_BYTES / 3 && (text.length > MAX_SPEC_BYTES || Buffer.byteLength(text) > MAX_SPEC_BYTES)) {
+    const size = text.length > MAX_SPEC_BYTES * 3 ? `more than ${MAX_SPEC_BYTES}` : String(Buffer.byteLength(text));
+    return { ok: false, diagnostics: [{ code: "spec/too-large", severity: "error", message: `the specification is ${size} bytes; a specification may have at most ${MAX_SPEC_BYTES} bytes (${MAX_SPEC_SIZE_TEXT})`, hint: "keep large data out of the specification: put files in a stage volume or the image, and pass settings as short env values", path: "", line: 1, column: 1 }] };
+  }
   const diagnostics: SpecDiagnostic[] = [];
   let source = text;
   let rendered: string | undefined;
   let substitutions: Substitution[] | undefined;
   if (opts.using !== undefined || isTemplate(text)) {
     const r = renderTemplateDetailed(text, opts.using ?? {});
-    diagnostics.push(...r.diagnostics);
+    appendAll(diagnostics, r.diagnostics);
     if (r.text === undefined) return { ok: false, diagnostics: finishDiagnostics(diagnostics) };
     source = rendered = r.text;
     substitutions = r.substitutions;
   }
 
-  // Untemplated text reuses the parser's LineCounter; rendered text maps back through the substitutions.
-  const parsed = parseYaml(source, (lc) => (substitutions ? new SourcePositions(text, substitutions) : new SourcePositions(text, [], lc)));
-  diagnostics.push(...parsed.diagnostics);
+  // Positions are always counted on the text the user wrote; rendered text maps back through the substitutions.
+  const parsed = parseYaml(source, new SourcePositions(text, substitutions ?? []));
+  appendAll(diagnostics, parsed.diagnostics);
   if (!("value" in parsed)) return { ok: false, diagnostics: finishDiagnostics(diagnostics), rendered };
   const { doc, positions } = parsed;
   const root = parsed.value;
@@ -72,7 +78,7 @@ function analyze(text: string, opts: AnalyzeOptions): SpecAnalysis {
 
   const reports: RuleReport[] = [];
   const checked = schemaReports(root);
-  reports.push(...checked.reports);
+  appendAll(reports, checked.reports);
   const spec = isObj(root) && isObj(root.spec) ? root.spec : undefined;
   const ctx: RuleContext = {
     kind,

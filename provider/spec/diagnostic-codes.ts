@@ -64,6 +64,17 @@ export const SPEC_CODES = {
   "spec/job-public-endpoint": "A job service declares a public endpoint.",
   "spec/job-autoscaling": "A job service declares resourceManagement (autoscaling never applies to jobs).",
   "spec/job-probe": "(warning) A job service declares a readiness or liveness probe; jobs ignore them.",
+  // What the runtime cannot honour (issue 13): worded like SPCS, "Invalid spec: …"
+  "spec/too-large": "The specification is bigger than 128 KiB, as written or once its USING values are substituted.",
+  "spec/too-many-diagnostics": "More than 100 problems: the 100th diagnostic says how many more were left out (a warning when all of those are warnings).",
+  "spec/quantity-range": "A cpu, memory or size quantity, or a duration, is too large to be represented exactly.",
+  "spec/resource-minimum": "A cpu or memory limit is 0 or below what the container runtime can enforce (cpu 10m, memory 6Mi).",
+  "spec/volume-size": "A memory volume size is 0 or not a whole number of bytes.",
+  "spec/env-name": "An env var name or a secret's envVarName is not a portable name (a letter or '_', then letters, digits, '_', '.', '-'; not __proto__).",
+  "spec/nul-character": "An env value or a command or args item contains a NUL character, which no process can receive.",
+  "spec/mount-path": "A mountPath or secret directoryPath is '/', or has ':', a '.' or '..' segment, or a control character.",
+  "spec/image-path": "An image path has a '.' or '..' segment.",
+  "spec/empty-list": "A list or env map is given but empty; SPCS rejects it (\"Invalid spec: invalid 'volumeMounts'. Value is empty\").",
   // Safety net
   "spec/internal": "An unexpected internal error; please report it with the spec that caused it.",
 } as const;

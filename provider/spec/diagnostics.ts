@@ -1,7 +1,9 @@
+import { oneLine } from "../common/text";
 /**
  * The diagnostic shape every stage of the pipeline reports, and how it is printed.
  */
 import type { DiagnosticCode } from "./diagnostic-codes";
+import { MAX_DIAGNOSTICS } from "./spec-limits";
 
 export interface SpecDiagnostic {
   code: DiagnosticCode | string;
@@ -37,7 +39,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 /** `file:line:col: error CODE: message (hint)` — the compiler-style line editors and CI annotate. */
 export function formatDiagnostic(d: SpecDiagnostic, file?: string): string {
   const where = `${file ?? "<spec>"}:${d.line}:${d.column}`;
-  return `${where}: ${d.severity} ${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`;
+  // One line each, whatever the message quotes from the spec: a newline in a value cannot forge another diagnostic.
+  return oneLine(`${where}: ${d.severity} ${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ""}`);
 }
 
 /** Document order, then errors before warnings, then by code, so output is stable. */
@@ -45,8 +48,12 @@ export function compareDiagnostics(a: SpecDiagnostic, b: SpecDiagnostic): number
   return a.line - b.line || a.column - b.column || (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1) || a.code.localeCompare(b.code) || a.message.localeCompare(b.message);
 }
 
-/** Sorted, without exact repeats (two stages may notice the same problem at the same place). */
-export function finishDiagnostics(list: SpecDiagnostic[]): SpecDiagnostic[] {
+/**
+ * Sorted, without exact repeats (two stages may notice the same problem at the same place), and at most
+ * MAX_DIAGNOSTICS long: a flood of diagnostics (one per placeholder of a 200 KB template) helps nobody and
+ * costs time and memory downstream, so the last one says how many more there were.
+ */
+export function finishDiagnostics(list: readonly SpecDiagnostic[]): SpecDiagnostic[] {
   const seen = new Set<string>();
   const out: SpecDiagnostic[] = [];
   for (const d of [...list].sort(compareDiagnostics)) {
@@ -55,7 +62,31 @@ export function finishDiagnostics(list: SpecDiagnostic[]): SpecDiagnostic[] {
     seen.add(key);
     out.push(d);
   }
-  return out;
+  return capDiagnostics(out);
+}
+
+/** The first MAX_DIAGNOSTICS - 1 of a sorted list, then one "and N more" at the first one left out. */
+export function capDiagnostics(sorted: SpecDiagnostic[]): SpecDiagnostic[] {
+  if (sorted.length <= MAX_DIAGNOSTICS) return sorted;
+  const kept = sorted.slice(0, MAX_DIAGNOSTICS - 1);
+  const rest = sorted.slice(MAX_DIAGNOSTICS - 1);
+  const errors = rest.filter((d) => d.severity === "error").length;
+  const first = rest[0];
+  kept.push({
+    code: "spec/too-many-diagnostics",
+    severity: errors > 0 ? "error" : "warning",
+    message: `and ${rest.length} more (${errors} errors, ${rest.length - errors} warnings) not listed`,
+    hint: "fix the problems listed, then check again to see the rest",
+    path: "",
+    line: first.line,
+    column: first.column,
+  });
+  return kept;
+}
+
+/** Appends without spreading: `push(...list)` overflows the stack for very long lists. */
+export function appendAll<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
 }
 
 export function hasErrors(list: readonly SpecDiagnostic[]): boolean {

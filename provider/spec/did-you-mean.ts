@@ -25,20 +25,32 @@ export function editDistance(a: string, b: string): number {
  * typo: at most a third of the word's length away (and at least 2 edits are always tolerated).
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  // Bounded work: a spec may repeat a bad name thousands of times against thousands of candidates, or
+  // use 10,000-character keys; no typo is worth quadratic time. Past these bounds, no suggestion.
+  if (word.length > MAX_WORD) return undefined;
   const w = word.toLowerCase();
   let best: string | undefined;
   let bestScore = Math.max(2, Math.ceil(word.length / 3)) + 1;
+  let tried = 0;
   for (const c of candidates) {
+    if (++tried > MAX_CANDIDATES) break;
+    // The distance is at least the difference in length: skip what cannot win.
+    if (Math.abs(c.length - word.length) >= bestScore) continue;
     const d = editDistance(w, c.toLowerCase());
     if (d < bestScore) [best, bestScore] = [c, d];
   }
   return best;
 }
 
-/** `did you mean 'x'?` when there is a close candidate, otherwise the list of allowed values. */
+const MAX_WORD = 64;
+const MAX_CANDIDATES = 200;
+const MAX_LISTED = 20;
+
+/** `did you mean 'x'?` when there is a close candidate, otherwise the list of allowed values (the first 20). */
 export function suggestion(word: string, candidates: readonly string[], noun = "allowed"): string {
   const near = closest(word, candidates);
   if (near !== undefined) return `did you mean '${near}'?`;
   if (candidates.length === 0) return "remove it";
-  return `${noun}: ${candidates.map((c) => `'${c}'`).join(", ")}`;
+  const listed = candidates.slice(0, MAX_LISTED).map((c) => `'${c.length > MAX_WORD ? `${c.slice(0, MAX_WORD)}…` : c}'`);
+  return `${noun}: ${listed.join(", ")}${candidates.length > MAX_LISTED ? `, and ${candidates.length - MAX_LISTED} more` : ""}`;
 }

@@ -14,7 +14,9 @@ export function cacheDurationSeconds(value: unknown): number | undefined {
   if (typeof value !== "string") return undefined;
   const m = CACHE_DURATION_PATTERN.exec(value);
   if (!m) return undefined;
-  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+  const seconds = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+  // Past 2^53 the count is not exact (and 400 digits read as Infinity, printed "Infinityh").
+  return Number.isSafeInteger(seconds) ? seconds : undefined;
 }
 
 export function formatCacheDuration(seconds: number): string {
@@ -29,7 +31,8 @@ export function retentionHours(value: unknown): number | undefined {
   if (typeof value !== "string") return undefined;
   const m = RETENTION_PATTERN.exec(value);
   if (!m) return undefined;
-  return Number(m[1]) * (m[2] === "d" ? 24 : 1);
+  const hours = Number(m[1]) * (m[2] === "d" ? 24 : 1);
+  return Number.isSafeInteger(hours) ? hours : undefined;
 }
 
 export function formatRetention(hours: number): string {

@@ -3,7 +3,7 @@
  * point at the original text. The one place that walks the node tree; positions always come from node
  * ranges, never from re-serialised text.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { PathSegment } from "./diagnostics";
 
 export interface Located {
@@ -18,6 +18,20 @@ export interface Located {
 
 function keyText(key: unknown): string {
   return isScalar(key) ? String(key.value) : String(key);
+}
+
+/** Each mapping's pairs by key text, built on first use: a linear search per lookup is quadratic for big maps. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    // The first pair with a key wins, as a linear search would find it.
+    for (const p of map.items) if (!index.has(keyText(p.key))) index.set(keyText(p.key), p);
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
 }
 
 function rangeOf(node: unknown): [number, number] | undefined {
@@ -38,7 +52,7 @@ export function locateNode(doc: Document, path: readonly PathSegment[], target: 
   for (const seg of path) {
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
-      const pair = node.items.find((p) => keyText(p.key) === String(seg));
+      const pair = pairOf(node as YAMLMap, String(seg));
       if (!pair) break;
       keyNode = pair.key;
       node = pair.value;

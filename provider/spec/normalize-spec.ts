@@ -161,7 +161,21 @@ export function specDigest(spec: ServiceSpec): string {
   return createHash("sha256").update(canonicalJson(spec)).digest("hex");
 }
 
-/** The canonical form as YAML, in the model's key order. */
+/**
+ * The canonical form as YAML, in the model's key order. The collections normalisation always fills in
+ * (env, volumeMounts, secrets, endpoints, volumes, serviceRoles) are left out when empty: SPCS rejects an
+ * empty collection (rules/empty-lists.ts), and reading the text back fills them in again, so the text
+ * validates and gives the same model and digest.
+ */
 export function canonicalYaml(spec: ServiceSpec): string {
-  return stringify(spec, { lineWidth: 0 });
+  const bare = <T extends object>(o: T, keys: string[]): T => {
+    const out = { ...o } as Record<string, unknown>;
+    for (const k of keys) {
+      const v = out[k];
+      if ((Array.isArray(v) && v.length === 0) || (v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0)) delete out[k];
+    }
+    return out as T;
+  };
+  const text = bare({ ...spec, spec: bare({ ...spec.spec, containers: spec.spec.containers.map((c) => bare(c, ["env", "volumeMounts", "secrets"])) }, ["endpoints", "volumes"]) }, ["serviceRoles"]);
+  return stringify(text, { lineWidth: 0 });
 }

@@ -44,7 +44,9 @@ export function cpuMillicores(value: unknown): number | undefined {
   if (typeof value === "number") {
     if (!Number.isFinite(value) || value < 0) return undefined;
     // Round to micro-cores first so that float noise (0.1 * 1000 = 100.00000000000001) does not round up.
-    return Math.ceil(Math.round(value * 1e6) / 1e3);
+    const millis = Math.ceil(Math.round(value * 1e6) / 1e3);
+    // Beyond 2^53 the count is no longer exact, and `${1e24}m` prints as "1e+24m", which is not a quantity.
+    return Number.isSafeInteger(millis) ? millis : undefined;
   }
   if (typeof value !== "string") return undefined;
   text = value;
@@ -52,7 +54,7 @@ export function cpuMillicores(value: unknown): number | undefined {
   if (!m) return undefined;
   const { num, den } = decimal(m[1]);
   const millis = m[3] === "m" ? ceilDiv(num, den) : ceilDiv(num * 1000n, den);
-  return Number(millis);
+  return millis > BigInt(Number.MAX_SAFE_INTEGER) ? undefined : Number(millis);
 }
 
 /** Bytes for a memory value (fractions round up), or undefined when it is not a valid memory quantity. */
@@ -63,6 +65,20 @@ export function memoryBytes(value: unknown): number | undefined {
   const { num, den } = decimal(m[1]);
   const bytes = ceilDiv(num * MEMORY_UNITS[m[3]], den);
   return bytes > BigInt(Number.MAX_SAFE_INTEGER) ? undefined : Number(bytes);
+}
+
+/** True when a memory quantity's text is well formed but its value does not fit a safe integer (cpuMillicores likewise). */
+export function quantityTooLarge(value: unknown, kind: "cpu" | "memory"): boolean {
+  const wellFormed = kind === "cpu" ? (typeof value === "number" && Number.isFinite(value) && value >= 0) || (typeof value === "string" && CPU_PATTERN.test(value)) : typeof value === "string" && MEMORY_PATTERN.test(value);
+  return wellFormed && (kind === "cpu" ? cpuMillicores(value) : memoryBytes(value)) === undefined;
+}
+
+/** True when a well-formed memory quantity is a whole number of bytes (`1.5k` is; `0.0001k` is not). */
+export function wholeBytes(value: string): boolean {
+  const m = MEMORY_PATTERN.exec(value);
+  if (!m) return false;
+  const { num, den } = decimal(m[1]);
+  return (num * MEMORY_UNITS[m[3]]) % den === 0n;
 }
 
 /** GiB count of a block volume size (`"10Gi"` → 10), or undefined. */

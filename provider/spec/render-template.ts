@@ -8,11 +8,15 @@
  *   whole sub-tree (`env: {{ env }}` with `{"PORT": 8000}`);
  * - `default(d)` applies when the variable has no USING value; `default(d, true)` also when the value is
  *   falsy (Jinja's rule: empty string, 0, false, null, empty list or map);
- * - a variable with neither a value nor a default is an error naming it, at its `{{`.
+ * - a variable with neither a value nor a default is an error naming it, at its `{{`;
+ * - a string value arrives exactly as given (using-substitution.ts: quoted when it stands for a whole scalar);
+ * - the rendered text may not exceed the size limit (spec-limits.ts), so values cannot amplify the input.
  * All problems are reported, not just the first; the text is returned only when there are none.
  */
-import { compareDiagnostics, type SpecDiagnostic } from "./diagnostics";
+import { capDiagnostics, compareDiagnostics, type SpecDiagnostic } from "./diagnostics";
 import { lineCounterFor, SourcePositions, type Substitution } from "./source-positions";
+import { MAX_SPEC_BYTES, MAX_SPEC_SIZE_TEXT, quoteText } from "./spec-limits";
+import { ScalarContext } from "./using-substitution";
 
 export interface TemplateRender {
   text?: string;
@@ -30,7 +34,9 @@ interface UsingValue {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
-const PLACEHOLDER = /^\s*([A-Za-z_][A-Za-z0-9_$]*)\s*(?:\|\s*([A-Za-z_]\w*)\s*(?:\(([\s\S]*)\))?\s*)?$/;
+// Matched against the trimmed expression, with no two `\s*` next to each other: the earlier form
+// (`\s*(?:…)?\s*$`) backtracked quadratically over a run of spaces (60 KB took 8 s).
+const PLACEHOLDER = /^([A-Za-z_][A-Za-z0-9_$]*)(?:\s*\|\s*([A-Za-z_]\w*)(?:\s*\(([\s\S]*)\))?)?$/;
 const LITERAL = String.raw`'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true|false|True|False`;
 const DEFAULT_ARGS = new RegExp(String.raw`^\s*(${LITERAL})\s*(?:,\s*(true|false|True|False)\s*)?$`);
 
@@ -86,7 +92,7 @@ export function renderTemplateDetailed(text: string, using: Record<string, strin
   for (const [rawKey, raw] of Object.entries(using)) {
     const key = /^".*"$/.test(rawKey) ? rawKey.slice(1, -1) : rawKey;
     if (!IDENTIFIER.test(key)) {
-      report("template/invalid-key", "error", 0, 0, `USING key '${rawKey}' is not a valid identifier`, "use letters, digits, '_' and '$', starting with a letter or '_'", `using.${rawKey}`);
+      report("template/invalid-key", "error", 0, 0, `USING key '${quoteText(rawKey)}' is not a valid identifier`, "use letters, digits, '_' and '$', starting with a letter or '_'", `using.${quoteText(rawKey)}`);
       continue;
     }
     const parsed = parseUsingValue(String(raw));
@@ -94,9 +100,10 @@ export function renderTemplateDetailed(text: string, using: Record<string, strin
     else invalid.set(key, String(raw));
   }
   const reportInvalid = (key: string, start: number, end: number): void =>
-    report("template/invalid-value", "error", start, end, `Unable to render service spec from given template: the USING value of '${key}' is neither alphanumeric nor valid JSON`, `pass non-alphanumeric text as a JSON string: ${key} => '${JSON.stringify(invalid.get(key))}'`, `using.${key}`);
+    report("template/invalid-value", "error", start, end, `Unable to render service spec from given template: the USING value of '${key}' is neither alphanumeric nor valid JSON`, `pass non-alphanumeric text as a JSON string: ${key} => '${quoteText(JSON.stringify(invalid.get(key)) ?? "")}'`, `using.${key}`);
 
   const used = new Set<string>();
+  const context = new ScalarContext(text);
   const substitutions: Substitution[] = [];
   let out = "";
   let last = 0;
@@ -106,7 +113,10 @@ export function renderTemplateDetailed(text: string, using: Record<string, strin
     if (m[0] !== "{{") {
       const close = text.indexOf(m[0] === "{%" ? "%}" : "#}", start + 2);
       report("template/unsupported", "error", start, close === -1 ? start + 2 : close + 2, `only {{ variable }} placeholders are supported, not Jinja '${m[0]} … ${m[0] === "{%" ? "%}" : "#}"}' blocks`, "remove the block, or render the spec with your own tooling before passing it");
-      if (close !== -1) opener.lastIndex = close + 2;
+      // Unclosed, the block runs to the end of the text: one problem, reported once (searching again for
+      // each later opener made this quadratic, with one diagnostic per opener).
+      if (close === -1) break;
+      opener.lastIndex = close + 2;
       continue;
     }
     const close = text.indexOf("}}", start + 2);
@@ -117,9 +127,9 @@ export function renderTemplateDetailed(text: string, using: Record<string, strin
     const end = close + 2;
     opener.lastIndex = end;
     const expr = text.slice(start + 2, close);
-    const pm = PLACEHOLDER.exec(expr);
+    const pm = PLACEHOLDER.exec(expr.trim());
     if (!pm) {
-      report("template/syntax", "error", start, end, `'{{${expr}}}' is not a placeholder`, "write {{ variable }} or {{ variable | default('value') }}");
+      report("template/syntax", "error", start, end, `'{{${quoteText(expr)}}}' is not a placeholder`, "write {{ variable }} or {{ variable | default('value') }}");
       continue;
     }
     const [, name, filter, args] = pm;
@@ -127,12 +137,12 @@ export function renderTemplateDetailed(text: string, using: Record<string, strin
     let defaultOnFalsy = false;
     if (filter !== undefined) {
       if (filter !== "default" && filter !== "d") {
-        report("template/unsupported", "error", start, end, `the filter '${filter}' is not supported`, "only default('value') and default('value', true) are supported");
+        report("template/unsupported", "error", start, end, `the filter '${quoteText(filter)}' is not supported`, "only default('value') and default('value', true) are supported");
         continue;
       }
       const am = DEFAULT_ARGS.exec(args ?? "");
       if (!am) {
-        report("template/syntax", "error", start, end, `default(${args ?? ""}) needs a literal value and an optional boolean`, "write default('value') or default('value', true)");
+        report("template/syntax", "error", start, end, `default(${quoteText(args ?? "")}) needs a literal value and an optional boolean`, "write default('value') or default('value', true)");
         continue;
       }
       fallback = parseLiteral(am[1]);
@@ -150,12 +160,17 @@ export function renderTemplateDetailed(text: string, using: Record<string, strin
       report("template/missing-value", "error", start, end, `Unable to render service spec from given template: variable '${name}' has no USING value and no default`, `pass ${name} => '<value>' in USING, --using ${name}=<value> on the command line, or give it a default: {{ ${name} | default('<value>') }}`, `using.${name}`);
       continue;
     }
+    const value = typeof chosen.value === "string" ? context.substitute(chosen.text, start, end) : chosen.text;
     out += text.slice(last, start);
-    substitutions.push({ renderedStart: out.length, renderedEnd: out.length + chosen.text.length, originalStart: start, originalEnd: end });
-    out += chosen.text;
+    substitutions.push({ renderedStart: out.length, renderedEnd: out.length + value.length, originalStart: start, originalEnd: end });
+    out += value;
     last = end;
+    if (out.length > MAX_SPEC_BYTES) break;
   }
   out += text.slice(last);
+  if (out.length > MAX_SPEC_BYTES && Buffer.byteLength(out) > MAX_SPEC_BYTES) {
+    report("spec/too-large", "error", 0, 0, `the rendered specification is more than ${MAX_SPEC_BYTES} bytes; a specification may have at most ${MAX_SPEC_BYTES} bytes (${MAX_SPEC_SIZE_TEXT}) once its USING values are substituted`, "pass shorter USING values; keep large data in a stage volume or the image");
+  }
 
   // Invalid values are reported where they are used; one that is never used is reported once, at the top.
   for (const key of invalid.keys()) if (!used.has(key)) reportInvalid(key, 0, 0);
@@ -170,5 +185,6 @@ export function renderTemplateDetailed(text: string, using: Record<string, strin
 /** Public form: the rendered text, or the diagnostics that stopped it. */
 export function renderTemplate(text: string, using: Record<string, string>): { text?: string; diagnostics: SpecDiagnostic[] } {
   const r = renderTemplateDetailed(text, using);
-  return { text: r.text, diagnostics: r.diagnostics };
+  // analyzeSpec caps the whole list once; this public form caps its own.
+  return { text: r.text, diagnostics: capDiagnostics(r.diagnostics) };
 }

@@ -120,8 +120,8 @@ const volume = z
     name: name("Volume"),
     source: withFormat(z.string().regex(VOLUME_SOURCE_PATTERN), FORMATS.volumeSource, "local, memory, block, stage, or the deprecated '@stage/path'."),
     size: memory("Required for memory (e.g. 2G) and block (whole Gi, e.g. 10Gi) volumes.").optional(),
-    uid: z.number().int().min(0).optional().describe("Owner uid of files; legacy '@stage' volumes only."),
-    gid: z.number().int().min(0).optional().describe("Owner gid of files; legacy '@stage' volumes only."),
+    uid: z.number().int().min(0).max(4294967294).optional().describe("Owner uid of files; legacy '@stage' volumes only."),
+    gid: z.number().int().min(0).max(4294967294).optional().describe("Owner gid of files; legacy '@stage' volumes only."),
     blockConfig: z
       .strictObject({
         initialContents: z.strictObject({ fromSnapshot: z.string().min(1) }).optional(),

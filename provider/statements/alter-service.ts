@@ -3,11 +3,13 @@ import type { ServiceKey } from "../catalog/service-store";
 import type { Platform } from "../platform/platform";
 import type { RuntimeSpec } from "../model/runtime-spec";
 import { qualified } from "../model/service-naming";
+import { driftLine } from "../model/drift";
 import { ensureIngress } from "../objects/services/ingress";
 import { resumeService, suspendService } from "../objects/services/service-lifecycle";
 import { repairService, restartService, scaleService, setServiceProperties, upgradeService } from "../objects/services/service-updates";
 import { applyExternalAccess } from "../objects/workloads/external-access";
-import { readServiceSecrets, writeServiceSecrets, type SecretValue } from "../objects/workloads/secret-store";
+import { requireIntegrations } from "../objects/external-access-integrations/allowed-egress";
+import { storedServiceSecrets, writeServiceSecrets, type SecretValue } from "../objects/workloads/secret-store";
 import { readRuntimeSpec } from "../model/stored-runtime-spec";
 
 /** What a service should be after ALTER SERVICE; a property left undefined keeps its current value. */
@@ -48,8 +50,9 @@ export async function alterService(platform: Platform, key: ServiceKey, target: 
   const svc = platform.catalog.services.get(key);
   if (!svc) throw doesNotExist("Service", qualified(key));
   const progress = target.progress ?? (() => undefined);
+  requireIntegrations(platform, target.externalAccessIntegrations);
   const props = { minReadyInstances: target.minReadyInstances, autoResume: target.autoResume, externalAccessIntegrations: target.externalAccessIntegrations, queryWarehouse: target.queryWarehouse, comment: target.comment };
-  const secretsChanged = target.secrets !== undefined && canonical(target.secrets) !== canonical(readServiceSecrets(platform.config.home, key));
+  const secretsChanged = target.secrets !== undefined && canonical(target.secrets) !== canonical(storedServiceSecrets(platform.config.home, key) ?? null);
   if (target.suspended) {
     await suspendService(platform, key);
     setServiceProperties(platform, key, props);
@@ -58,7 +61,7 @@ export async function alterService(platform: Platform, key: ServiceKey, target: 
     return;
   }
   if (target.suspended === false) await resumeService(platform, key);
-  for (const line of await repairService(platform, key)) progress(`Service ${qualified(key)}: repaired drift: ${line}`);
+  for (const d of await repairService(platform, key)) progress(`Service ${qualified(key)}: repaired drift: ${driftLine(d)}`);
   const row = platform.catalog.services.get(key)!;
   await ensureIngress(platform, row, readRuntimeSpec(row));
   setServiceProperties(platform, key, props);
@@ -67,7 +70,10 @@ export async function alterService(platform: Platform, key: ServiceKey, target: 
   const max = target.maxInstances ?? svc.maxInstances;
   if (min !== svc.minInstances || max !== svc.maxInstances) await scaleService(platform, key, min, max);
   if (secretsChanged) writeServiceSecrets(platform.config.home, key, target.secrets!);
-  const upgrade = target.spec !== undefined && target.spec.specDigest !== svc.specDigest;
+  // An upgrade interrupted after the new spec was recorded (isUpgrading still set, or instances on another
+  // digest) is finished by the next ALTER with that spec: the digests alone would say there is nothing to do.
+  const unfinished = svc.isUpgrading || platform.catalog.services.instances(key).some((i) => i.specDigest !== svc.specDigest);
+  const upgrade = target.spec !== undefined && (target.spec.specDigest !== svc.specDigest || unfinished);
   if (secretsChanged && !upgrade) await restartService(platform, key, target.readyTimeoutSeconds, progress);
   if (upgrade) await upgradeService(platform, key, target.spec!.spec, target.spec!.specDigest, target.readyTimeoutSeconds, progress);
 }

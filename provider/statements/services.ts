@@ -5,6 +5,7 @@ import { dropJob } from "../objects/jobs/cancel-job";
 import { describeService as describeLongRunning } from "../objects/services/describe-service";
 import { dropService as dropLongRunning } from "../objects/services/create-service";
 import type { ServiceDescription } from "../objects/workloads/describe-columns";
+import { removeWorkloadFiles } from "../objects/workloads/create-workload";
 
 /**
  * The service statements: CREATE SERVICE, ALTER SERVICE (alter-service.ts), DESCRIBE SERVICE and SHOW
@@ -26,5 +27,7 @@ export async function describeService(platform: Platform, key: ServiceKey): Prom
 
 /** DROP SERVICE [IF EXISTS] of any service: a job service still running is cancelled first, its history kept. */
 export async function dropService(platform: Platform, key: ServiceKey, opts: { ifExists?: boolean } = {}): Promise<boolean> {
+  // No row: a drop of an older release may have deleted it before its files; take them now.
+  if (!platform.catalog.services.get(key)) removeWorkloadFiles(platform, key);
   return platform.catalog.services.get(key)?.isJob ? dropJob(platform, key, opts) : dropLongRunning(platform, key, opts);
 }

@@ -30,7 +30,7 @@ describe("e2e: job services", function () {
     program.must(["up", "--yes"]);
     const out = program.outputs();
     assert.equal(out.batchStatus, "DONE");
-    assert.equal(out.batchMessage, "Job JOB_DB.PUBLIC.WRITE_INDEXES completed successfully with status: DONE.");
+    assert.equal(out.batchMessage, "Job WRITE_INDEXES completed successfully with status: DONE.");
     const dir = stageDir(tp.config.home, JOB("WRITE_INDEXES"), "out");
     assert.deepEqual(fs.readdirSync(dir).sort(), ["index-0", "index-1", "index-2"]);
     assert.deepEqual(["0", "1", "2"].map((i) => fs.readFileSync(`${dir}/index-${i}`, "utf8").trim()), ["0", "1", "2"]);
@@ -66,9 +66,9 @@ describe("e2e: job services", function () {
   it("spcs shows the jobs, their containers, their logs after they finished, and the job history", function () {
     const jobs = spcsCli(tp, ["show", "job", "services", "--format", "json"]);
     assert.equal(jobs.code, 0, jobs.stderr);
-    assert.deepEqual(JSON.parse(jobs.stdout).map((j: any) => [j.name, j.status, j.isJob]).sort(), [["BACKGROUND", "DONE", true], ["FAILING", "FAILED", true], ["WRITE_INDEXES", "DONE", true]]);
+    assert.deepEqual(JSON.parse(jobs.stdout).map((j: any) => [j.name, j.status, j.is_job]).sort(), [["BACKGROUND", "DONE", true], ["FAILING", "FAILED", true], ["WRITE_INDEXES", "DONE", true]]);
     const containers = spcsCli(tp, ["show", "service", "containers", "in", "service", "job_db.public.write_indexes", "--format", "json"]);
-    assert.deepEqual(JSON.parse(containers.stdout).map((c: any) => [c.instanceId, c.status, c.lastExitCode]), [["0", "DONE", 0], ["1", "DONE", 0], ["2", "DONE", 0]]);
+    assert.deepEqual(JSON.parse(containers.stdout).map((c: any) => [c.instance_id, c.status, c.last_exit_code]), [["0", "DONE", 0], ["1", "DONE", 0], ["2", "DONE", 0]]);
     const logs = spcsCli(tp, ["logs", "job_db.public.write_indexes", "--instance", "2"]);
     assert.equal(logs.stdout, "replica 2 of 3\n");
     const failed = spcsCli(tp, ["logs", "job_db.public.failing"]);
@@ -84,6 +84,6 @@ describe("e2e: job services", function () {
     assert.equal((await tp.platform.docker.listContainers(homeFilter(tp.config.home))).length, 0);
     assert.equal((await tp.platform.docker.listVolumes(homeFilter(tp.config.home))).length, 0);
     const history = JSON.parse(spcsCli(tp, ["show", "job", "history", "--format", "json"]).stdout);
-    assert.ok(history.length === 3 && history.every((h: any) => h.deletedTime !== null), JSON.stringify(history));
+    assert.ok(history.length === 3 && history.every((h: any) => h.deleted_time !== null), JSON.stringify(history));
   });
 });

@@ -26,9 +26,10 @@ export interface PreviousRelease {
 }
 
 /**
- * Checks the commit out in a temporary git worktree and builds it. Its dependencies must be the current
- * ones (the same package.json dependencies and package-lock.json packages), so it reuses this checkout's
- * node_modules entry by entry: no network, no native rebuild. When they differ this fails and says so.
+ * Checks the commit out in a temporary git worktree and builds it. Its dependencies must be installed here
+ * at the same versions (its package.json dependencies and package-lock.json packages, a subset of the
+ * current ones), so it reuses this checkout's node_modules entry by entry: no network, no native rebuild.
+ * When they differ this fails and says so.
  */
 export function buildPreviousRelease(commit = PREVIOUS_RELEASE): PreviousRelease {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -48,11 +49,15 @@ export function buildPreviousRelease(commit = PREVIOUS_RELEASE): PreviousRelease
       throw new Error(`the previous release ${commit} is not in this clone's history and could not be fetched from origin (${(e as Error).message.trim()}): fetch it (git fetch --unshallow) before running the upgrade test`);
     }
   }
-  const same = (file: string, pick: (json: any) => unknown) =>
-    JSON.stringify(pick(JSON.parse(git("show", `${commit}:${file}`)))) === JSON.stringify(pick(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), "utf8"))));
-  const deps = (p: any) => ({ dependencies: p.dependencies, devDependencies: p.devDependencies });
-  const lockedPackages = (l: any) => Object.fromEntries(Object.entries(l.packages ?? {}).filter(([k]) => k !== ""));
-  if (!same("package.json", deps) || !same("package-lock.json", lockedPackages)) {
+  // Its packages must be installed here at the same versions; packages added since (the current
+  // checkout's own new dependencies) do no harm: its node_modules links them, nothing imports them.
+  const read = (file: string) => [JSON.parse(git("show", `${commit}:${file}`)), JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), "utf8"))];
+  const [oldPackage, newPackage] = read("package.json");
+  const [oldLock, newLock] = read("package-lock.json");
+  const within = (old: Record<string, unknown> = {}, now: Record<string, unknown> = {}) => Object.entries(old).every(([k, v]) => JSON.stringify(now[k]) === JSON.stringify(v));
+  const packagesOf = (l: any): Record<string, { version?: string; integrity?: string }> => Object.fromEntries(Object.entries(l.packages ?? {}).filter(([k]) => k !== "")) as Record<string, { version?: string; integrity?: string }>;
+  const sameVersions = Object.entries(packagesOf(oldLock)).every(([k, v]) => packagesOf(newLock)[k]?.version === v.version && packagesOf(newLock)[k]?.integrity === v.integrity);
+  if (!within(oldPackage.dependencies, newPackage.dependencies) || !within(oldPackage.devDependencies, newPackage.devDependencies) || !sameVersions) {
     throw new Error(`${commit} depends on other package versions than this checkout: its node_modules cannot be reused; install them in the worktree (npm ci) instead`);
   }
 

@@ -1,7 +1,7 @@
 import { createRepository } from "../../provider/objects/image-repositories/image-repositories";
 import { RUNTIME_IMAGE_VERSION, runtimeImageRepo } from "../../provider/model/platform-images";
 import { RUNTIME_IMAGE_ENV, buildRuntimeImage, runtimeRecipe, type RuntimeImageVariant } from "../../provider/provision/runtime-image";
-import type { DockerRuntime } from "../../provider/runtime/docker-runtime";
+import type { ContainerRuntime } from "../../provider/runtime/container-runtime";
 import type { TestPlatform } from "./test-platform";
 
 const { DASHBOARD_PORT: _port, ...ENV_WITHOUT_DASHBOARD_PORT } = RUNTIME_IMAGE_ENV;
@@ -30,7 +30,7 @@ export type BrokenImage = keyof typeof BROKEN_IMAGES;
  * The local engine image of a broken variant, built once per machine: its tag is the variant's recipe
  * hash, so an image that exists is the right one and later runs reuse it (a build takes ~2 s).
  */
-export async function brokenImage(docker: DockerRuntime, name: BrokenImage): Promise<string> {
+export async function brokenImage(docker: ContainerRuntime, name: BrokenImage): Promise<string> {
   const variant: RuntimeImageVariant = BROKEN_IMAGES[name].variant;
   const repo = `spcs-cre-test/${name}`;
   const tag = runtimeRecipe(variant);

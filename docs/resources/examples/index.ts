@@ -6,3 +6,5 @@ export * as image from "./image";
 export * as service from "./service";
 export * as jobService from "./job-service";
 export * as customRuntimeEnvironment from "./custom-runtime-environment";
+export * as networkRule from "./network-rule";
+export * as externalAccessIntegration from "./external-access-integration";

@@ -1,6 +1,8 @@
 import { SpcsError, doesNotExist } from "../../common/errors";
 import type { PinnedImage } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
+import { requireAmd64 } from "./image-platform";
+import { withoutSnowflakeRegistryHost } from "./snowflake-registry-host";
 
 export interface ImageReference {
   /** `db/schema/repo/image`, lower case: the registry repository. */
@@ -14,11 +16,12 @@ export interface ImageReference {
 
 /**
  * Parses an image as a spec writes it: `/db/schema/repo/image:tag`, the same with the registry host in
- * front, or `...@sha256:<digest>`. Database, schema and repository resolve case-insensitively, like
+ * front (this platform's, or the account's Snowflake registry host, which maps to this platform's), or
+ * `...@sha256:<digest>`. Database, schema and repository resolve case-insensitively, like
  * unquoted identifiers.
  */
 export function parseImage(image: string, registryHost: string): ImageReference | undefined {
-  let rest = image.trim();
+  let rest = withoutSnowflakeRegistryHost(image.trim());
   const host = registryHost.toLowerCase();
   if (rest.toLowerCase().startsWith(host + "/")) rest = rest.slice(host.length);
   if (!rest.startsWith("/")) return undefined;
@@ -46,5 +49,6 @@ export async function pinImage(platform: Platform, image: string): Promise<Pinne
       `push it first: docker push ${platform.config.registry}/${ref.repository}:${ref.tag ?? "<tag>"}`,
     );
   }
+  await requireAmd64(platform, image, ref.repository, resolved.digest);
   return { imageName: image, digest: resolved.digest, pullRef: `${platform.config.registry}/${ref.repository}@${resolved.digest}` };
 }

@@ -42,7 +42,10 @@ export async function awaitJobEnd(platform: Platform, key: ServiceKey, timeoutSe
         if (svc) await removeJobContainers(platform, svc);
         return d;
       }
-      const line = `${d.status}: ${d.containers.map((c) => `${c.instanceId}/${c.containerName} ${c.status}`).join(", ")}`;
+      const job = d;
+      const done = job.instances.filter((i) => job.containers.some((c) => c.instanceId === i.instanceId) && job.containers.every((c) => c.instanceId !== i.instanceId || c.status === "DONE")).length;
+      const waiting = job.containers.some((c) => c.message === "Pending scheduling.") ? `; waiting for capacity in pool ${job.computePool}` : "";
+      const line = `${done} of ${job.replicas} replicas DONE${waiting}; ${job.status}: ${job.containers.map((c) => `${c.instanceId}/${c.containerName} ${c.status}`).join(", ")}`;
       if (line !== last) progress(`Job ${qualified(key)}: ${line}`);
       last = line;
       return undefined;

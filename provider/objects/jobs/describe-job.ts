@@ -1,5 +1,6 @@
 import type { JobContainerRow, JobRow } from "../../catalog/job-store";
 import type { InstanceRow, ServiceKey, ServiceRow } from "../../catalog/service-store";
+import { hasExited } from "../../runtime/container-runtime";
 import type { Platform } from "../../platform/platform";
 import { endpointsOf, rowColumns, type ContainerDescription, type InstanceDescription, type ServiceDescription } from "../workloads/describe-columns";
 import { containerName, netnsContainerName, qualified } from "../../model/service-naming";
@@ -79,7 +80,7 @@ export async function observeJob(platform: Platform, svc: ServiceRow): Promise<O
     spec.containers.forEach((c, i) => {
       const info = infos[i];
       const derived = deriveContainerStatus(placed, info, {}, undefined, true);
-      const exited = info !== undefined && !info.running && info.status !== "created";
+      const exited = info !== undefined && hasExited(info);
       rows.push({
         instanceId: String(inst.instanceId), containerName: c.name, ...derived, imageName: c.image, imageDigest: svc.images[c.name]?.digest ?? "",
         restartCount: 0, startTime: iso(info?.startedAt), lastExitCode: exited ? info.exitCode : null, lastRestartTime: null,

@@ -1,4 +1,4 @@
-import type { DockerRuntime, RunResult } from "../../runtime/docker-runtime";
+import type { ContainerRuntime, RunResult } from "../../runtime/container-runtime";
 import {
   CHECK_TIMEOUT_MS, DEPENDENCY_IGNORE_PATTERNS, MANDATORY_PACKAGES, NOTEBOOK_SCRIPTS, REQUIRED_ENTRYPOINT, REQUIRED_ENV, normalizePackageName,
 } from "./image-requirements";
@@ -28,7 +28,7 @@ export interface ValidateOptions {
  * Checks 4 to 6 each run in their own container, at the same time. Nothing is pulled here: the caller
  * pulls (server-side validation) or the image is local already (the CLI, before push).
  */
-export async function validateImage(docker: DockerRuntime, image: string, opts: ValidateOptions): Promise<ValidationReport> {
+export async function validateImage(docker: ContainerRuntime, image: string, opts: ValidateOptions): Promise<ValidationReport> {
   const name = opts.displayName ?? image;
   const report: ValidationReport = { image: name, results: [] };
   const info = await docker.inspectImage(image);

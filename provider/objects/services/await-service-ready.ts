@@ -75,6 +75,9 @@ async function awaitReady(platform: Platform, key: ServiceKey, timeoutSeconds: n
     async () => {
       d = await describeService(platform, key);
       if (!d) throw w.vanished();
+      const count = `${d.instances.filter((i) => i.status === "READY").length} of ${d.instances.length} instances READY`;
+      if (d.status === "RUNNING" && count !== last) w.progress?.(`Service ${qualified(key)}: ${count}`); // shown while it settles
+      if (d.status === "RUNNING") last = count;
       const ready = await w.ready(d);
       if (ready === "unsettled") return undefined;
       if (ready) return ready;
@@ -82,7 +85,7 @@ async function awaitReady(platform: Platform, key: ServiceKey, timeoutSeconds: n
       const looping = mine.find((c) => c.restartCount >= CRASH_LOOP_RESTARTS);
       if (looping) throw await failure(platform, key, d, looping, `is in a crash loop (restarted ${looping.restartCount} times, last exit code ${looping.lastExitCode})`, w.failure);
       waiting = mine.find((c) => c.status !== "READY");
-      const line = waiting ? `instance ${waiting.instanceId}, container ${waiting.containerName}: ${waiting.status} ${waiting.message}` : d.status;
+      const line = !waiting ? `${count}; ${d.status}` : waiting.message === "Pending scheduling." ? `${count}; waiting for capacity in pool ${d.computePool}` : `${count}; instance ${waiting.instanceId}, container ${waiting.containerName}: ${waiting.status} ${waiting.message}`;
       if (line !== last) w.progress?.(`Service ${qualified(key)}: ${line}`);
       last = line;
       return undefined;

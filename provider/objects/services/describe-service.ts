@@ -5,6 +5,8 @@ import { endpointsOf, rowColumns, type ContainerDescription, type InstanceDescri
 import { ingressAddresses, ingressDrift } from "./ingress";
 import { containerName, netnsContainerName, platformNetworkName, qualified } from "../../model/service-naming";
 import { deriveContainerStatus, deriveInstanceStatus, deriveServiceStatus, type ContainerStatus, type InstanceStatus } from "../../model/statuses";
+import type { Drift } from "../../model/drift";
+import { hasExited, isStopped, type ContainerInfo } from "../../runtime/container-runtime";
 import { readRuntimeSpec } from "../../model/stored-runtime-spec";
 
 const PROBE_TIMEOUT_MS = 1000;
@@ -21,7 +23,7 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
   const home = platform.config.home;
   const instances: InstanceDescription[] = [];
   const containers: ContainerDescription[] = [];
-  const drift: string[] = [];
+  const drift: Drift[] = [];
   // Recorded when the ingress was made: the same for the service's life, whatever its instances do.
   const ingress = ingressAddresses(home, key);
   // A suspended service has no instances (SHOW SERVICE INSTANCES / CONTAINERS list nothing).
@@ -29,7 +31,7 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
   for (const inst of live) {
     const placed = inst.nodeId !== null;
     const netns = placed ? await platform.docker.inspectContainer(netnsContainerName(home, key, inst.instanceId)) : undefined;
-    if (placed && !netns) drift.push(`instance ${inst.instanceId}: its network container is missing`);
+    if (placed && !netns) drift.push({ kind: "network-container-missing", instanceId: inst.instanceId });
     const address = netns ? netns.networkAddresses[platformNetworkName(home)] || netns.ipAddress : "";
     const rows: Omit<ContainerDescription, "instanceStatus">[] = [];
     for (const c of spec.containers) {
@@ -37,7 +39,7 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
       const probeOk = info?.running && c.readinessProbe && address ? await probe(`http://${address}:${c.readinessProbe.port}${c.readinessProbe.path}`) : undefined;
       const derived = deriveContainerStatus(placed, info, c, probeOk);
       if (placed) drift.push(...containerDrift(inst.instanceId, c.name, info, svc.images[c.name]?.pullRef, inst.specDigest));
-      const exited = info && (info.restartCount > 0 || (!info.running && info.status !== "created"));
+      const exited = info && (info.restartCount > 0 || hasExited(info));
       rows.push({
         instanceId: String(inst.instanceId),
         containerName: c.name,
@@ -82,22 +84,21 @@ async function probe(url: string): Promise<boolean> {
 }
 
 /** How one container differs from what was deployed. */
-function containerDrift(instanceId: number, name: string, info: Awaited<ReturnType<Platform["docker"]["inspectContainer"]>>, pullRef: string | undefined, specDigest: string): string[] {
-  const where = `instance ${instanceId}, container ${name}`;
-  if (!info) return [`${where}: removed`];
-  const out: string[] = [];
+function containerDrift(instanceId: number, container: string, info: ContainerInfo | undefined, pullRef: string | undefined, specDigest: string): Drift[] {
+  if (!info) return [{ kind: "container-removed", instanceId, container }];
+  const out: Drift[] = [];
   // Exited and not restarting means stopped by hand: the restart policy restarts every other exit.
-  if (info.status === "exited" || info.status === "created") out.push(`${where}: stopped`);
-  if (pullRef && info.image !== pullRef) out.push(`${where}: runs image ${info.image}, not the pinned ${pullRef}`);
-  if (info.labels[LABEL_SPEC_DIGEST] !== specDigest) out.push(`${where}: carries spec digest ${info.labels[LABEL_SPEC_DIGEST] ?? "none"}, not ${specDigest}`);
+  if (isStopped(info)) out.push({ kind: "container-stopped", instanceId, container });
+  if (pullRef && info.image !== pullRef) out.push({ kind: "image-changed", instanceId, container, image: info.image, pinned: pullRef });
+  if (info.labels[LABEL_SPEC_DIGEST] !== specDigest) out.push({ kind: "spec-digest-changed", instanceId, container, found: info.labels[LABEL_SPEC_DIGEST], expected: specDigest });
   return out;
 }
 
 /** Containers labelled with this service but an instance id it does not have. */
-async function extraInstances(platform: Platform, svc: ServiceRow, known: number[]): Promise<string[]> {
+async function extraInstances(platform: Platform, svc: ServiceRow, known: number[]): Promise<Drift[]> {
   const key = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
   const found = await platform.docker.listContainers([...homeFilter(platform.config.home), `${LABEL_SERVICE}=${qualified(key)}`]);
   // The ingress carries the service's label but no instance's.
   const extra = new Set(found.filter((c) => c.labels[LABEL_INSTANCE] !== undefined).map((c) => Number(c.labels[LABEL_INSTANCE])).filter((id) => !known.includes(id)));
-  return [...extra].sort((a, b) => a - b).map((id) => `instance ${id}: not part of the service`);
+  return [...extra].sort((a, b) => a - b).map((instanceId) => ({ kind: "extra-instance", instanceId }));
 }

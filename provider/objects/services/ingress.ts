@@ -11,6 +11,9 @@ import { wakeDir } from "../../common/home-layout";
 import { INGRESS_LISTENING, WAKE_MOUNT, ingressRelayCommand } from "./ingress-relay";
 import { withPlatformNetworks } from "../workloads/platform-networks";
 import type { RuntimeSpec } from "../../model/runtime-spec";
+import type { Drift } from "../../model/drift";
+import { isStopped } from "../../runtime/container-runtime";
+import { isRuntimeError } from "../../runtime/runtime-error";
 import { ingressContainerName, qualified } from "../../model/service-naming";
 
 /** Endpoint port -> host port on 127.0.0.1. */
@@ -55,7 +58,7 @@ export async function ensureIngress(platform: Platform, svc: ServiceRow, spec: R
       return;
     } catch (e) {
       await platform.docker.removeContainer(name);
-      if (attempt >= PUBLISH_ATTEMPTS || !/port is already allocated|address already in use/i.test(String((e as Error).message))) throw e;
+      if (attempt >= PUBLISH_ATTEMPTS || !isRuntimeError(e, "port-in-use")) throw e;
       // A recorded port another process took while the ingress was away: a new one (the URL changes).
       for (const p of ports) if (!(await loopbackPortFree(wanted[p]))) delete wanted[p];
     }
@@ -78,7 +81,7 @@ async function startIngressContainer(platform: Platform, svc: ServiceRow, name: 
       },
       cmd: ingressRelayCommand(svc.dnsName, endpointPorts, qualified(k)),
       // Where a request to a suspended service asks the platform agent to resume it (AUTO_RESUME).
-      binds: [`${ensureWakeDir(platform.config.home)}:${WAKE_MOUNT}`],
+      mounts: [{ source: ensureWakeDir(platform.config.home), target: WAKE_MOUNT }],
       network: { name: networks.egress, aliases: [] },
       publish: endpointPorts,
       hostPorts: ports,
@@ -122,15 +125,15 @@ export async function removeIngress(platform: Platform, k: ServiceKey): Promise<
 }
 
 /** What differs from a running ingress publishing the spec's public ports; empty when as deployed. */
-export async function ingressDrift(platform: Platform, svc: ServiceRow, spec: RuntimeSpec): Promise<string[]> {
+export async function ingressDrift(platform: Platform, svc: ServiceRow, spec: RuntimeSpec): Promise<Drift[]> {
   const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
   const ports = publicPorts(spec);
   if (ports.length === 0) return [];
   const info = await platform.docker.inspectContainer(ingressContainerName(platform.config.home, k));
-  if (!info) return ["ingress: removed"];
-  const out: string[] = [];
-  if (info.status === "exited" || info.status === "created") out.push("ingress: stopped");
-  if (info.labels[LABEL_INGRESS_PORTS] !== JSON.stringify(readIngressPorts(platform.config.home, k))) out.push("ingress: publishes other ports than the service's public endpoints");
+  if (!info) return [{ kind: "ingress-removed" }];
+  const out: Drift[] = [];
+  if (isStopped(info)) out.push({ kind: "ingress-stopped" });
+  if (info.labels[LABEL_INGRESS_PORTS] !== JSON.stringify(readIngressPorts(platform.config.home, k))) out.push({ kind: "ingress-ports-changed" });
   return out;
 }
 

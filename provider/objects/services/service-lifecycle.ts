@@ -1,4 +1,5 @@
 import { SpcsError, doesNotExist } from "../../common/errors";
+import { faultPoint } from "../../common/fault-points";
 import { nowIso } from "../../common/time";
 import type { ServiceKey } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
@@ -21,6 +22,7 @@ export async function suspendService(platform: Platform, key: ServiceKey): Promi
   if (svc.isJob) throw new SpcsError("job-not-alterable", `Service ${qualified(key)} is a job service; job services cannot be altered.`);
   if (svc.status === "SUSPENDED") return;
   platform.catalog.write(() => platform.catalog.services.update(key, { status: "SUSPENDING", suspendedOn: nowIso(), updatedOn: nowIso() }));
+  faultPoint("suspend:catalog-written");
   const spec = readRuntimeSpec(svc);
   const instances = platform.catalog.services.instances(key);
   // With AUTO_RESUME the ingress keeps listening: a request to it is what resumes the service.

@@ -1,8 +1,10 @@
 import { SpcsError, doesNotExist } from "../../common/errors";
+import { faultPoint } from "../../common/fault-points";
 import { nowIso } from "../../common/time";
 import type { InstanceRow, PinnedImage, ServiceKey } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
 import { findInstanceFamily, type InstanceFamily } from "../../model/instance-families";
+import { driftInstance, isIngressDrift, type Drift } from "../../model/drift";
 import { neverFits, placeInstances } from "../../scheduler/placement";
 import { awaitInstanceReady } from "./await-service-ready";
 import { describeService } from "./describe-service";
@@ -32,6 +34,7 @@ export async function upgradeService(platform: Platform, key: ServiceKey, spec: 
   const never = neverFits(family, pool.maxNodes, platform.catalog.services.instances(key).map((i) => ({ key: String(i.instanceId), request })));
   if (never) throw new SpcsError("unschedulable", `Cannot alter service ${qualified(key)} in compute pool ${pool.name}. ${never}`, "request less cpu or memory, or use a larger instance family or more maxNodes; the service keeps running its current specification");
   platform.catalog.write(() => platform.catalog.services.update(key, { spec: writeRuntimeSpec(spec), specDigest, images, isUpgrading: true, updatedOn: nowIso() }));
+  faultPoint("upgrade:catalog-written");
   await replaceInstances(platform, key, oldSpec, spec, { specDigest, ...request }, family, timeoutSeconds, (id) => progress(`Service ${qualified(key)}: upgrading instance ${id}`));
   // Public endpoints added or removed by the new spec; the ports of those that stay are kept.
   await ensureIngress(platform, platform.catalog.services.get(key)!, spec);
@@ -118,7 +121,7 @@ export function setServiceProperties(platform: Platform, key: ServiceKey, change
  * container is recreated from the pinned images (its block volumes kept); containers of instances the
  * service does not have are removed. Returns the drift it repaired.
  */
-export async function repairService(platform: Platform, key: ServiceKey): Promise<string[]> {
+export async function repairService(platform: Platform, key: ServiceKey): Promise<Drift[]> {
   const d = await describeService(platform, key);
   if (!d) throw doesNotExist("Service", qualified(key));
   if (d.drift.length === 0) return [];
@@ -126,12 +129,12 @@ export async function repairService(platform: Platform, key: ServiceKey): Promis
   const spec = readRuntimeSpec(svc);
   const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
   const known = new Set(platform.catalog.services.instances(key).map((i) => i.instanceId));
-  const drifted = new Set(d.drift.map((line) => Number(/^instance (\d+)/.exec(line)?.[1])).filter((id) => !Number.isNaN(id)));
+  const drifted = new Set(d.drift.map(driftInstance).filter((id) => id !== undefined));
   for (const id of drifted) {
     await removeInstance(platform, key, id, spec, { keepBlockVolumes: true });
     if (known.has(id)) await startInstance(platform, svc, spec, id, family);
   }
   // A removed ingress comes back on its recorded ports, a stopped one is started.
-  if (d.drift.some((line) => line.startsWith("ingress:"))) await ensureIngress(platform, svc, spec);
+  if (d.drift.some(isIngressDrift)) await ensureIngress(platform, svc, spec);
   return d.drift;
 }

@@ -1,5 +1,7 @@
 import { SpcsError, alreadyExists, doesNotExist } from "../../common/errors";
+import { requireIntegrations } from "../external-access-integrations/allowed-egress";
 import { nowIso } from "../../common/time";
+import { faultPoint } from "../../common/fault-points";
 import type { PinnedImage, ServiceKey, ServiceRow } from "../../catalog/service-store";
 import { OWNER_ROLE, type Platform } from "../../platform/platform";
 import { findInstanceFamily } from "../../model/instance-families";
@@ -55,6 +57,7 @@ export interface WorkloadKind {
  */
 export async function createWorkload(platform: Platform, def: ServiceDefinition, kind: WorkloadKind): Promise<ServiceRow> {
   const { key } = def;
+  requireIntegrations(platform, def.externalAccessIntegrations);
   const pool = platform.catalog.pools.get(def.computePool);
   if (!pool) throw doesNotExist("Compute pool", def.computePool);
   if (pool.state === "SUSPENDED") {
@@ -100,10 +103,12 @@ export async function createWorkload(platform: Platform, def: ServiceDefinition,
     return svc;
   });
 
+  faultPoint("create:catalog-written");
   try {
     writeServiceSecrets(platform.config.home, key, def.secrets ?? {});
     // Instances are independent: start them at once (a 10-replica job starts in the time of one or two).
     await Promise.all(platform.catalog.services.instances(key).filter((i) => i.nodeId).map((i) => startInstance(platform, row, def.spec, i.instanceId, family)));
+    faultPoint("create:instances-started");
     await kind.started?.(row);
   } catch (e) {
     // Nothing half-made is left behind. If even that fails (the engine went away), the service stays
@@ -116,6 +121,12 @@ export async function createWorkload(platform: Platform, def: ServiceDefinition,
   return row;
 }
 
+/** The files of the platform home a workload owns: its session token and its secrets (store and files). */
+export function removeWorkloadFiles(platform: Platform, key: ServiceKey): void {
+  removeServiceFiles(platform.config.home, key);
+  removeServiceSecrets(platform.config.home, key);
+}
+
 /**
  * What DROP SERVICE does to any workload once its kind has done its part (a service's ingress, a job's
  * cancel): DELETING, every container removed, then the catalog rows, files and secrets; frees capacity
@@ -124,11 +135,14 @@ export async function createWorkload(platform: Platform, def: ServiceDefinition,
 export async function removeWorkload(platform: Platform, svc: ServiceRow): Promise<void> {
   const key = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
   platform.catalog.write(() => platform.catalog.services.update(key, { status: "DELETING", updatedOn: nowIso() }));
+  faultPoint("drop:catalog-written");
   const spec = readRuntimeSpec(svc);
   await Promise.all(platform.catalog.services.instances(key).map((i) => removeInstance(platform, key, i.instanceId, spec)));
+  // Files before the row: a drop interrupted here keeps its DELETING row, so the next drop runs again and
+  // finishes; the plaintext secrets never outlive the row that leads back to them.
+  faultPoint("drop:containers-removed");
+  removeWorkloadFiles(platform, key);
   platform.catalog.write(() => platform.catalog.services.delete(key));
-  removeServiceFiles(platform.config.home, key);
-  removeServiceSecrets(platform.config.home, key);
   await removeUnusedNetworks(platform);
   await startPending(platform, svc.computePool);
 }

@@ -1,5 +1,6 @@
 import type { ServiceRow } from "../../catalog/service-store";
 import type { RuntimeSpec } from "../../model/runtime-spec";
+import type { Drift } from "../../model/drift";
 import type { ContainerStatus, InstanceStatus } from "../../model/statuses";
 
 /** One row of SHOW SERVICE CONTAINERS IN SERVICE, camelCased. */
@@ -72,11 +73,12 @@ export interface ServiceDescription {
   containers: ContainerDescription[];
   endpoints: EndpointDescription[];
   /**
-   * What the engine holds that the catalog does not say, one line each: a container removed or stopped
-   * out of band, started from another image, or carrying another spec digest; an instance the service
-   * does not have; the ingress removed or stopped. Empty when the service is as deployed. `pulumi up` repairs exactly these.
+   * What the engine holds that the catalog does not say: a container removed or stopped out of band,
+   * started from another image, or carrying another spec digest; an instance the service does not have;
+   * the ingress removed or stopped. Empty when the service is as deployed. `pulumi up` repairs exactly
+   * these. People read them as `driftLine` (model/drift.ts).
    */
-  drift: string[];
+  drift: Drift[];
 }
 
 /** DESCRIBE SERVICE's columns that the catalog row holds as they are: the same for services and jobs. */

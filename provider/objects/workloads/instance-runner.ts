@@ -5,13 +5,15 @@ import { SpcsError } from "../../common/errors";
 import { LABEL_CONTAINER, LABEL_INSTANCE, LABEL_POOL, LABEL_SERVICE, LABEL_SPEC_DIGEST, managedLabels } from "../../common/labels";
 import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
-import type { ContainerSpec } from "../../runtime/docker-runtime";
+import type { ContainerSpec, Mount } from "../../runtime/container-runtime";
 import { baseImageRepo } from "../../model/platform-images";
 import type { InstanceFamily } from "../../model/instance-families";
 import { resolveContainerResources } from "../../model/resources";
 import { CONTAINER_MARKER_ENV, livenessSupervisorScript, needsLivenessSupervisor } from "./liveness-supervisor";
 import { withPlatformNetworks } from "./platform-networks";
+import { enforceEgress } from "./egress-firewall";
 import type { RuntimeSpec } from "../../model/runtime-spec";
+import { ownerOnlyDir } from "../../common/owner-only";
 import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
 import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "../../model/service-naming";
 
@@ -48,64 +50,59 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     labels: labels("_netns"),
     cmd: supervised ? ["sh", "-c", livenessSupervisorScript(spec.containers)] : ["sleep", "2147483647"],
     // Reading another user's /proc/<pid>/environ needs it when a spec container does not run as root.
-    capAdd: supervised ? ["SYS_PTRACE"] : undefined,
+    traceProcesses: supervised,
     // Not yet admitted: on the network (it has an address the readiness probe can reach) but without the
     // service's DNS names, so no traffic reaches it before it is READY. admitInstance adds them.
     network: { name: network, aliases: opts.admitted === false ? [] : serviceAliases(svc) },
     restart: "always",
   });
   // Public endpoints are published by the service's ingress (ingress.ts), never by an instance. Egress:
-  // the internal network has no route out; external access integrations add the egress network.
-  const netns = await withPlatformNetworks(platform, async (networks) => {
-    const id = await docker.createContainer(netnsSpec(networks.internal));
-    try {
-      if (svc.externalAccessIntegrations?.length) await docker.connect(id, networks.egress, []);
-    } catch (e) {
-      await docker.removeContainer(id); // the retry creates it again
-      throw e;
-    }
-    return id;
-  });
+  // the internal network has no route out; external access integrations add what their rules allow.
+  const netns = await withPlatformNetworks(platform, (networks) => docker.createContainer(netnsSpec(networks.internal)));
   await docker.startContainer(netns);
+  // Before any spec container runs: exactly what the integrations' rules allow (egress-firewall.ts).
+  await enforceEgress(platform, svc, netns);
 
   const tokenDir = writeSessionToken(home, k);
-  const secretValues = readServiceSecrets(home, k);
+  // Read only when a container uses secrets; then a store that cannot be read fails the instance (never empty values).
+  const secretValues = spec.containers.some((c) => c.secrets?.length) ? readServiceSecrets(home, k) : {};
   for (const c of spec.containers) {
     const pinned = svc.images[c.name];
     await docker.pullImage(pinned.pullRef);
     const { limits } = resolveContainerResources(c.resources, family);
-    const binds: string[] = [];
+    const mounts: Mount[] = [];
     const tmpfs: Record<string, string> = {};
-    if (c.mountSessionToken) binds.push(`${tokenDir}:${c.sessionTokenPath}:ro`);
+    if (c.mountSessionToken) mounts.push({ source: tokenDir, target: c.sessionTokenPath, readOnly: true });
     for (const m of c.volumeMounts) {
       const vol = spec.volumes.find((v) => v.name === m.name);
       if (!vol) continue; // the spec validator rejects mounts of undeclared volumes
       if (vol.source === "memory") tmpfs[m.mountPath] = vol.size ? `size=${vol.size.replace(/i$/, "")}` : "";
-      else if (vol.source === "stage") binds.push(`${stageDir(home, k, vol.name)}:${m.mountPath}`);
-      else binds.push(`${volumeName(home, k, instanceId, vol.name)}:${m.mountPath}`);
+      else if (vol.source === "stage") mounts.push({ source: stageDir(home, k, vol.name), target: m.mountPath });
+      else mounts.push({ source: volumeName(home, k, instanceId, vol.name), target: m.mountPath });
     }
     const secretEnv: Record<string, string> = {};
     (c.secrets ?? []).forEach((s, index) => {
-      const value = secretValues[s.objectName] ?? {};
+      const value = secretValues[s.objectName];
+      if (!value) throw new SpcsError("secret-missing", `Service ${qualified(k)}: container ${c.name} uses Snowflake secret '${s.objectName}', which has no stored value.`, "give its value in the service's secrets and run pulumi up again");
       if (s.envVarName && s.secretKeyRef) secretEnv[s.envVarName] = value[SECRET_KEYS[s.secretKeyRef]] ?? "";
-      if (s.directoryPath) binds.push(`${writeSecretFiles(home, k, instanceId, c.name, index, value)}:${s.directoryPath}:ro`);
+      if (s.directoryPath) mounts.push({ source: writeSecretFiles(home, k, instanceId, c.name, index, value), target: s.directoryPath, readOnly: true });
     });
     const id = await docker.createContainer({
       name: containerName(home, k, instanceId, c.name),
       image: pinned.pullRef,
       labels: labels(c.name),
-      env: Object.entries({ ...injectedEnv(platform, k), ...(svc.isJob && jobEnv(svc, instanceId)), ...(supervised && { [CONTAINER_MARKER_ENV]: c.name }), ...c.env, ...secretEnv }).map(([key, v]) => `${key}=${v}`),
+      env: { ...injectedEnv(platform, k), ...(svc.isJob && jobEnv(svc, instanceId)), ...(supervised && { [CONTAINER_MARKER_ENV]: c.name }), ...c.env, ...secretEnv },
       entrypoint: c.command,
       cmd: c.args,
-      networkMode: `container:${netns}`,
-      pidMode: supervised ? `container:${netns}` : undefined,
-      binds,
+      joinNetworkOf: netns,
+      sharePidsWith: supervised ? netns : undefined,
+      mounts,
       tmpfs,
       // Limits above what this machine has are capped to it, like limits above node capacity in SPCS.
       memoryBytes: Math.min(limits.memoryBytes, os.totalmem()),
-      nanoCpus: Math.min(limits.cpuMilli, os.cpus().length * 1000) * 1_000_000,
+      cpuMilli: Math.min(limits.cpuMilli, os.cpus().length * 1000),
       // SPCS restarts service containers whatever their exit code, and never restarts a job's.
-      restart: svc.isJob ? "no" : "always",
+      restart: svc.isJob ? "never" : "always",
     });
     await docker.startContainer(id);
   }
@@ -181,7 +178,8 @@ export async function removeInstance(platform: Platform, k: ServiceKey, instance
 function writeSecretFiles(home: string, k: ServiceKey, instanceId: number, container: string, index: number, value: SecretValue): string {
   const dir = secretFilesDir(home, k, instanceId, container, index);
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ownerOnlyDir(path.join(home, "secrets"));
+  ownerOnlyDir(dir);
   for (const [file, field] of Object.entries(SECRET_KEYS)) {
     const v = value[field];
     if (v !== undefined) fs.writeFileSync(path.join(dir, file), v, { mode: 0o600 });
@@ -207,10 +205,12 @@ export function jobEnv(svc: Pick<ServiceRow, "minInstances">, instanceId: number
 
 /** A session token file per service, mounted read-only at the token path; a stand-in OAuth token. */
 function writeSessionToken(home: string, k: ServiceKey): string {
-  const dir = path.join(home, "session-tokens", qualified(k).toLowerCase());
-  fs.mkdirSync(dir, { recursive: true });
+  ownerOnlyDir(path.join(home, "session-tokens"));
+  const dir = ownerOnlyDir(path.join(home, "session-tokens", qualified(k).toLowerCase()));
   const token = path.join(dir, "token");
-  if (!fs.existsSync(token)) fs.writeFileSync(token, `spcs-local-session-token:${require("node:crypto").randomBytes(24).toString("hex")}\n`, { mode: 0o644 });
+  // A token is a credential: owner only, like the secret files.
+  if (!fs.existsSync(token)) fs.writeFileSync(token, `spcs-local-session-token:${require("node:crypto").randomBytes(24).toString("hex")}\n`, { mode: 0o600 });
+  fs.chmodSync(token, 0o600);
   return dir;
 }
 

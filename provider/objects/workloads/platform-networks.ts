@@ -1,6 +1,7 @@
 import { managedLabels } from "../../common/labels";
 import { withHomeLock } from "../../platform/home-lock";
 import type { Platform } from "../../platform/platform";
+import { isRuntimeError } from "../../runtime/runtime-error";
 import { egressNetworkName, platformNetworkName } from "../../model/service-naming";
 
 /** The ids of a platform home's two networks. */
@@ -37,14 +38,14 @@ export async function removeUnusedNetworks(platform: Platform): Promise<void> {
 }
 
 /**
- * Runs a Docker step that uses the networks, once more with fresh ids when a network it named was just
+ * Runs an engine step that uses the networks, once more with fresh ids when a network it named was just
  * removed: the last service of the home dropped in another process takes the networks with it (404).
  */
 export async function withPlatformNetworks<T>(platform: Platform, step: (networks: PlatformNetworks) => Promise<T>): Promise<T> {
   try {
     return await step(await platformNetworks(platform));
   } catch (e) {
-    if ((e as { statusCode?: number }).statusCode !== 404) throw e;
+    if (!isRuntimeError(e, "not-found")) throw e;
     return step(await platformNetworks(platform));
   }
 }

@@ -1,5 +1,6 @@
 import { ADOPT_PROPERTY, type ResourceSchema } from "../resource-schema";
 import { INSTANCE_FAMILY_NAMES } from "../../model/instance-families";
+import { INPUT_LIMITS } from "../input-limits";
 
 const out = (name: string, type: "string" | "integer" | "boolean", description: string, nullable = false) => ({ name, type, description, nullable });
 
@@ -11,12 +12,12 @@ export const COMPUTE_POOL_SCHEMA: ResourceSchema = {
     ADOPT_PROPERTY,
     { name: "name", type: "string", input: true, replaceOnChanges: true, description: "Pool name, an unquoted identifier, stored upper-case.", defaultInfo: "the resource name plus a random suffix" },
     { name: "instanceFamily", type: "string", input: true, required: true, enum: INSTANCE_FAMILY_NAMES, description: "Instance family of every node. Changes only while the pool is suspended." },
-    { name: "minNodes", type: "integer", input: true, default: 1, description: "Minimum number of nodes, at least 1." },
-    { name: "maxNodes", type: "integer", input: true, description: "Maximum number of nodes, at least minNodes.", defaultInfo: "minNodes" },
+    { name: "minNodes", type: "integer", input: true, default: 1, maximum: INPUT_LIMITS.nodes, description: "Minimum number of nodes, at least 1." },
+    { name: "maxNodes", type: "integer", input: true, maximum: INPUT_LIMITS.nodes, description: "Maximum number of nodes, at least minNodes, at most 150.", defaultInfo: "minNodes" },
     { name: "autoResume", type: "boolean", input: true, default: true, description: "Resume automatically when a service or job needs the pool." },
-    { name: "autoSuspendSecs", type: "integer", input: true, default: 3600, description: "Idle seconds before the pool suspends itself; 0 never suspends." },
+    { name: "autoSuspendSecs", type: "integer", input: true, default: 3600, maximum: INPUT_LIMITS.autoSuspendSecs, description: "Idle seconds before the pool suspends itself; 0 never suspends." },
     { name: "initiallySuspended", type: "boolean", input: true, default: false, description: "Create the pool suspended (create-time only)." },
-    { name: "comment", type: "string", input: true, nullable: true, description: "Free-text comment." },
+    { name: "comment", type: "string", input: true, nullable: true, maxLength: INPUT_LIMITS.commentLength, description: "Free-text comment." },
     { name: "suspended", type: "boolean", input: true, description: "Keep the pool suspended (true) or running (false).", defaultInfo: "initiallySuspended" },
     out("state", "string", "STARTING, RESIZING, IDLE, ACTIVE, STOPPING or SUSPENDED."),
     out("numServices", "integer", "Services on the pool."),

@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from "../input-limits";
 import { ADOPT_PROPERTY, type ResourceSchema } from "../resource-schema";
 import { BASE_IMAGE_TYPES, CRE_STATUSES } from "../../catalog/custom-runtime-environment-store";
 
@@ -11,7 +12,7 @@ export const CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA: ResourceSchema = {
     { name: "imagePath", type: "string", input: true, required: true, replaceOnChanges: true, description: "IMAGE_PATH: '/db/schema/repo/image:tag', an image already pushed to an image repository." },
     { name: "baseImageType", type: "string", input: true, required: true, replaceOnChanges: true, enum: BASE_IMAGE_TYPES, description: "BASE_IMAGE_TYPE: CPU or GPU, matching the ML runtime base image the image derives from." },
     { name: "creStatus", type: "string", input: true, default: "RESOLVED", enum: CRE_STATUSES, description: "CRE_STATUS: RESOLVED (usable) or DEPRECATED (listed, refused for new jobs); changes in place (ALTER)." },
-    { name: "comment", type: "string", input: true, nullable: true, description: "Free-text comment, kept by the platform (SPCS documents no COMMENT for CREs); updates in place." },
+    { name: "comment", type: "string", input: true, nullable: true, maxLength: INPUT_LIMITS.commentLength, description: "Free-text comment, kept by the platform (SPCS documents no COMMENT for CREs); updates in place." },
     { name: "imageName", type: "string", description: "Image name within its repository (image_name)." },
     { name: "tag", type: "string", description: "Image tag (tag)." },
     { name: "digest", type: "string", description: "sha256 manifest digest the tag pointed to at create (digest); jobs are refused once the tag moves." },

@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from "../input-limits";
 import { ADOPT_PROPERTY, type ResourceSchema } from "../resource-schema";
 import { ENCRYPTION_TYPES } from "../../catalog/image-repository-store";
 
@@ -10,7 +11,7 @@ export const IMAGE_REPOSITORY_SCHEMA: ResourceSchema = {
     { name: "database", type: "string", input: true, required: true, replaceOnChanges: true, description: "Database, an unquoted identifier." },
     { name: "schema", type: "string", input: true, required: true, replaceOnChanges: true, description: "Schema, an unquoted identifier." },
     { name: "name", type: "string", input: true, replaceOnChanges: true, description: "Repository name, an unquoted identifier, stored upper-case.", defaultInfo: "the resource name plus a random suffix" },
-    { name: "comment", type: "string", input: true, nullable: true, description: "Free-text comment; updates in place." },
+    { name: "comment", type: "string", input: true, nullable: true, maxLength: INPUT_LIMITS.commentLength, description: "Free-text comment; updates in place." },
     { name: "encryption", type: "string", input: true, replaceOnChanges: true, default: "SNOWFLAKE_FULL", enum: ENCRYPTION_TYPES, description: "SNOWFLAKE_FULL or SNOWFLAKE_SSE; cannot be altered." },
     { name: "createdOn", type: "string", description: "Creation time, ISO 8601." },
     { name: "databaseName", type: "string", description: "Database, upper-case (SHOW's database_name)." },

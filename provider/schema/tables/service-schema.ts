@@ -1,3 +1,4 @@
+import { INPUT_LIMITS } from "../input-limits";
 import { ADOPT_PROPERTY, stringProperty as s, integerProperty as i, booleanProperty as b, type PropertySpec, type ResourceSchema } from "../resource-schema";
 
 
@@ -14,15 +15,15 @@ export const SERVICE_SCHEMA: ResourceSchema = {
     s("spec", "The service specification YAML. Validated in preview; a change upgrades the service in place (rolling, descending instance id).", { input: true, optional: true }),
     s("specTemplate", "A specification template with {{ var }} placeholders, rendered with `using`.", { input: true, optional: true }),
     { name: "using", type: { map: "string" }, description: "USING values for specTemplate: alphanumeric strings, or JSON values that substitute whole sub-trees.", input: true, optional: true },
-    i("minInstances", "Instances to run; changes scale in place.", { input: true, default: 1 }),
-    i("maxInstances", "Maximum instances.", { input: true, defaultInfo: "minInstances" }),
-    i("minReadyInstances", "Instances that must be READY for the service to be RUNNING (and for create/update to finish).", { input: true, defaultInfo: "minInstances" }),
+    i("minInstances", "Instances to run; changes scale in place.", { input: true, default: 1, maximum: INPUT_LIMITS.instances }),
+    i("maxInstances", "Maximum instances.", { input: true, defaultInfo: "minInstances", maximum: INPUT_LIMITS.instances }),
+    i("minReadyInstances", "Instances that must be READY for the service to be RUNNING (and for create/update to finish).", { input: true, defaultInfo: "minInstances", maximum: INPUT_LIMITS.instances }),
     b("autoResume", "Resume on use when suspended.", { input: true, default: true }),
-    { name: "externalAccessIntegrations", type: { array: "string" }, description: "External access integrations (egress).", input: true, nullable: true },
+    { name: "externalAccessIntegrations", type: { array: "string" }, description: "External access integrations (egress).", input: true, nullable: true, maxItems: INPUT_LIMITS.externalAccessIntegrations },
     s("queryWarehouse", "Default warehouse of the service user.", { input: true, nullable: true }),
-    s("comment", "Free-text comment.", { input: true, nullable: true }),
-    i("readyTimeoutSeconds", "How long create and update wait for READY before reporting a partial failure.", { input: true, default: 300 }),
-    { name: "secrets", type: { map: { ref: "ServiceSecret" } }, description: "Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.", input: true, optional: true },
+    s("comment", "Free-text comment.", { input: true, nullable: true, maxLength: INPUT_LIMITS.commentLength }),
+    i("readyTimeoutSeconds", "How long create and update wait for READY before reporting a partial failure.", { input: true, default: 300, minimum: 0, maximum: INPUT_LIMITS.timeoutSeconds }),
+    { name: "secrets", type: { map: { ref: "ServiceSecret" } }, description: "Values of the Snowflake secrets the spec's `secrets` reference (`snowflakeSecret: name`), by secret name: `{ secretString }` for GENERIC_STRING, `{ username, password }` for PASSWORD. Always a Pulumi secret: encrypted in state, never in the catalog, labels or logs.", input: true, optional: true, maxItems: INPUT_LIMITS.secrets },
     b("suspended", "Keep the service suspended (true: containers stopped, block volumes kept) or running (false): ALTER SERVICE ... SUSPEND / RESUME.", { input: true, default: false }),
     s("status", "PENDING, RUNNING, FAILED, SUSPENDING, SUSPENDED or DELETING."),
     s("databaseName", "Database, upper-case."),
@@ -51,10 +52,10 @@ export const SERVICE_SCHEMA: ResourceSchema = {
     ServiceSecret: {
       description: "A Snowflake secret's value: GENERIC_STRING (secretString) or PASSWORD (username and password).",
       properties: [
-        s("secretString", "The value of a GENERIC_STRING secret (key secret_string).", { optional: true }),
-        s("username", "The username of a PASSWORD secret.", { optional: true }),
-        s("password", "The password of a PASSWORD secret.", { optional: true }),
-        s("accessToken", "The access token of an OAUTH2 secret.", { optional: true }),
+        s("secretString", "The value of a GENERIC_STRING secret (key secret_string).", { optional: true, maxLength: INPUT_LIMITS.secretValueLength }),
+        s("username", "The username of a PASSWORD secret.", { optional: true, maxLength: INPUT_LIMITS.secretValueLength }),
+        s("password", "The password of a PASSWORD secret.", { optional: true, maxLength: INPUT_LIMITS.secretValueLength }),
+        s("accessToken", "The access token of an OAUTH2 secret.", { optional: true, maxLength: INPUT_LIMITS.secretValueLength }),
       ],
     },
     ServiceInstance: {

@@ -12,6 +12,9 @@ import type { SpecRule } from "./rule";
 import { checkSecrets } from "./secrets";
 import { checkSessionToken } from "./session-token";
 import { checkVolumes } from "./volumes";
+import { checkEmptyLists } from "./empty-lists";
+import { checkRuntimeLimits } from "./runtime-limits";
+import { checkRuntimeValues } from "./runtime-values";
 
 export const ALL_RULES: readonly SpecRule[] = [
   checkLists,
@@ -26,4 +29,7 @@ export const ALL_RULES: readonly SpecRule[] = [
   checkEndpoints,
   checkVolumes,
   checkJob,
+  checkRuntimeLimits,
+  checkRuntimeValues,
+  checkEmptyLists,
 ];

@@ -6,7 +6,7 @@ import {
   DESCRIBE_SERVICE, SHOW_ENDPOINTS, SHOW_ROLES_IN_SERVICE, SHOW_SERVICE_CONTAINERS, SHOW_SERVICE_INSTANCES, showServicesColumns, tableResult,
 } from "./result-sets";
 import { applyFilters, resolveScope } from "./show-filters";
-import { describeService, qualified, type RuntimeSpec, type ServiceDescription } from "./spcs-operations";
+import { describeService, qualified, readRuntimeSpec, type ServiceDescription } from "./spcs-operations";
 import { sqlError } from "./sql-errors";
 import type { Statement } from "./statement-types";
 
@@ -38,7 +38,7 @@ export async function describeServiceStatement(ctx: ExecContext, st: Of<"describ
   const d = await describeService(ctx.platform, key);
   const row = ctx.platform.catalog.services.get(key);
   if (!d || !row) throw missing(key);
-  return tableResult(DESCRIBE_SERVICE, [{ ...d, spec: describeSpec(JSON.parse(row.spec) as RuntimeSpec, row.images) }], "describe");
+  return tableResult(DESCRIBE_SERVICE, [{ ...d, spec: describeSpec(readRuntimeSpec(row), row.images) }], "describe");
 }
 
 /** SHOW SERVICE INSTANCES / SERVICE CONTAINERS / ENDPOINTS / ROLES IN SERVICE. */

@@ -28,3 +28,4 @@ export {
   alterRuntimeEnvironmentStatus, createRuntimeEnvironment, describeRuntimeEnvironment, dropRuntimeEnvironment, showRuntimeEnvironments,
 } from "../../statements/runtime-environments";
 export { serviceLogs as serviceLogsOf } from "../../statements/service-logs";
+export { readRuntimeSpec } from "../../model/stored-runtime-spec";

@@ -23,7 +23,7 @@ export function toSqlError(e: unknown): SqlError {
   if (isSpcsError(e)) {
     const kind = BY_PLATFORM_CODE[e.code] ?? "execution";
     // The platform's hints name `spcs` and Pulumi commands; for SQL the object message alone is what Snowflake says.
-    const message = kind === "doesNotExist" || kind === "alreadyExists" ? `SQL compilation error:\n${e.message.split("\n  fix:")[0]}` : e.message;
+    const message = kind === "doesNotExist" || kind === "alreadyExists" ? `SQL compilation error:\n${e.reason}` : e.message;
     return sqlError(kind, message);
   }
   return sqlError("execution", `The local platform failed to run the statement: ${(e as Error)?.message ?? String(e)}`);

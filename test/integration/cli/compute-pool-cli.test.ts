@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runCli } from "../../../provider/cli/main";
-import { SHOW_COMPUTE_POOLS_COLUMNS } from "../../../provider/cli/compute-pool-commands";
+import { SHOW_COMPUTE_POOLS_COLUMNS, SHOW_COMPUTE_POOLS_NARROW } from "../../../provider/cli/compute-pool-commands";
 import { sqlColumnName } from "../../../provider/cli/table";
 
 const REPO_ROOT = path.resolve(__dirname, "../../../..");
@@ -40,26 +40,32 @@ describe("integration: spcs compute-pool verbs against a real catalog", function
     const lines = (await ok("show", "compute-pools")).stdout.trimEnd().split("\n");
     assert.equal(lines.length, 5, "edge, header, rule, one row, edge");
     const header = lines[1].split("|").slice(1, -1).map((h) => h.trim());
-    assert.deepEqual(header, SHOW_COMPUTE_POOLS_COLUMNS.map(sqlColumnName));
+    assert.deepEqual(header, SHOW_COMPUTE_POOLS_NARROW.map(sqlColumnName), "people see the narrow table");
     const cells = Object.fromEntries(header.map((h, i) => [h, lines[3].split("|").slice(1, -1)[i].trim()]));
-    assert.equal(cells.NAME, "TUTORIAL_POOL");
-    assert.equal(cells.STATE, "IDLE");
-    assert.equal(cells.INSTANCE_FAMILY, "CPU_X64_XS");
-    assert.equal(cells.AUTO_RESUME, "true");
-    assert.equal(cells.APPLICATION, "", "null prints empty");
-    assert.equal(cells.COMMENT, "for the tutorial");
+    assert.equal(cells.name, "TUTORIAL_POOL");
+    assert.equal(cells.state, "IDLE");
+    assert.equal(cells.instance_family, "CPU_X64_XS");
+    assert.equal(cells.min_nodes, "1");
+    const wide = (await ok("--wide", "show", "compute-pools")).stdout.trimEnd().split("\n");
+    const wideHeader = wide[1].split("|").slice(1, -1).map((h) => h.trim());
+    assert.deepEqual(wideHeader, SHOW_COMPUTE_POOLS_COLUMNS.map(sqlColumnName), "--wide: all 21 columns, in SPCS's order");
+    const all = Object.fromEntries(wideHeader.map((h, i) => [h, wide[3].split("|").slice(1, -1)[i].trim()]));
+    assert.equal(all.auto_resume, "true");
+    assert.equal(all.application, "", "null prints empty");
+    assert.equal(all.comment, "for the tutorial");
+    assert.match(all.created_on, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} [+-]\d{4}$/, "Snowflake's timestamp form");
   });
 
   it("create takes snow's options and defaults: max-nodes = min-nodes, auto-resume on, 3600 s", async function () {
     await ok("create", "compute-pool", "a", "--family", "CPU_X64_S", "--min-nodes", "2");
     await ok("create", "compute-pool", "b", "--family", "CPU_X64_S", "--max-nodes", "4", "--no-auto-resume", "--initially-suspended", "--auto-suspend-secs", "0");
     const a = await json("describe", "compute-pool", "A");
-    assert.deepEqual([a.minNodes, a.maxNodes, a.autoResume, a.autoSuspendSecs, a.state, a.comment], [2, 2, true, 3600, "IDLE", null]);
+    assert.deepEqual([a.min_nodes, a.max_nodes, a.auto_resume, a.auto_suspend_secs, a.state, a.comment], [2, 2, true, 3600, "IDLE", null]);
     const b = await json("describe", "compute-pool", "b");
-    assert.deepEqual([b.minNodes, b.maxNodes, b.autoResume, b.autoSuspendSecs, b.state, b.initiallySuspended], [1, 4, false, 0, "SUSPENDED", true]);
+    assert.deepEqual([b.min_nodes, b.max_nodes, b.auto_resume, b.auto_suspend_secs, b.state, b.initially_suspended], [1, 4, false, 0, "SUSPENDED", true]);
   });
 
-  it("--format json: show prints an array and describe an object, with the description's camelCase keys", async function () {
+  it("--format json: show prints an array and describe an object, keyed by SQL column name as snow's JSON is", async function () {
     await ok("create", "compute-pool", "p1", "--family", "CPU_X64_XS");
     const shown = await json("show", "compute-pools");
     assert.ok(Array.isArray(shown));
@@ -67,21 +73,21 @@ describe("integration: spcs compute-pool verbs against a real catalog", function
     const described = await json("describe", "compute-pool", "p1");
     assert.deepEqual(shown[0], described);
     assert.deepEqual(Object.keys(described), [
-      "name", "state", "minNodes", "maxNodes", "instanceFamily", "numServices", "numJobs", "autoSuspendSecs", "autoResume", "activeNodes",
-      "idleNodes", "targetNodes", "createdOn", "resumedOn", "updatedOn", "owner", "comment", "isExclusive", "application", "errorCode",
-      "statusMessage", "placementGroup", "backupInstanceFamilies", "suspended", "initiallySuspended",
+      "name", "state", "min_nodes", "max_nodes", "instance_family", "num_services", "num_jobs", "auto_suspend_secs", "auto_resume", "active_nodes",
+      "idle_nodes", "target_nodes", "created_on", "resumed_on", "updated_on", "owner", "comment", "is_exclusive", "application", "error_code",
+      "status_message", "placement_group", "backup_instance_families", "suspended", "initially_suspended",
     ]);
-    assert.equal(described.autoResume, true, "booleans stay booleans in JSON");
+    assert.equal(described.auto_resume, true, "booleans stay booleans in JSON");
     assert.deepEqual(await json("show", "compute-pools", "--like", "nothing%"), []);
   });
 
-  it("describe prints one PROPERTY / VALUE line per DESCRIBE column", async function () {
+  it("describe prints one property / value line per DESCRIBE column", async function () {
     await ok("create", "compute-pool", "p1", "--family", "CPU_X64_XS");
     const out = (await ok("describe", "compute-pool", "P1")).stdout;
-    assert.match(out, /\| PROPERTY +\| VALUE +\|/);
-    assert.match(out, /\| NAME +\| P1 +\|/);
-    assert.match(out, /\| STATUS_MESSAGE +\| Compute pool is ready\. +\|/);
-    assert.match(out, /\| COMMENT +\| +\|/);
+    assert.match(out, /\| property +\| value +\|/);
+    assert.match(out, /\| name +\| P1 +\|/);
+    assert.match(out, /\| status_message +\| Compute pool is ready\. +\|/);
+    assert.match(out, /\| comment +\| +\|/);
   });
 
   it("show --like filters with SQL LIKE, case-insensitively", async function () {
@@ -97,14 +103,14 @@ describe("integration: spcs compute-pool verbs against a real catalog", function
     await ok("alter", "compute-pool", "p1", "set", "--family", "cpu_x64_m", "--min-nodes", "2", "--max-nodes", "3", "--auto-resume", "false", "--auto-suspend-secs", "60", "--comment", "resized");
     await ok("alter", "compute-pool", "P1", "RESUME");
     const d = await json("describe", "compute-pool", "p1");
-    assert.deepEqual([d.state, d.instanceFamily, d.minNodes, d.maxNodes, d.autoResume, d.autoSuspendSecs, d.comment, d.targetNodes], ["IDLE", "CPU_X64_M", 2, 3, false, 60, "resized", 2]);
+    assert.deepEqual([d.state, d.instance_family, d.min_nodes, d.max_nodes, d.auto_resume, d.auto_suspend_secs, d.comment, d.target_nodes], ["IDLE", "CPU_X64_M", 2, 3, false, 60, "resized", 2]);
   });
 
   it("create --if-not-exists and drop --if-exists succeed when there is nothing to do, with SQL's wording", async function () {
     await ok("create", "compute-pool", "p1", "--family", "CPU_X64_XS");
     const again = await ok("create", "compute-pool", "p1", "--family", "CPU_X64_M", "--if-not-exists");
     assert.match(again.stdout, /P1 already exists, statement succeeded\./);
-    assert.equal((await json("describe", "compute-pool", "p1")).instanceFamily, "CPU_X64_XS", "the existing pool is left alone");
+    assert.equal((await json("describe", "compute-pool", "p1")).instance_family, "CPU_X64_XS", "the existing pool is left alone");
     assert.match((await ok("drop", "compute-pool", "p1")).stdout, /\| P1 successfully dropped\. \|/);
     assert.match((await ok("drop", "compute-pool", "p1", "--if-exists")).stdout, /Drop statement executed successfully \(P1 already dropped\)\./);
     assert.deepEqual(await json("show", "compute-pools"), []);
@@ -141,11 +147,11 @@ describe("integration: spcs compute-pool verbs against a real catalog", function
     await ok("create", "compute-pool", "b", "--family", "CPU_X64_XS", "--initially-suspended");
     const rows = await json("show", "compute-pool-instance-families");
     assert.deepEqual(rows[0], {
-      name: "CPU_X64_XS", description: "Smallest instance available for Snowpark Containers.", vcpu: 1, memoryGib: 6, storageGib: 100,
-      gpu: "", gpuCount: 0, gpuMemoryGib: 0, currentNodeUsage: 2, message: "",
+      name: "CPU_X64_XS", description: "Smallest instance available for Snowpark Containers.", vcpu: 1, memory_gib: 6, storage_gib: 100,
+      gpu: "", gpu_count: 0, gpu_memory_gib: 0, current_node_usage: 2, message: "",
     });
     const table = (await ok("show", "compute-pool-instance-families")).stdout.split("\n")[1];
-    assert.match(table, /^\| NAME +\| DESCRIPTION +\| VCPU \| MEMORY_GIB \| STORAGE_GIB \| GPU +\| GPU_COUNT \| GPU_MEMORY_GIB \| CURRENT_NODE_USAGE \| MESSAGE +\|$/);
+    assert.match(table, /^\| name +\| description +\| vcpu \| memory_gib \| storage_gib \| gpu +\| gpu_count \| gpu_memory_gib \| current_node_usage \| message +\|$/);
   });
 
   it("--home overrides SPCS_HOME", async function () {

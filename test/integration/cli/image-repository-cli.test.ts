@@ -7,6 +7,7 @@ import { gzipSync } from "node:zlib";
 import { runCli } from "../../../provider/cli/main";
 import { SHOW_IMAGE_REPOSITORIES_COLUMNS, SHOW_IMAGES_COLUMNS } from "../../../provider/cli/image-repository-commands";
 import { sqlColumnName } from "../../../provider/cli/table";
+import { snowflakeTimestamp } from "../../../provider/cli/sql-row";
 import { Platform } from "../../../provider/platform/platform";
 import { createRepository } from "../../../provider/objects/image-repositories/image-repositories";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
@@ -114,15 +115,17 @@ describe("integration: spcs image-repository verbs against a real catalog and a 
     await tp?.dispose();
   });
 
-  it("show image-repositories prints SHOW IMAGE REPOSITORIES' ten columns, with a lower-case repository_url", async function () {
-    const lines = (await ok("show", "image-repositories")).stdout.trimEnd().split("\n");
+  it("show image-repositories prints SHOW IMAGE REPOSITORIES' ten columns (--wide), with a lower-case repository_url", async function () {
+    const lines = (await ok("show", "image-repositories", "--wide")).stdout.trimEnd().split("\n");
     assert.deepEqual(lines[1].split("|").slice(1, -1).map((h) => h.trim()), SHOW_IMAGE_REPOSITORIES_COLUMNS.map(sqlColumnName));
     assert.equal(lines.length, 7, "three rows");
+    const narrow = (await ok("show", "image-repositories")).stdout.trimEnd().split("\n");
+    assert.deepEqual(narrow[1].split("|").slice(1, -1).map((h) => h.trim()), ["name", "database_name", "schema_name", "repository_url", "created_on"]);
     const rows = await json("show", "image-repositories");
     const cli = rows.find((r: { name: string }) => r.name === "CLI_REPO");
-    assert.equal(cli.repositoryUrl, `${REGISTRY}/${REPO_PATH}`);
+    assert.equal(cli.repository_url, `${REGISTRY}/${REPO_PATH}`);
     assert.equal(cli.comment, "images for the CLI test");
-    assert.equal(cli.privatelinkRepositoryUrl, null);
+    assert.equal(cli.privatelink_repository_url, null);
   });
 
   it("show image-repositories filters by --like, --in-database and --in-schema, case-insensitively", async function () {
@@ -137,8 +140,8 @@ describe("integration: spcs image-repository verbs against a real catalog and a 
   it("describe image-repository prints its properties; a missing one is an SPCS error", async function () {
     const d = await json("describe", "image-repository", "elsewhere.public.third_repo");
     assert.equal(d.encryption, "SNOWFLAKE_SSE");
-    assert.equal(d.registryHost, REGISTRY);
-    assert.match((await ok("describe", "image-repository", "SPCS_CLI_IT.PUBLIC.CLI_REPO")).stdout, new RegExp(`\\| REPOSITORY_URL +\\| ${REGISTRY.replace(/\./g, "\\.")}\\/spcs_cli_it\\/public\\/cli_repo +\\|`));
+    assert.equal(d.registry_host, REGISTRY);
+    assert.match((await ok("describe", "image-repository", "SPCS_CLI_IT.PUBLIC.CLI_REPO")).stdout, new RegExp(`\\| repository_url +\\| ${REGISTRY.replace(/\./g, "\\.")}\\/spcs_cli_it\\/public\\/cli_repo +\\|`));
     const missing = await spcs(env, "describe", "image-repository", "a.b.c");
     assert.equal(missing.code, 1);
     assert.equal(missing.stderr, "error: Image repository 'A.B.C' does not exist or not authorized.\n");
@@ -153,11 +156,11 @@ describe("integration: spcs image-repository verbs against a real catalog and a 
     const world = await pushImage("world", ["1.0"], "2025-01-02T03:04:05Z");
     const rows = await json("show", "images", "in", "image-repository", "spcs_cli_it.public.cli_repo");
     assert.deepEqual(rows, [
-      { createdOn: "2024-04-18T20:51:35.000Z", imageName: "hello", tags: "latest,v1", digest: hello, imagePath: `${REPO_PATH}/hello:latest` },
-      { createdOn: "2025-01-02T03:04:05.000Z", imageName: "world", tags: "1.0", digest: world, imagePath: `${REPO_PATH}/world:1.0` },
+      { created_on: snowflakeTimestamp("2024-04-18T20:51:35.000Z"), image_name: "hello", tags: "latest,v1", digest: hello, image_path: `${REPO_PATH}/hello:latest` },
+      { created_on: snowflakeTimestamp("2025-01-02T03:04:05.000Z"), image_name: "world", tags: "1.0", digest: world, image_path: `${REPO_PATH}/world:1.0` },
     ]);
     assert.deepEqual(await json("show", "images", "--in", "SPCS_CLI_IT.PUBLIC.CLI_REPO"), rows, "--in is the same statement");
-    assert.deepEqual((await json("show", "images", "--like", "wor%", "--in", "spcs_cli_it.public.cli_repo")).map((r: { imageName: string }) => r.imageName), ["world"]);
+    assert.deepEqual((await json("show", "images", "--like", "wor%", "--in", "spcs_cli_it.public.cli_repo")).map((r: { image_name: string }) => r.image_name), ["world"]);
     const table = (await ok("show", "images", "in", "image-repository", "spcs_cli_it.public.cli_repo")).stdout;
     assert.match(table, new RegExp(`\\| hello +\\| latest,v1 \\| ${hello} \\| ${REPO_PATH}/hello:latest \\|`));
     assert.deepEqual(await json("show", "images", "--in", "spcs_cli_it.other.second_repo"), [], "images of another repository are not shown");

@@ -21,7 +21,7 @@ describe("integration: spcs platform status", function () {
     assert.equal(r.code, 1, r.stderr);
     const lines = r.stdout.trimEnd().split("\n");
     assert.equal(lines[0], `Platform home: ${home}`);
-    assert.deepEqual(lines[2].split("|").slice(1, -1).map((h) => h.trim()), ["NAME", "OK", "ADDRESS/PATH", "VERSION", "DETAIL"]);
+    assert.deepEqual(lines[2].split("|").slice(1, -1).map((h) => h.trim()), ["name", "ok", "address/path", "version", "detail"]);
     assert.match(r.stdout, /\| registry +\| false \| 127\.0\.0\.1:1 +\|/);
   });
 

@@ -5,6 +5,10 @@ import { CliContext } from "../../../provider/cli/cli-context";
 import { printLogs } from "../../../provider/cli/logs-command";
 import { runCli } from "../../../provider/cli/main";
 import {
+  SHOW_ENDPOINTS_NARROW,
+  SHOW_SERVICES_NARROW,
+  SHOW_SERVICE_CONTAINERS_NARROW,
+  SHOW_SERVICE_INSTANCES_NARROW,
   SHOW_ENDPOINTS_COLUMNS,
   SHOW_SERVICES_COLUMNS,
   SHOW_SERVICE_CONTAINERS_COLUMNS,
@@ -97,17 +101,18 @@ describe("integration: spcs service verbs against a running service", function (
   });
 
   it("show services: one row under the SHOW SERVICES columns, live status, filtered by LIKE and IN", async function () {
-    const out = await ok("show", "services");
+    assert.deepEqual(tableHeader(await ok("show", "services")), SHOW_SERVICES_NARROW.map(sqlColumnName), "people see the narrow table");
+    const out = await ok("show", "services", "--wide");
     assert.deepEqual(tableHeader(out), SHOW_SERVICES_COLUMNS.map(sqlColumnName));
     const [row, ...more] = tableRows(out);
     assert.equal(more.length, 0);
-    assert.equal(row.NAME, "ECHO_SERVICE");
-    assert.equal(row.STATUS, "RUNNING");
-    assert.equal(row.DATABASE_NAME, "APP_DB");
-    assert.equal(row.COMPUTE_POOL, "CLI_POOL");
-    assert.match(row.DNS_NAME, /^echo-service\.[a-z0-9]{4}\.svc\.spcs\.internal$/);
-    assert.deepEqual([row.CURRENT_INSTANCES, row.TARGET_INSTANCES, row.MIN_INSTANCES, row.AUTO_RESUME, row.IS_JOB, row.COMMENT], ["1", "1", "1", "true", "false", "cli test"]);
-    assert.equal(row.EXTERNAL_ACCESS_INTEGRATIONS, "", "null prints empty");
+    assert.equal(row.name, "ECHO_SERVICE");
+    assert.equal(row.status, "RUNNING");
+    assert.equal(row.database_name, "APP_DB");
+    assert.equal(row.compute_pool, "CLI_POOL");
+    assert.match(row.dns_name, /^echo-service\.[a-z0-9]{4}\.svc\.spcs\.internal$/);
+    assert.deepEqual([row.current_instances, row.target_instances, row.min_instances, row.auto_resume, row.is_job, row.comment], ["1", "1", "1", "true", "false", "cli test"]);
+    assert.equal(row.external_access_integrations, "", "null prints empty");
 
     const names = async (...argv: string[]) => (await json("show", "services", ...argv)).map((s: { name: string }) => s.name);
     assert.deepEqual(await names("in", "compute-pool", "cli_pool"), ["ECHO_SERVICE"]);
@@ -121,56 +126,61 @@ describe("integration: spcs service verbs against a running service", function (
     await fails(["show", "services", "in", "compute-pool", "nope"], /^error: Compute pool 'NOPE' does not exist or not authorized\.\n$/);
   });
 
-  it("show services --format json: the SHOW columns, camelCase, with JSON types", async function () {
+  it("show services --format json: the SHOW columns, keyed as snow's JSON is, with JSON types", async function () {
     const [s] = await json("show", "services");
-    assert.deepEqual(Object.keys(s), [...SHOW_SERVICES_COLUMNS]);
+    assert.deepEqual(Object.keys(s), SHOW_SERVICES_COLUMNS.map(sqlColumnName));
+    assert.match(s.created_on, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} [+-]\d{4}$/, "Snowflake's timestamp form");
     assert.equal(s.status, "RUNNING");
-    assert.equal(s.currentInstances, 1);
-    assert.equal(s.autoResume, true);
-    assert.equal(s.externalAccessIntegrations, null);
-    assert.equal(s.specDigest, "d-ECHO_SERVICE");
+    assert.equal(s.current_instances, 1);
+    assert.equal(s.auto_resume, true);
+    assert.equal(s.external_access_integrations, null);
+    assert.equal(s.spec_digest, "d-ECHO_SERVICE");
   });
 
-  it("describe service: PROPERTY / VALUE lines; JSON is the whole description", async function () {
+  it("describe service: property / value lines; JSON is the whole description", async function () {
     const out = await ok("describe", "service", "app_db.public.echo_service");
-    assert.match(out, /\| PROPERTY +\| VALUE +\|/);
-    assert.match(out, /\| NAME +\| ECHO_SERVICE +\|/);
-    assert.match(out, /\| STATUS +\| RUNNING +\|/);
-    assert.match(out, /\| COMPUTE_POOL +\| CLI_POOL +\|/);
-    assert.doesNotMatch(out, /\| DRIFT /, "no drift, no DRIFT line");
+    assert.match(out, /\| property +\| value +\|/);
+    assert.match(out, /\| name +\| ECHO_SERVICE +\|/);
+    assert.match(out, /\| status +\| RUNNING +\|/);
+    assert.match(out, /\| compute_pool +\| CLI_POOL +\|/);
+    assert.doesNotMatch(out, /\| drift /, "no drift, no drift line");
     const d = await json("describe", "service", "APP_DB.PUBLIC.ECHO_SERVICE");
     const direct = (await describeService(tp.platform, ECHO))!;
-    assert.deepEqual(Object.keys(d), Object.keys(direct));
+    assert.deepEqual(Object.keys(d), Object.keys(direct).map(sqlColumnName));
+    assert.deepEqual(Object.keys(d.containers[0]), Object.keys(direct.containers[0]).map(sqlColumnName), "nested rows too");
     assert.deepEqual([d.name, d.status, d.drift, d.containers.length, d.endpoints.length], ["ECHO_SERVICE", "RUNNING", [], 2, 2]);
     await fails(["describe", "service", "app_db.public.nope"], /^error: Service 'APP_DB.PUBLIC.NOPE' does not exist or not authorized\.\n$/);
   });
 
   it("show service instances / containers / endpoints in service: SPCS's columns, service columns first", async function () {
-    const instances = await ok("show", "service", "instances", "in", "service", "app_db.public.echo_service");
+    assert.deepEqual(tableHeader(await ok("show", "service", "instances", "in", "service", "app_db.public.echo_service")), SHOW_SERVICE_INSTANCES_NARROW.map(sqlColumnName));
+    const instances = await ok("--wide", "show", "service", "instances", "in", "service", "app_db.public.echo_service");
     assert.deepEqual(tableHeader(instances), SHOW_SERVICE_INSTANCES_COLUMNS.map(sqlColumnName));
     const [inst] = tableRows(instances);
-    assert.deepEqual([inst.DATABASE_NAME, inst.SCHEMA_NAME, inst.SERVICE_NAME, inst.SERVICE_STATUS, inst.INSTANCE_ID, inst.STATUS, inst.SPEC_DIGEST], ["APP_DB", "PUBLIC", "ECHO_SERVICE", "RUNNING", "0", "READY", "d-ECHO_SERVICE"]);
-    assert.match(inst.IP_ADDRESS, /^\d+\.\d+\.\d+\.\d+$/);
+    assert.deepEqual([inst.database_name, inst.schema_name, inst.service_name, inst.service_status, inst.instance_id, inst.status, inst.spec_digest], ["APP_DB", "PUBLIC", "ECHO_SERVICE", "RUNNING", "0", "READY", "d-ECHO_SERVICE"]);
+    assert.match(inst.ip_address, /^\d+\.\d+\.\d+\.\d+$/);
 
-    const containers = await ok("show", "service", "containers", "in", "service", "app_db.public.echo_service");
+    assert.deepEqual(tableHeader(await ok("show", "service", "containers", "in", "service", "app_db.public.echo_service")), SHOW_SERVICE_CONTAINERS_NARROW.map(sqlColumnName));
+    const containers = await ok("show", "service", "containers", "in", "service", "app_db.public.echo_service", "--wide");
     assert.deepEqual(tableHeader(containers), SHOW_SERVICE_CONTAINERS_COLUMNS.map(sqlColumnName));
     const rows = tableRows(containers);
-    assert.deepEqual(rows.map((r) => [r.SERVICE_NAME, r.INSTANCE_ID, r.INSTANCE_STATUS, r.CONTAINER_NAME, r.STATUS, r.MESSAGE, r.IMAGE_NAME, r.RESTART_COUNT, r.LAST_EXIT_CODE]), [
+    assert.deepEqual(rows.map((r) => [r.service_name, r.instance_id, r.instance_status, r.container_name, r.status, r.message, r.image_name, r.restart_count, r.last_exit_code]), [
       ["ECHO_SERVICE", "0", "READY", "web", "READY", "Running", APP_IMAGE, "0", ""],
       ["ECHO_SERVICE", "0", "READY", "sidecar", "READY", "Running", APP_IMAGE, "0", ""],
     ]);
-    assert.match(rows[0].IMAGE_DIGEST, /^sha256:[0-9a-f]{64}$/);
+    assert.match(rows[0].image_digest, /^sha256:[0-9a-f]{64}$/);
     const viaOption = await json("show", "service", "containers", "--in", "APP_DB.PUBLIC.ECHO_SERVICE");
-    assert.deepEqual(viaOption.map((c: { containerName: string }) => c.containerName), ["web", "sidecar"]);
-    assert.equal(viaOption[0].serviceStatus, "RUNNING");
+    assert.deepEqual(viaOption.map((c: { container_name: string }) => c.container_name), ["web", "sidecar"]);
+    assert.equal(viaOption[0].service_status, "RUNNING");
 
-    const endpoints = await ok("show", "endpoints", "in", "service", "app_db.public.echo_service");
+    assert.deepEqual(tableHeader(await ok("show", "endpoints", "in", "service", "app_db.public.echo_service")), SHOW_ENDPOINTS_NARROW.map(sqlColumnName));
+    const endpoints = await ok("show", "endpoints", "in", "service", "app_db.public.echo_service", "--wide");
     assert.deepEqual(tableHeader(endpoints), SHOW_ENDPOINTS_COLUMNS.map(sqlColumnName));
     const [web, internal] = await json("show", "endpoints", "in", "service", "app_db.public.echo_service");
-    assert.deepEqual([web.name, web.port, web.protocol, web.isPublic, web.portRange], ["web", 8080, "HTTP", true, null]);
-    assert.match(web.ingressUrl, /^127\.0\.0\.1:\d+$/);
-    assert.deepEqual([internal.name, internal.isPublic, internal.ingressUrl], ["internal", false, null]);
-    assert.equal(await (await fetch(`http://${web.ingressUrl}/index.html`)).text(), "hello\n");
+    assert.deepEqual([web.name, web.port, web.protocol, web.is_public, web.port_range], ["web", 8080, "HTTP", true, null]);
+    assert.match(web.ingress_url, /^127\.0\.0\.1:\d+$/);
+    assert.deepEqual([internal.name, internal.is_public, internal.ingress_url], ["internal", false, null]);
+    assert.equal(await (await fetch(`http://${web.ingress_url}/index.html`)).text(), "hello\n");
     await fails(["show", "endpoints", "in", "service", "app_db.public.nope"], /^error: Service 'APP_DB.PUBLIC.NOPE' does not exist/);
   });
 
@@ -252,8 +262,8 @@ describe("integration: spcs service verbs against a running service", function (
     assert.ok((await tp.platform.docker.listContainers(ours)).length > 0);
     assert.match(await ok("alter", "service", ref, "suspend"), /\| Statement executed successfully\. \|/);
     const suspended = await json("describe", "service", ref);
-    assert.deepEqual([suspended.status, suspended.currentInstances, suspended.targetInstances], ["SUSPENDED", 0, 0]);
-    assert.ok(suspended.suspendedOn);
+    assert.deepEqual([suspended.status, suspended.current_instances, suspended.target_instances], ["SUSPENDED", 0, 0]);
+    assert.ok(suspended.suspended_on);
     // Only the ingress is left, on the same port, listening so that a request can resume the service (AUTO_RESUME).
     const left = await tp.platform.docker.listContainers(ours);
     assert.deepEqual(left.map((c) => c.labels["com.pulumi-spcs.container"]), ["_ingress"], "no instance container left in Docker");
@@ -267,8 +277,8 @@ describe("integration: spcs service verbs against a running service", function (
     const resumed = await awaitServiceReady(tp.platform, ECHO, 60);
     assert.equal(resumed.status, "RUNNING");
     const [row] = await json("show", "services", "--like", "echo_service");
-    assert.deepEqual([row.status, row.currentInstances], ["RUNNING", 1]);
-    assert.ok(row.resumedOn);
+    assert.deepEqual([row.status, row.current_instances], ["RUNNING", 1]);
+    assert.ok(row.resumed_on);
     assert.match(await ok("logs", ref), /web starting on 8080/);
     await fails(["alter", "service", "app_db.public.nope", "suspend"], /^error: Service 'APP_DB.PUBLIC.NOPE' does not exist or not authorized\.\n$/);
   });

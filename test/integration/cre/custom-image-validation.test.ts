@@ -95,7 +95,7 @@ describe("integration: custom image validation", function () {
       assert.equal(json.image, images["missing-package"]);
       assert.equal(json.failed, 1);
       assert.equal(json.passed, 19);
-      assert.equal(json.readyFor, "None");
+      assert.equal(json.ready_for, "None");
       assert.equal(json.status, "VALIDATION FAILED");
       assert.deepEqual(json.results.find((x: { check: string }) => x.check === "pkg_xgboost-ray"), { check: "pkg_xgboost-ray", passed: false, message: "Package 'xgboost-ray' is not installed" });
     });

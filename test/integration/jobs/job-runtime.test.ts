@@ -47,7 +47,7 @@ describe("integration: job services on the real engine and registry", function (
     await executeJobService(tp.platform, def("THREE", s, { replicas: 3 }));
     const d = await awaitJobEnd(tp.platform, key("THREE"), 60);
     assert.equal(d.status, "DONE");
-    assert.equal(d.message, "Job APP_DB.PUBLIC.THREE completed successfully with status: DONE.");
+    assert.equal(d.message, "Job THREE completed successfully with status: DONE.");
     assert.deepEqual(d.instances.map((i) => [i.instanceId, i.status]), [["0", "SUCCEEDED"], ["1", "SUCCEEDED"], ["2", "SUCCEEDED"]]);
     assert.deepEqual(d.containers.map((c) => [c.status, c.lastExitCode]), [["DONE", 0], ["DONE", 0], ["DONE", 0]]);
     assert.ok(d.startedOn !== null && d.completedOn !== null && d.completedOn >= d.startedOn);

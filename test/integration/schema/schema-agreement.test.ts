@@ -50,6 +50,14 @@ const SAMPLES: Record<string, Record<string, [unknown, unknown]>> = {
     name: ["AGREE_CRE", "AGREE_CRE_2"], imagePath: ["/agree_db/public/cre_images/runtime:1", "/agree_db/public/cre_images/runtime:2"],
     baseImageType: ["CPU", "GPU"], creStatus: ["RESOLVED", "DEPRECATED"], comment: ["a", "b"],
   },
+  NetworkRule: {
+    adopt: [false, true],
+    database: ["AGREE_DB", "AGREE_DB2"], schema: ["PUBLIC", "OTHER"], name: ["AGREE_NEW_RULE", "AGREE_NEW_RULE2"], valueList: [["a.example.com"], ["b.example.com:8443"]], comment: ["a", "b"],
+  },
+  ExternalAccessIntegration: {
+    adopt: [false, true],
+    name: ["AGREE_EAI", "AGREE_EAI2"], allowedNetworkRules: [["AGREE_DB.PUBLIC.AGREE_RULE"], ["AGREE_DB.PUBLIC.AGREE_RULE2"]], enabled: [true, false], comment: ["a", "b"],
+  },
 };
 
 function jobSpec(container: string): string {
@@ -78,6 +86,11 @@ describe("integration: schema, SDK and providers agree", function () {
     createRepository(tp.platform, { database: "AGREE_DB", schema: "PUBLIC", name: "AGREE_REPO" });
     createPool(tp.platform, { name: "AGREE_SVC_POOL", instanceFamily: "CPU_X64_XS", minNodes: 1, maxNodes: 2, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
     await pushAs(tp, runtimeImage(tp), "/agree_db/public/cre_images/runtime:1"); // the image CustomRuntimeEnvironment validates
+    // What ExternalAccessIntegration lists, and the integrations Service and JobService name.
+    const { createNetworkRule } = await import("../../../provider/objects/network-rules/network-rules");
+    const { createIntegration } = await import("../../../provider/objects/external-access-integrations/external-access-integrations");
+    for (const rule of ["AGREE_RULE", "AGREE_RULE2"]) createNetworkRule(tp.platform, { database: "AGREE_DB", schema: "PUBLIC", name: rule }, { valueList: ["192.0.2.1:443"] }); // an address: nothing is looked up outside
+    for (const eai of ["EAI_A", "EAI_B"]) createIntegration(tp.platform, eai, { allowedNetworkRules: ["AGREE_DB.PUBLIC.AGREE_RULE"], enabled: true });
   });
   after(async () => tp?.dispose());
 

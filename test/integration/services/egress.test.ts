@@ -1,20 +1,17 @@
 import assert from "node:assert/strict";
 import { managedLabels } from "../../../provider/common/labels";
 import { baseImageRepo } from "../../../provider/model/platform-images";
-import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
-import { describeService } from "../../../provider/objects/services/describe-service";
 import { platformNetworks } from "../../../provider/objects/workloads/platform-networks";
 import type { RuntimeSpec } from "../../../provider/model/runtime-spec";
-import { egressNetworkName } from "../../../provider/model/service-naming";
-import { applyExternalAccess } from "../../../provider/objects/workloads/external-access";
-import { setServiceProperties } from "../../../provider/objects/services/service-updates";
-import { createService, dropService } from "../../../provider/statements/services";
+import { alterService, awaitServiceReady, createService, describeService, dropService } from "../../../provider/statements/services";
+import { alterNetworkRule, createNetworkRule } from "../../../provider/statements/network-rules";
+import { createIntegration } from "../../../provider/statements/external-access-integrations";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
 /**
- * Each instance tries, every half second, the "outside" server and the other service by its DNS name,
- * and serves what happened at /outside.txt and /peer.txt (the answer's body, or nc's error).
+ * Each instance tries, every half second, the two "outside" servers and the other service by its DNS
+ * name, and serves what happened at /a.txt, /b.txt and /peer.txt (the answer's body, or nc's error).
  */
 const prober = (peer: string): RuntimeSpec => ({
   containers: [{
@@ -23,7 +20,7 @@ const prober = (peer: string): RuntimeSpec => ({
       "mkdir -p /www && echo ok > /www/id.txt && httpd -p 8080 -h /www",
       // nc, not wget: its error names the reason. Bodies are one line: the last.
       `get() { printf 'GET /%s HTTP/1.0\\r\\n\\r\\n' "$2" | nc -w 2 $1 2>&1 | tail -n 1; }`,
-      `while :; do get "$OUTSIDE" hello.txt > /www/outside.tmp; mv /www/outside.tmp /www/outside.txt; get "${peer} 8080" id.txt > /www/peer.tmp; mv /www/peer.tmp /www/peer.txt; sleep 0.5; done`,
+      `while :; do for h in a b; do get "outside-$h 8080" hello.txt > /www/$h.tmp; mv /www/$h.tmp /www/$h.txt; done; get "${peer} 8080" id.txt > /www/peer.tmp; mv /www/peer.tmp /www/peer.txt; sleep 0.5; done`,
     ].join("\n")],
     env: {}, resources: {}, volumeMounts: [], mountSessionToken: false, sessionTokenPath: "/snowflake/session",
     readinessProbe: { port: 8080, path: "/peer.txt", periodSeconds: 1, failureThreshold: 3 },
@@ -32,16 +29,19 @@ const prober = (peer: string): RuntimeSpec => ({
   volumes: [],
 });
 
+const TIMED_OUT = "nc: timed out";
+
 /**
- * Egress (SPCS §6.3): no way out of the platform unless the service has external access integrations.
- * "Outside" is a busybox httpd container the test starts on the platform's egress network: traffic never
- * leaves this machine.
+ * Egress by rule (SPCS §6.3): a service reaches exactly the host:port pairs of its integrations' network
+ * rules, and nothing without integrations. "Outside" is two busybox httpd containers the test starts on
+ * the platform's egress network as outside-a and outside-b: traffic never leaves this machine.
  */
-describe("integration: egress only with external access integrations", function () {
+describe("integration: egress by network rule", function () {
   let tp: TestPlatform;
-  let outside: string | undefined;
+  const outside: string[] = [];
   const closed = { database: "APP_DB", schema: "PUBLIC", name: "CLOSED" };
   const open = { database: "APP_DB", schema: "PUBLIC", name: "OPEN" };
+  const rule = { database: "APP_DB", schema: "PUBLIC", name: "OUTSIDE_RULE" };
 
   before(async function () {
     tp = await startTestPlatform("it-egress");
@@ -49,57 +49,75 @@ describe("integration: egress only with external access integrations", function 
     await seedAppImage(tp);
   });
   after(async function () {
-    if (outside) await tp.platform.docker.removeContainer(outside);
+    for (const id of outside) await tp.platform.docker.removeContainer(id);
     for (const k of [closed, open]) await dropService(tp.platform, k, { ifExists: true });
     await tp?.dispose();
   });
 
-  it("a service without them cannot reach the outside server, one with them can, and both reach each other", async function () {
-    const { egress } = await platformNetworks(tp.platform);
-    outside = await tp.platform.docker.createContainer({
-      name: `spcs-test-outside-${Date.now()}`, image: `${baseImageRepo(tp.config)}:latest`, labels: managedLabels(tp.config.home, "service-container", "test-outside"),
-      cmd: ["sh", "-c", "mkdir -p /www && echo hello-from-outside > /www/hello.txt && exec httpd -f -p 8080 -h /www"],
-      network: { name: egress, aliases: [] },
-    });
-    await tp.platform.docker.startContainer(outside);
-    const address = `${(await tp.platform.docker.inspectContainer(outside))!.networkAddresses[egressNetworkName(tp.config.home)]}:8080`;
-    assert.match(address, /^\d+\.\d+\.\d+\.\d+:8080$/);
+  const common = { computePool: "EGRESS_POOL", specDigest: "d", minInstances: 1, maxInstances: 1, minReadyInstances: 1, autoResume: true, queryWarehouse: null, comment: null };
 
-    const common = { computePool: "EGRESS_POOL", specDigest: "d", minInstances: 1, maxInstances: 1, minReadyInstances: 1, autoResume: true, queryWarehouse: null, comment: null };
-    const withEnv = (s: RuntimeSpec): RuntimeSpec => ({ ...s, containers: s.containers.map((c) => ({ ...c, env: { OUTSIDE: address.replace(":", " ") } })) });
-    await createService(tp.platform, { ...common, key: closed, spec: withEnv(prober("open")), externalAccessIntegrations: null });
-    await createService(tp.platform, { ...common, key: open, spec: withEnv(prober("closed")), externalAccessIntegrations: ["LOCAL_EAI"] });
+  it("refuses an integration that does not exist, in SPCS's words", async function () {
+    await assert.rejects(
+      createService(tp.platform, { ...common, key: { ...closed, name: "NOPE" }, spec: prober("open"), externalAccessIntegrations: ["NO_SUCH_EAI"] }),
+      /^SpcsError: Integration 'NO_SUCH_EAI' does not exist or not authorized\./,
+    );
+    assert.equal(tp.platform.catalog.services.get({ ...closed, name: "NOPE" }), undefined);
+  });
+
+  it("allows exactly the rule's host:port, and ALTERs of the rule and of the service apply live", async function () {
+    const { egress } = await platformNetworks(tp.platform);
+    for (const h of ["a", "b"]) {
+      const id = await tp.platform.docker.createContainer({
+        name: `spcs-test-outside-${h}-${Date.now()}`, image: `${baseImageRepo(tp.config)}:latest`, labels: managedLabels(tp.config.home, "service-container", `test-outside-${h}`),
+        cmd: ["sh", "-c", `mkdir -p /www && echo hello-from-${h} > /www/hello.txt && exec httpd -f -p 8080 -h /www`],
+        network: { name: egress, aliases: [`outside-${h}`] },
+      });
+      outside.push(id);
+      await tp.platform.docker.startContainer(id);
+    }
+    await createNetworkRule(tp.platform, rule, { valueList: ["outside-a:8080"] });
+    await createIntegration(tp.platform, "OUTSIDE_EAI", { allowedNetworkRules: ["app_db.public.outside_rule"], enabled: true });
+
+    await createService(tp.platform, { ...common, key: closed, spec: prober("open"), externalAccessIntegrations: null });
+    await createService(tp.platform, { ...common, key: open, spec: prober("closed"), externalAccessIntegrations: ["OUTSIDE_EAI"] });
     const c = await awaitServiceReady(tp.platform, closed, 60);
     const o = await awaitServiceReady(tp.platform, open, 60);
     const read = async (ingress: string | null, file: string) => (await (await fetch(`http://${ingress}/${file}`)).text()).trim();
+    const seen = async () => ({
+      closed: [await read(c.endpoints[0].ingressUrl, "a.txt"), await read(c.endpoints[0].ingressUrl, "b.txt")],
+      open: [await read(o.endpoints[0].ingressUrl, "a.txt"), await read(o.endpoints[0].ingressUrl, "b.txt")],
+    });
+    // Each probe loop takes at most a few seconds; a denied connect times out after 2.
+    const until = async (want: { closed: string[]; open: string[] }) => {
+      let got = await seen();
+      for (let i = 0; i < 30 && JSON.stringify(got) !== JSON.stringify(want); i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        got = await seen();
+      }
+      return got;
+    };
 
-    // Both have had time to try: each loop takes at most a few seconds.
-    let closedOutside = "";
-    let openOutside = "";
-    for (let i = 0; i < 20 && !(openOutside === "hello-from-outside" && closedOutside.startsWith("nc: ")); i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      closedOutside = await read(c.endpoints[0].ingressUrl, "outside.txt");
-      openOutside = await read(o.endpoints[0].ingressUrl, "outside.txt");
-    }
-    // The internal network drops what leaves it (as SPCS drops denied egress packets): the connect times out.
-    assert.equal(closedOutside, "nc: timed out");
-    assert.equal(openOutside, "hello-from-outside");
+    // Dropped like SPCS drops denied egress packets: the connect times out.
+    assert.deepEqual(await until({ closed: [TIMED_OUT, TIMED_OUT], open: ["hello-from-a", TIMED_OUT] }), { closed: [TIMED_OUT, TIMED_OUT], open: ["hello-from-a", TIMED_OUT] });
     assert.equal(await read(c.endpoints[0].ingressUrl, "peer.txt"), "ok", "CLOSED reaches OPEN by DNS name");
     assert.equal(await read(o.endpoints[0].ingressUrl, "peer.txt"), "ok", "OPEN reaches CLOSED by DNS name");
-    assert.deepEqual((await describeService(tp.platform, open))!.externalAccessIntegrations, ["LOCAL_EAI"]);
 
-    // ALTER SERVICE ... SET EXTERNAL_ACCESS_INTEGRATIONS applies live, without restarting the instances.
-    setServiceProperties(tp.platform, closed, { externalAccessIntegrations: ["LOCAL_EAI"] });
-    await applyExternalAccess(tp.platform, closed);
-    setServiceProperties(tp.platform, open, { externalAccessIntegrations: null });
-    await applyExternalAccess(tp.platform, open);
-    for (let i = 0; i < 20 && !(closedOutside === "hello-from-outside" && openOutside === "nc: timed out"); i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      closedOutside = await read(c.endpoints[0].ingressUrl, "outside.txt");
-      openOutside = await read(o.endpoints[0].ingressUrl, "outside.txt");
-    }
-    assert.deepEqual([closedOutside, openOutside], ["hello-from-outside", "nc: timed out"]);
+    // ALTER NETWORK RULE ... SET VALUE_LIST: the running service now reaches b and no longer a.
+    await alterNetworkRule(tp.platform, rule, { valueList: ["outside-b:8080"] });
+    assert.deepEqual(await until({ closed: [TIMED_OUT, TIMED_OUT], open: [TIMED_OUT, "hello-from-b"] }), { closed: [TIMED_OUT, TIMED_OUT], open: [TIMED_OUT, "hello-from-b"] });
+
+    // A rule for another port of the same host allows nothing on 8080.
+    await alterNetworkRule(tp.platform, rule, { valueList: ["outside-b:8081", "outside-a"] });
+    assert.deepEqual(await until({ closed: [TIMED_OUT, TIMED_OUT], open: [TIMED_OUT, TIMED_OUT] }), { closed: [TIMED_OUT, TIMED_OUT], open: [TIMED_OUT, TIMED_OUT] });
+    await alterNetworkRule(tp.platform, rule, { valueList: ["outside-b:8080"] });
+
+    // ALTER SERVICE ... SET EXTERNAL_ACCESS_INTEGRATIONS, both ways, without restarting the instances.
+    await alterService(tp.platform, closed, { externalAccessIntegrations: ["OUTSIDE_EAI"], readyTimeoutSeconds: 60 });
+    await alterService(tp.platform, open, { externalAccessIntegrations: null, readyTimeoutSeconds: 60 });
+    assert.deepEqual(await until({ closed: [TIMED_OUT, "hello-from-b"], open: [TIMED_OUT, TIMED_OUT] }), { closed: [TIMED_OUT, "hello-from-b"], open: [TIMED_OUT, TIMED_OUT] });
+    assert.deepEqual((await describeService(tp.platform, closed))!.externalAccessIntegrations, ["OUTSIDE_EAI"]);
     const restarts = (await describeService(tp.platform, closed))!.containers.map((x) => x.restartCount);
     assert.deepEqual(restarts, [0]);
+    await assert.rejects(alterService(tp.platform, open, { externalAccessIntegrations: ["MISSING"], readyTimeoutSeconds: 60 }), /Integration 'MISSING' does not exist or not authorized\./);
   });
 });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import * as net from "node:net";
 import { homeFilter } from "../../../provider/common/labels";
 import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
 import { describeService } from "../../../provider/objects/services/describe-service";
@@ -87,16 +88,33 @@ describe("integration: one load-balanced ingress per service", function () {
   it("reports a removed or stopped ingress as drift, and the repair brings it back on the same URL", async function () {
     const name = ingressContainerName(tp.config.home, key);
     await tp.platform.docker.removeContainer(name);
-    assert.deepEqual((await describeService(tp.platform, key))!.drift, ["ingress: removed"]);
+    assert.deepEqual((await describeService(tp.platform, key))!.drift, [{ kind: "ingress-removed" }]);
     await assert.rejects(fetch(`${url}/who.txt`));
-    assert.deepEqual(await repairService(tp.platform, key), ["ingress: removed"]);
+    assert.deepEqual(await repairService(tp.platform, key), [{ kind: "ingress-removed" }]);
     assert.ok((await get(`${url}/who.txt`)).startsWith("SPREAD "));
 
     await tp.platform.docker.stopContainer(name, 1);
-    assert.deepEqual((await describeService(tp.platform, key))!.drift, ["ingress: stopped"]);
-    assert.deepEqual(await repairService(tp.platform, key), ["ingress: stopped"]);
+    assert.deepEqual((await describeService(tp.platform, key))!.drift, [{ kind: "ingress-stopped" }]);
+    assert.deepEqual(await repairService(tp.platform, key), [{ kind: "ingress-stopped" }]);
     assert.ok((await get(`${url}/who.txt`)).startsWith("SPREAD "));
     assert.deepEqual((await describeService(tp.platform, key))!.drift, []);
+  });
+
+  it("comes back on a new port when another process took its recorded one while it was away", async function () {
+    await tp.platform.docker.removeContainer(ingressContainerName(tp.config.home, key));
+    const taken = Number(new URL(url).port);
+    const squatter = net.createServer();
+    await new Promise<void>((resolve, reject) => squatter.once("error", reject).listen(taken, "127.0.0.1", resolve));
+    try {
+      await repairService(tp.platform, key);
+      const moved = `http://${(await describeService(tp.platform, key))!.endpoints[0].ingressUrl}`;
+      assert.notEqual(moved, url);
+      assert.ok((await get(`${moved}/who.txt`)).startsWith("SPREAD "));
+      assert.deepEqual((await describeService(tp.platform, key))!.drift, []);
+      url = moved;
+    } finally {
+      await new Promise((r) => squatter.close(r));
+    }
   });
 
   it("drop removes the ingress with the instances", async function () {

@@ -20,6 +20,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["objects/image-repositories"],
   ["objects/images"],
   ["objects/runtime-environments"],
+  ["objects/network-rules"],
+  ["objects/external-access-integrations"],
   ["objects/workloads"],
   ["objects/services", "objects/jobs"],
   ["statements"],

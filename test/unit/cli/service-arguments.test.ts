@@ -84,16 +84,16 @@ describe("cli service argument parsing", function () {
 
   it("prints SPCS's column names, in SPCS's order", function () {
     assert.equal(SHOW_SERVICES_COLUMNS.length, 26);
-    assert.deepEqual(SHOW_SERVICES_COLUMNS.map(sqlColumnName).slice(0, 8), ["NAME", "STATUS", "DATABASE_NAME", "SCHEMA_NAME", "OWNER", "COMPUTE_POOL", "DNS_NAME", "CURRENT_INSTANCES"]);
-    assert.deepEqual(SHOW_SERVICES_COLUMNS.map(sqlColumnName).slice(-4), ["IS_JOB", "IS_ASYNC_JOB", "SPEC_DIGEST", "IS_UPGRADING"]);
+    assert.deepEqual(SHOW_SERVICES_COLUMNS.map(sqlColumnName).slice(0, 8), ["name", "status", "database_name", "schema_name", "owner", "compute_pool", "dns_name", "current_instances"]);
+    assert.deepEqual(SHOW_SERVICES_COLUMNS.map(sqlColumnName).slice(-4), ["is_job", "is_async_job", "spec_digest", "is_upgrading"]);
     assert.deepEqual(SHOW_SERVICE_INSTANCES_COLUMNS.map(sqlColumnName), [
-      "DATABASE_NAME", "SCHEMA_NAME", "SERVICE_NAME", "SERVICE_STATUS", "INSTANCE_ID", "STATUS", "SPEC_DIGEST", "CREATION_TIME", "START_TIME", "IP_ADDRESS",
+      "database_name", "schema_name", "service_name", "service_status", "instance_id", "status", "spec_digest", "creation_time", "start_time", "ip_address",
     ]);
     assert.deepEqual(SHOW_SERVICE_CONTAINERS_COLUMNS.map(sqlColumnName), [
-      "DATABASE_NAME", "SCHEMA_NAME", "SERVICE_NAME", "SERVICE_STATUS", "INSTANCE_ID", "INSTANCE_STATUS", "CONTAINER_NAME", "STATUS", "MESSAGE",
-      "IMAGE_NAME", "IMAGE_DIGEST", "RESTART_COUNT", "START_TIME", "LAST_EXIT_CODE", "LAST_RESTART_TIME",
+      "database_name", "schema_name", "service_name", "service_status", "instance_id", "instance_status", "container_name", "status", "message",
+      "image_name", "image_digest", "restart_count", "start_time", "last_exit_code", "last_restart_time",
     ]);
-    assert.deepEqual(SHOW_ENDPOINTS_COLUMNS.map(sqlColumnName), ["NAME", "PORT", "PORT_RANGE", "PROTOCOL", "IS_PUBLIC", "INGRESS_URL", "PRIVATELINK_INGRESS_URL"]);
+    assert.deepEqual(SHOW_ENDPOINTS_COLUMNS.map(sqlColumnName), ["name", "port", "port_range", "protocol", "is_public", "ingress_url", "privatelink_ingress_url"]);
   });
 
   it("puts the service's names and status in front of each instance and container row", function () {

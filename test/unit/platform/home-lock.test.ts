@@ -37,7 +37,7 @@ describe("withHomeLock", function () {
     fs.mkdirSync(lockDir(), { recursive: true });
     // The other holder releases the lock after our tenth retry.
     const clock = clockAt(0, () => clock.slept === 10 && fs.rmSync(lockDir(), { recursive: true }));
-    const ran = await withHomeLock(home, "network", async () => "ran", clock);
+    const ran = await withHomeLock(home, "network", async () => "ran", { clock });
     assert.equal(ran, "ran");
     assert.equal(clock.slept, 10);
   });
@@ -45,7 +45,7 @@ describe("withHomeLock", function () {
   it("takes over at once a lock older than a minute, left by a process that died holding it", async function () {
     fs.mkdirSync(lockDir(), { recursive: true });
     const clock = clockAt(61_000);
-    assert.equal(await withHomeLock(home, "network", async () => "ran", clock), "ran");
+    assert.equal(await withHomeLock(home, "network", async () => "ran", { clock }), "ran");
     assert.equal(clock.slept, 0);
   });
 });

@@ -33,9 +33,10 @@ describe("spec corpus", function () {
         const digestLine = expectedText.split("\n")[0];
         assert.equal(digestLine, `# specDigest: sha256:${r.specDigest}`, "specDigest changed: a normalisation change would redeploy every service");
         const expected = parse(expectedText) as unknown;
-        assert.deepStrictEqual(r.canonical, expected);
-        assert.equal(JSON.stringify(r.canonical), JSON.stringify(expected), "canonical key order differs");
-        assert.deepStrictEqual(parse(r.canonicalYaml!), expected, "canonicalYaml does not say the same as canonical");
+        assert.deepStrictEqual(parse(r.canonicalYaml!), expected);
+        assert.equal(JSON.stringify(parse(r.canonicalYaml!)), JSON.stringify(expected), "canonical key order differs");
+        // The canonical text leaves empty collections out (SPCS rejects them); reading it back gives the model.
+        assert.deepStrictEqual(analyzeSpec(expectedText, { kind: f.options.kind }).canonical, r.canonical, "canonicalYaml does not say the same as canonical");
       });
     }
 

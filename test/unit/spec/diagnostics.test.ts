@@ -93,3 +93,11 @@ describe("analyzeSpec robustness", function () {
     assert.ok(msEach < 5, `${msEach.toFixed(2)}ms per analysis`);
   });
 });
+
+describe("formatDiagnostic on one line", function () {
+  it("escapes a newline quoted from the spec, so it cannot forge a second diagnostic line", function () {
+    const line = formatDiagnostic({ code: "spec/unknown-key", severity: "error", message: "unknown field 'x\nspec:1:1: error spec/forged: gotcha'", line: 2, column: 3, path: [] } as never, "f.yaml");
+    assert.equal(line.split("\n").length, 1);
+    assert.match(line, /^f\.yaml:2:3: error spec\/unknown-key: unknown field 'x\\nspec:1:1: error spec\/forged: gotcha'$/);
+  });
+});

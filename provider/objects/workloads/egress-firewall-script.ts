@@ -1,0 +1,39 @@
+import { shellQuote } from "../../common/shell-quote";
+import type { HostPort } from "../network-rules/host-port";
+
+/**
+ * The script the egress firewall helper runs inside an instance's network namespace (egress-firewall.ts).
+ * It resolves each allowed host there (through the instance's own DNS, so a name means what it means to
+ * the service), then loads one iptables filter table atomically (`iptables-restore`): loopback, replies,
+ * and the platform's internal network pass; each allowed address:port passes (TCP); everything else is
+ * dropped, as SPCS drops denied egress packets. `0.0.0.0` allows any address on its port.
+ *
+ * The iptables binary is the engine host's (mounted read-only at /host): Docker itself needs it there,
+ * so no image has to carry one. Host names and ports are quoted: a VALUE_LIST is user input.
+ */
+export function egressFirewallScript(internalAddress: string, allowed: readonly HostPort[]): string {
+  const lines = [
+    "set -e",
+    // busybox nslookup prints the server first, then `Name:` and the answers; IPv6 answers are skipped.
+    `ips() { case "$1" in *[!0-9.]*) nslookup "$1" 2>/dev/null | awk '/^Name:/{n=1} n && /^Address:/{print $2}' | grep -v ':' | sort -u || true ;; *) echo "$1" ;; esac; }`,
+    `internal=$(ip -o -4 addr show | awk -v a=${shellQuote(internalAddress)} '{split($4, p, "/")} p[1] == a {print $4}')`,
+    `[ -n "$internal" ] || { echo "no interface has the instance address ${internalAddress.replace(/[^0-9.]/g, "")}" >&2; exit 3; }`,
+    "{",
+    "echo '*filter'",
+    "echo ':INPUT ACCEPT [0:0]'",
+    "echo ':FORWARD ACCEPT [0:0]'",
+    "echo ':OUTPUT DROP [0:0]'",
+    "echo '-A OUTPUT -o lo -j ACCEPT'",
+    "echo '-A OUTPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT'",
+    `echo "-A OUTPUT -d $internal -j ACCEPT"`,
+    ...allowed.map((hp) =>
+      hp.host === "0.0.0.0"
+        ? `echo ${shellQuote(`-A OUTPUT -p tcp --dport ${hp.port} -j ACCEPT`)}`
+        : `for ip in $(ips ${shellQuote(hp.host)}); do echo "-A OUTPUT -p tcp -d $ip --dport ${hp.port} -j ACCEPT"; done`,
+    ),
+    "echo COMMIT",
+    // Without COMMIT (a line above failed) iptables-restore changes nothing and fails.
+    "} | chroot /host iptables-restore",
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,12 @@
+import type Dockerode from "dockerode";
+import type { ManagedObject } from "../container-runtime";
+import { ignoreMissing } from "./errors";
+
+export async function listVolumes(docker: Dockerode, labelFilters: string[]): Promise<ManagedObject[]> {
+  const res = await docker.listVolumes({ filters: { label: labelFilters } });
+  return (res.Volumes ?? []).map((v) => ({ id: v.Name, name: v.Name, labels: v.Labels ?? {} }));
+}
+
+export async function removeVolume(docker: Dockerode, name: string): Promise<void> {
+  await ignoreMissing(docker.getVolume(name).remove({ force: true }));
+}

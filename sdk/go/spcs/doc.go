@@ -1,0 +1,2 @@
+// Snowpark Container Services as code, on a local Docker engine and OCI registry.
+package spcs

@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { egressFirewallScript } from "../../../provider/objects/workloads/egress-firewall-script";
+
+/**
+ * Runs the script with stand-ins for busybox's `ip` and `nslookup` and for `chroot`, which prints the
+ * table iptables-restore would load: what the instance's namespace would get.
+ */
+function loadedTable(internal: string, allowed: { host: string; port: number }[], names: Record<string, string[]>): { status: number | null; table: string; stderr: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "egress-fw-"));
+  const write = (name: string, body: string) => fs.writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+  write("ip", `echo '1: lo    inet 127.0.0.1/8 scope host lo'; echo '5: eth0    inet 172.20.0.7/16 brd 172.20.255.255 scope global eth0'`);
+  write("nslookup", [
+    "echo 'Server:		127.0.0.11'; echo 'Address:	127.0.0.11:53'; echo",
+    "case \"$1\" in",
+    ...Object.entries(names).map(([n, ips]) => `${n}) echo 'Non-authoritative answer:'; echo 'Name:	${n}'; ${ips.map((ip) => `echo 'Address: ${ip}';`).join(" ")} ;;`),
+    "*) echo \"** server can't find $1: NXDOMAIN\"; exit 1 ;;",
+    "esac",
+  ].join("\n"));
+  write("chroot", `[ "$1" = /host ] && [ "$2" = iptables-restore ] && cat > ${dir}/table`);
+  const r = spawnSync("sh", ["-c", egressFirewallScript(internal, allowed)], { env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, encoding: "utf8" });
+  const table = fs.existsSync(path.join(dir, "table")) ? fs.readFileSync(path.join(dir, "table"), "utf8") : "";
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { status: r.status, table, stderr: r.stderr };
+}
+
+describe("egress firewall script", function () {
+  it("drops by default and allows loopback, replies, the internal network and each resolved host:port", function () {
+    const r = loadedTable("172.20.0.7", [{ host: "api.example.com", port: 8443 }, { host: "10.9.8.7", port: 22 }, { host: "0.0.0.0", port: 80 }, { host: "gone.example.com", port: 443 }], {
+      "api.example.com": ["192.0.2.10", "192.0.2.11", "2001:db8::1"],
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(r.table.trim().split("\n"), [
+      "*filter",
+      ":INPUT ACCEPT [0:0]",
+      ":FORWARD ACCEPT [0:0]",
+      ":OUTPUT DROP [0:0]",
+      "-A OUTPUT -o lo -j ACCEPT",
+      "-A OUTPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT",
+      "-A OUTPUT -d 172.20.0.7/16 -j ACCEPT",
+      "-A OUTPUT -p tcp -d 192.0.2.10 --dport 8443 -j ACCEPT",
+      "-A OUTPUT -p tcp -d 192.0.2.11 --dport 8443 -j ACCEPT",
+      "-A OUTPUT -p tcp -d 10.9.8.7 --dport 22 -j ACCEPT",
+      "-A OUTPUT -p tcp --dport 80 -j ACCEPT",
+      "COMMIT",
+    ]);
+  });
+
+  it("loads nothing when the instance address is on no interface", function () {
+    const r = loadedTable("172.99.0.1", [{ host: "api.example.com", port: 443 }], {});
+    assert.equal(r.status, 3);
+    assert.equal(r.table, "");
+    assert.match(r.stderr, /no interface has the instance address 172\.99\.0\.1/);
+  });
+
+  it("treats a host as text, never as a command", function () {
+    const script = egressFirewallScript("172.20.0.7", [{ host: "$(touch /tmp/pwned-egress);x", port: 443 }]);
+    assert.equal(spawnSync("sh", ["-n", "-c", script]).status, 0);
+    assert.match(script, /ips '\$\(touch \/tmp\/pwned-egress\);x'/);
+  });
+});
