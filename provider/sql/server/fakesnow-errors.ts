@@ -18,9 +18,22 @@ const OBJECT_WORD: Record<string, string> = { Table: "Object", Schema: "Schema",
  * fakesnow words its errors as sqlglot and DuckDB do ("Invalid expression / Unexpected token. Line 1,
  * Col: 17.", "Catalog Error: Table with name T does not exist!"). A script that matches Snowflake's text
  * (or a person who knows it) expects Snowflake's: this rewrites the common ones to Snowflake's code,
- * SQLSTATE and wording, and returns undefined for the rest, which pass through as fakesnow sent them.
+ * SQLSTATE and wording; the rest keep fakesnow's code and text.
  */
-export function snowflakeWording(err: WireError, sqlText: string): WireError | undefined {
+export function snowflakeWording(err: WireError, sqlText: string): WireError {
+  const e = { ...err, message: withoutCodePrefix(err.message) };
+  return reworded(e, sqlText) ?? e;
+}
+
+/**
+ * fakesnow sometimes sends the connector's formatted text (`002003 (42S02): Catalog Error: …`) as the
+ * message; the client adds that prefix (and the query id) itself, so it would print it twice.
+ */
+function withoutCodePrefix(message: string): string {
+  return message.replace(/^\d{6} \([0-9A-Z]{5}\): /, "");
+}
+
+function reworded(err: WireError, sqlText: string): WireError | undefined {
   const parse = err.code === "001003" ? PARSE_ERROR.exec(err.message) : null;
   if (parse) {
     const { position, token } = tokenAt(sqlText, Number(parse[1]), Number(parse[2]));

@@ -65,7 +65,7 @@ async function runStatement(ctx: EndpointContext, session: EndpointSession, body
 function fakesnowFailure(body: Envelope, sqlText: string, qid: string): Envelope {
   const data = body.data ?? {};
   const sent = { code: String(body.code ?? data.errorCode ?? "000603"), sqlState: String(data.sqlState ?? "XX000"), message: String(body.message ?? "") };
-  const e = snowflakeWording(sent, sqlText) ?? sent;
+  const e = snowflakeWording(sent, sqlText);
   return { ...body, code: e.code, message: e.message, data: { ...data, errorCode: e.code, sqlState: e.sqlState, queryId: data.queryId ?? qid } };
 }
 

@@ -23,8 +23,10 @@ describe("unit: fakesnow's errors in Snowflake's words", function () {
     assert.deepEqual(c('Binder Error: Referenced column "nope_col" not found in FROM clause!', "002043"), { code: "000904", sqlState: "42000", message: "SQL compilation error: error line 1 at position 7\ninvalid identifier 'NOPE_COL'" });
   });
 
-  it("leaves other errors alone (they pass through as fakesnow sent them)", function () {
-    assert.equal(snowflakeWording({ code: "009999", sqlState: "99999", message: "ALTER SESSION not implemented." }, "alter session set x = 1"), undefined);
-    assert.equal(snowflakeWording({ code: "002002", sqlState: "42710", message: "Object 'T' already exists." }, "create table t (a int)"), undefined);
+  it("leaves other errors' wording alone, without the code prefix the client adds itself", function () {
+    const notImplemented = { code: "009999", sqlState: "99999", message: "ALTER SESSION not implemented." };
+    assert.deepEqual(snowflakeWording(notImplemented, "alter session set x = 1"), notImplemented);
+    assert.deepEqual(snowflakeWording({ code: "002002", sqlState: "42710", message: "002002 (42710): Object 'T' already exists." }, "create table t (a int)"), { code: "002002", sqlState: "42710", message: "Object 'T' already exists." });
+    assert.equal(snowflakeWording({ code: "002003", sqlState: "42S02", message: "002003 (42S02): Catalog Error: Table with name T does not exist!" }, "select * from t").message, "SQL compilation error:\nObject 'T' does not exist or not authorized.");
   });
 });
