@@ -5,6 +5,7 @@ import { readJson, sendJson, sessionToken } from "./http-io";
 import { newQueryId, type EndpointSession } from "./session-store";
 import { clientSessionStatement } from "./client-session-statements";
 import { resultData } from "./wire-result";
+import { snowflakeWording } from "./fakesnow-errors";
 
 /** How connector 4.x fetches an async result: `select * from table(result_scan('<qid>'))`. */
 const RESULT_SCAN = /^\s*select\s+\*\s+from\s+table\s*\(\s*result_scan\s*\(\s*'([^']+)'\s*\)\s*\)\s*;?\s*$/i;
@@ -50,6 +51,7 @@ async function runStatement(ctx: EndpointContext, session: EndpointSession, body
     // client gets Snowflake's internal-error code at once instead.
     return failure("000603", "XX000", `SQL execution internal error: fakesnow could not run this statement: ${String(up.body.message ?? up.status)}`, qid);
   }
+  if (up.body.success === false) return fakesnowFailure(up.body as Envelope, sqlText, qid);
   const data = up.body.data as Record<string, unknown> | null | undefined;
   if (up.body.success && data) {
     ctx.sessions.noteCurrent(session, data);
@@ -57,6 +59,14 @@ async function runStatement(ctx: EndpointContext, session: EndpointSession, body
     if (typeof data.queryId === "string" && data.queryId !== qid) ctx.queries.remember(data.queryId, session.id, sqlText, up.body as Envelope);
   }
   return up.body as Envelope;
+}
+
+/** fakesnow's error in Snowflake's words where we know them, with the query id Snowflake's errors carry. */
+function fakesnowFailure(body: Envelope, sqlText: string, qid: string): Envelope {
+  const data = body.data ?? {};
+  const sent = { code: String(body.code ?? data.errorCode ?? "000603"), sqlState: String(data.sqlState ?? "XX000"), message: String(body.message ?? "") };
+  const e = snowflakeWording(sent, sqlText);
+  return { ...body, code: e.code, message: e.message, data: { ...data, errorCode: e.code, sqlState: e.sqlState, queryId: data.queryId ?? qid } };
 }
 
 /** `GET /queries/{qid}/result` (connector 5.x, Node, and every client polling a 333334). */
