@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { poll, systemClock, type Clock } from "../common/poll";
+import { processAlive } from "../common/process-alive";
 
 export interface HomeLockTiming {
   /** How often the holder refreshes its heartbeat. */
@@ -94,18 +95,10 @@ function readOwner(dir: string): Owner | undefined | "gone" {
 function isStale(dir: string, owner: Owner | undefined, staleMs: number, clock: Clock): boolean {
   const beat = fs.statSync(owner ? path.join(dir, "owner.json") : dir, { throwIfNoEntry: false })?.mtimeMs;
   if (beat === undefined) return false; // released meanwhile: the next mkdir decides
-  if (owner && owner.host === os.hostname() && !alive(owner.pid)) return true;
+  if (owner && owner.host === os.hostname() && !processAlive(owner.pid)) return true;
   return clock.now() - beat > staleMs;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM"; // exists, owned by someone else
-  }
-}
 
 /**
  * Removes a stale lock under the takeover lock, after checking that the owner seen is still the owner

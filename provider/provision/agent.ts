@@ -3,13 +3,14 @@ import { homePaths, type PlatformConfig } from "../common/config";
 import { readPlatformState, writePlatformState } from "../platform/platform";
 import type { PartStatus } from "./part-status";
 import { startDaemon } from "./system";
+import { processAlive } from "../common/process-alive";
 
 const AGENT_MAIN = path.join(__dirname, "..", "agent", "main.js");
 
 /** The platform agent (agent/platform-agent.ts): started unless the one recorded for this home runs. */
 export function ensureAgent(config: PlatformConfig, log: (line: string) => void): PartStatus {
   const state = readPlatformState(config.home);
-  if (state.agent && alive(state.agent.pid)) return agentStatus(config);
+  if (state.agent && processAlive(state.agent.pid)) return agentStatus(config);
   log("starting the platform agent");
   const env = { SPCS_HOME: config.home, SPCS_REGISTRY: config.registry, SPCS_ACCOUNT: config.account, ...(config.dockerHost && { DOCKER_HOST: config.dockerHost }) };
   const pid = startDaemon(process.execPath, [AGENT_MAIN], path.join(homePaths(config.home).logs, "agent.log"), env);
@@ -19,22 +20,14 @@ export function ensureAgent(config: PlatformConfig, log: (line: string) => void)
 
 export function agentStatus(config: PlatformConfig): PartStatus {
   const pid = readPlatformState(config.home).agent?.pid;
-  return pid && alive(pid)
+  return pid && processAlive(pid)
     ? { name: "agent", ok: true, address: `pid ${pid}`, detail: "resumes used services (AUTO_RESUME), finishes ended jobs" }
     : { name: "agent", ok: false, address: "-", detail: "not running; run `spcs platform up`" };
 }
 
 export function stopAgent(config: PlatformConfig): void {
   const state = readPlatformState(config.home);
-  if (state.agent && alive(state.agent.pid)) process.kill(state.agent.pid, "SIGTERM");
+  if (state.agent && processAlive(state.agent.pid)) process.kill(state.agent.pid, "SIGTERM");
   if (state.agent) writePlatformState(config.home, { ...state, agent: undefined });
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -6,6 +6,7 @@ import { ensureFakesnowVenv, fakesnowVersion, httpAnswers, startFakesnow } from 
 import type { PartStatus } from "./part-status";
 import { SNOW_CONNECTION_NAME, writeSnowConfig } from "./snow-connection";
 import { startDaemon, waitFor } from "./system";
+import { processAlive } from "../common/process-alive";
 
 const ENDPOINT_MAIN = path.join(__dirname, "..", "sql", "server", "main.js");
 const START_TIMEOUT_MS = 60_000;
@@ -62,11 +63,11 @@ export async function ensureSqlEndpoint(config: PlatformConfig, log: (line: stri
     const env = { SPCS_HOME: config.home, SPCS_REGISTRY: config.registry, SPCS_ACCOUNT: config.account, SPCS_SQL_FAKESNOW: fakesnow.address, SPCS_SQL_PORT: port, SPCS_SQL_ADDRESS_FILE: p.addressFile, ...(config.dockerHost && { DOCKER_HOST: config.dockerHost }) };
     const launch = (e: Record<string, string>) => startDaemon(process.execPath, [ENDPOINT_MAIN], path.join(logs, "sql-endpoint.log"), e);
     let pid = launch(env);
-    let written = await waitFor("the SQL endpoint", async () => readAddress(p.addressFile) ?? (alive(pid) ? undefined : false), START_TIMEOUT_MS, `see ${path.join(logs, "sql-endpoint.log")}`);
+    let written = await waitFor("the SQL endpoint", async () => readAddress(p.addressFile) ?? (processAlive(pid) ? undefined : false), START_TIMEOUT_MS, `see ${path.join(logs, "sql-endpoint.log")}`);
     if (written === false && port !== "0") {
       // Its old port is taken by now: take any free one (the snow connection is rewritten below).
       pid = launch({ ...env, SPCS_SQL_PORT: "0" });
-      written = await waitFor("the SQL endpoint", async () => readAddress(p.addressFile) ?? (alive(pid) ? undefined : false), START_TIMEOUT_MS, `see ${path.join(logs, "sql-endpoint.log")}`);
+      written = await waitFor("the SQL endpoint", async () => readAddress(p.addressFile) ?? (processAlive(pid) ? undefined : false), START_TIMEOUT_MS, `see ${path.join(logs, "sql-endpoint.log")}`);
     }
     if (written === false) return { name: "sql", ok: false, address: "-", detail: `the SQL endpoint exited at start; see ${path.join(logs, "sql-endpoint.log")}` };
     endpoint = written;
@@ -103,7 +104,7 @@ export function stopSqlEndpoint(config: PlatformConfig): void {
 }
 
 async function up(proc: Proc): Promise<boolean> {
-  return alive(proc.pid) && (await httpAnswers(proc.address));
+  return processAlive(proc.pid) && (await httpAnswers(proc.address));
 }
 
 function readAddress(file: string): Proc | undefined {
@@ -127,14 +128,6 @@ function writeState(home: string, state: SqlState): void {
   fs.writeFileSync(sqlPaths(home).state, JSON.stringify(state, null, 2) + "\n");
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function kill(pid: number): void {
   try {

@@ -3,7 +3,7 @@ import { accountObjectName, dropMessage, schemaObjectName, STATEMENT_OK, type Ex
 import { Options } from "./options";
 import { statusResult } from "./result-sets";
 import { resolveSpec } from "./spec-text";
-import { alterService, createService, DEFAULT_READY_TIMEOUT_SECONDS, dropService, qualified, type ServiceKey } from "./spcs-operations";
+import { alterService, createService, DEFAULT_READY_TIMEOUT_SECONDS, dropService, qualified, type ServiceKey, type ServiceTarget } from "./spcs-operations";
 import { sqlError } from "./sql-errors";
 import type { Statement } from "./statement-types";
 
@@ -115,15 +115,7 @@ export async function alterServiceStatement(ctx: ExecContext, st: Of<"alter-serv
 type ServiceRowLike = { status: string; minInstances: number; maxInstances: number; minReadyInstances: number };
 
 /** What ALTER SERVICE … SET / UNSET changes; undefined leaves a property as it is. */
-interface ServiceChanges {
-  minInstances?: number;
-  maxInstances?: number;
-  minReadyInstances?: number;
-  autoResume?: boolean;
-  externalAccessIntegrations?: string[] | null;
-  queryWarehouse?: string | null;
-  comment?: string | null;
-}
+type ServiceChanges = Pick<ServiceTarget, "minInstances" | "maxInstances" | "minReadyInstances" | "autoResume" | "externalAccessIntegrations" | "queryWarehouse" | "comment">;
 
 /** SET / UNSET through ALTER SERVICE's one declarative function: counts scale, integrations apply live. */
 async function applyChanges(ctx: ExecContext, key: ServiceKey, svc: ServiceRowLike, c: ServiceChanges): Promise<void> {

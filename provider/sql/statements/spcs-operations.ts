@@ -19,7 +19,7 @@ export {
 } from "../../statements/compute-pools";
 export { createRepository, describeRepository, dropRepository, setRepositoryComment, showImages, showRepositories } from "../../statements/image-repositories";
 export {
-  alterService, awaitServiceReady, createService, DEFAULT_READY_TIMEOUT_SECONDS, describeService, dropService, type ServiceDescription,
+  alterService, awaitServiceReady, createService, DEFAULT_READY_TIMEOUT_SECONDS, describeService, dropService, type ServiceDescription, type ServiceTarget,
 } from "../../statements/services";
 export {
   awaitJobEnd, cancelJob, DEFAULT_JOB_TIMEOUT_SECONDS, describeJob, executeJobService, finishEndedJobs, jobFailureMessage, JobTimeout,
