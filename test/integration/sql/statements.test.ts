@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { homeFilter } from "../../../provider/common/labels";
-import { currentPlatform } from "../../../provider/platform/current-platform";
 import { describePool } from "../../../provider/statements/compute-pools";
 import { dropService } from "../../../provider/statements/services";
-import { executeSpcsStatement } from "../../../provider/sql/statements";
+import { spcsStatementExecutor } from "../../../provider/sql/statements";
 import { SqlError, type SqlResult, type SqlSession } from "../../../provider/sql/sql-types";
 import { APP_IMAGE, seedAppImage } from "../../support/service-fixtures";
-import { platformEnv, startTestPlatform, type TestPlatform } from "../../support/test-platform";
+import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
 
 const SESSION: SqlSession = { user: "TESTER", role: "ACCOUNTADMIN", database: "app_db", schema: "PUBLIC" };
 
@@ -27,7 +26,8 @@ const WEB_SPEC = JSON.stringify({
 
 describe("integration: SPCS SQL statements on a real platform", function () {
   let tp: TestPlatform;
-  const saved: Record<string, string | undefined> = {};
+  // The executor on this file's platform (not the process's: another file may have configured that one).
+  const executeSpcsStatement = spcsStatementExecutor(() => tp.platform);
   const sql = (text: string, session: SqlSession = SESSION) => executeSpcsStatement(text, session).then((r) => {
     assert.ok(r, `not answered as SPCS SQL: ${text}`);
     return r;
@@ -45,17 +45,10 @@ describe("integration: SPCS SQL statements on a real platform", function () {
 
   before(async function () {
     tp = await startTestPlatform("it-sql");
-    // executeSpcsStatement works on the process's platform: point it at this one.
-    for (const [k, v] of Object.entries(platformEnv(tp.config))) {
-      saved[k] = process.env[k];
-      process.env[k] = v;
-    }
     await seedAppImage(tp);
   });
   after(async function () {
     for (const s of tp?.platform.catalog.services.list() ?? []) await dropService(tp.platform, { database: s.databaseName, schema: s.schemaName, name: s.name }, { ifExists: true });
-    currentPlatform().close();
-    for (const [k, v] of Object.entries(saved)) v === undefined ? delete process.env[k] : (process.env[k] = v);
     await tp?.dispose();
   });
 
