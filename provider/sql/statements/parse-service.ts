@@ -12,25 +12,16 @@ import type { TokenCursor } from "./token-cursor";
  */
 export function readCreateService(c: TokenCursor, ifNotExists: boolean): Statement {
   const name = readObjectName(c, "service");
-  const options: SqlOption[] = [];
-  let computePool: string[] | undefined;
-  let source: SpecSource | undefined;
-  while (!c.atEnd()) {
-    if (!computePool && c.acceptWords("IN", "COMPUTE", "POOL")) computePool = readObjectName(c, "compute pool");
-    else if (!source && c.isWord("FROM")) source = readSpecSource(c);
-    else {
-      const more = readOptions(c);
-      if (!more.length) throw c.unexpected(expectedNext(computePool, source));
-      options.push(...more);
-    }
-  }
-  if (!computePool) throw c.unexpected("IN COMPUTE POOL <pool>");
-  if (!source) throw c.unexpected("FROM SPECIFICATION $$…$$ (or another FROM form)");
-  return { kind: "create-service", name, ifNotExists, computePool, source, options };
+  return { kind: "create-service", name, ifNotExists, ...readWorkloadClauses(c) };
 }
 
 /** EXECUTE JOB SERVICE IN COMPUTE POOL pool FROM … [NAME = …] [ASYNC = …] [REPLICAS = …] …, any order. */
 export function readExecuteJob(c: TokenCursor): Statement {
+  return { kind: "execute-job-service", ...readWorkloadClauses(c) };
+}
+
+/** What CREATE SERVICE and EXECUTE JOB SERVICE share: IN COMPUTE POOL, a FROM source and options, in any order. */
+function readWorkloadClauses(c: TokenCursor): { computePool: string[]; source: SpecSource; options: SqlOption[] } {
   const options: SqlOption[] = [];
   let computePool: string[] | undefined;
   let source: SpecSource | undefined;
@@ -45,7 +36,7 @@ export function readExecuteJob(c: TokenCursor): Statement {
   }
   if (!computePool) throw c.unexpected("IN COMPUTE POOL <pool>");
   if (!source) throw c.unexpected("FROM SPECIFICATION $$…$$ (or another FROM form)");
-  return { kind: "execute-job-service", computePool, source, options };
+  return { computePool, source, options };
 }
 
 function expectedNext(pool: unknown, source: unknown): string {
