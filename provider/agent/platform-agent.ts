@@ -5,6 +5,7 @@ import { wakeDir } from "../common/home-layout";
 import { finishEndedJobs } from "../statements/jobs";
 import { openPlatform, type Platform } from "../platform/platform";
 import { resumeService } from "../statements/services";
+import { ReadinessMonitor } from "../statements/service-health";
 
 /** How often the agent looks for work: a request waits at most this long before its service resumes. */
 export const AGENT_TICK_MS = 250;
@@ -17,19 +18,22 @@ export const AGENT_TICK_MS = 250;
  *    which asked for it by leaving a file named after the service in the wake folder (the ingress holds
  *    the request until the service answers);
  *  - finishes job services whose containers have all exited, so their capacity frees and waiting work
- *    starts without anybody having to look (the waiting `pulumi up` and refresh do it too).
+ *    starts without anybody having to look (the waiting `pulumi up` and refresh do it too);
+ *  - probes the readiness of every instance of every running service (each probe every periodSeconds):
+ *    an instance gets the service's DNS names once READY and loses them after failureThreshold failures.
  * Every step is what a provider call would do, through the same code, so the agent and `pulumi up` can
  * act at the same time. It stops when its home disappears.
  */
 export async function runAgent(config: PlatformConfig, log: (line: string) => void, signal: AbortSignal): Promise<void> {
   const platform = openPlatform(config);
+  const readiness = new ReadinessMonitor(platform, log);
   while (!signal.aborted && fs.existsSync(config.home)) {
-    await tick(platform, log).catch((e) => log(`error: ${(e as Error).message}`));
+    await tick(platform, log, readiness).catch((e) => log(`error: ${(e as Error).message}`));
     await new Promise((r) => setTimeout(r, AGENT_TICK_MS));
   }
 }
 
-export async function tick(platform: Platform, log: (line: string) => void): Promise<void> {
+export async function tick(platform: Platform, log: (line: string) => void, readiness?: ReadinessMonitor): Promise<void> {
   const dir = wakeDir(platform.config.home);
   for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
     fs.rmSync(path.join(dir, file), { force: true });
@@ -44,4 +48,5 @@ export async function tick(platform: Platform, log: (line: string) => void): Pro
     await resumeService(platform, { database, schema, name });
   }
   await finishEndedJobs(platform);
+  await readiness?.tick();
 }

@@ -12,3 +12,11 @@ export function wakeDir(home: string): string {
 export function stagesDir(home: string): string {
   return path.join(home, "stages");
 }
+
+/**
+ * What the platform agent last decided about each instance's readiness (the routing verdict DESCRIBE
+ * reports): `<readiness>/<db.schema.service>/<instance id>.json`.
+ */
+export function readinessDir(home: string): string {
+  return path.join(home, "readiness");
+}

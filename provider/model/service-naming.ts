@@ -18,9 +18,26 @@ export function schemaDnsHash(database: string, schema: string): string {
   return hash(`${database}.${schema}`, 4).padEnd(4, "0");
 }
 
+/** SYSTEM$GET_SERVICE_DNS_DOMAIN('db.schema'): `<hash>.svc.spcs.internal`, one per schema. */
+export function schemaDnsDomain(database: string, schema: string): string {
+  return `${schemaDnsHash(database, schema)}.svc.spcs.internal`;
+}
+
 /** `<name-with-dashes>.<hash>.svc.spcs.internal` */
 export function serviceDnsName(k: ServiceKey): string {
-  return `${dnsLabel(k.name)}.${schemaDnsHash(k.database, k.schema)}.svc.spcs.internal`;
+  return `${dnsLabel(k.name)}.${schemaDnsDomain(k.database, k.schema)}`;
+}
+
+/**
+ * The names a READY instance answers to on the platform network: the full name, `<name>.<hash>` (how
+ * another schema reaches it) and `instances.<full name>` (every instance's own address). Never the bare
+ * name: Docker's aliases are the same for every container of a network, so a bare alias would make two
+ * same-named services of two schemas one name. The bare name resolves inside the schema through the
+ * instance's DNS search domain (`schemaDnsDomain`), as SPCS scopes it.
+ */
+export function serviceAliases(dnsName: string): string[] {
+  const [label, hash] = dnsName.split(".");
+  return [dnsName, `${label}.${hash}`, `instances.${dnsName}`];
 }
 
 /** The Docker network all services of one platform home share: `internal`, so it has no route out. */

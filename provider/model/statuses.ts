@@ -6,8 +6,10 @@ import type { RuntimeContainer } from "./runtime-spec";
  * CONTAINERS / INSTANCES, platform events). Success conditions, in order:
  *  1. the instance is placed on a node (else PENDING "Pending scheduling.");
  *  2. the container exists and runs (else PENDING "Waiting to start", or FAILED on exit);
- *  3. its readiness probe answers 200 (else PENDING "Readiness probe is failing at path: p, port: n");
- * then it is READY "Running".
+ *  3. its readiness probe passes as the platform agent counts it: a 200 since the instance started, and
+ *     fewer than failureThreshold failures in a row since (else PENDING "Readiness probe is failing at
+ *     path: p, port: n");
+ * then it is READY "Running". An instance that is leaving is TERMINATING.
  */
 export const CONTAINER_STATUSES = ["PENDING", "READY", "DONE", "FAILED", "TERMINATING", "UNKNOWN"] as const;
 export type ContainerStatus = (typeof CONTAINER_STATUSES)[number];
@@ -25,9 +27,12 @@ export function deriveContainerStatus(
   spec: Pick<RuntimeContainer, "readinessProbe">,
   probeOk: boolean | undefined,
   isJob = false,
+  terminating = false,
 ): DerivedStatus<ContainerStatus> {
   if (!placed) return { status: "PENDING", message: "Pending scheduling." };
   if (!info || neverStarted(info)) return { status: "PENDING", message: "Waiting to start" };
+  // Leaving (drained by an upgrade, a restart or a scale-down): SPCS documents no container message for it.
+  if (terminating) return { status: "TERMINATING", message: "Terminating" };
   if (info.oomKilled && !info.running) return { status: "FAILED", message: "Container was OOMKilled due to resource usage" };
   if (info.running) {
     if (spec.readinessProbe && !probeOk) {
@@ -44,6 +49,7 @@ export function deriveContainerStatus(
 
 export function deriveInstanceStatus(containers: ContainerStatus[], isJob = false): DerivedStatus<InstanceStatus> {
   const noun = isJob ? "Job" : "Service";
+  if (containers.some((c) => c === "TERMINATING")) return { status: "TERMINATING", message: `${noun} instance is terminating` };
   if (containers.some((c) => c === "FAILED")) return { status: "FAILED", message: `${noun} instance failed` };
   if (isJob && containers.length > 0 && containers.every((c) => c === "DONE")) return { status: "SUCCEEDED", message: "Job instance has completed" };
   if (containers.length > 0 && containers.every((c) => c === "READY" || c === "DONE")) return { status: "READY", message: `${noun} instance is running` };

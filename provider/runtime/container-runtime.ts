@@ -113,6 +113,8 @@ export interface ContainerSpec {
   traceProcesses?: boolean;
   /** `/etc/hosts` entries, `name:address` (shared by every container that joins its network). */
   extraHosts?: string[];
+  /** Domains a short name is tried under first (resolv.conf `search`; shared like `extraHosts`). */
+  dnsSearch?: string[];
 }
 
 /**
@@ -141,6 +143,8 @@ export interface ContainerInfo {
   ipAddress: string;
   /** Its address on each network it is attached to, by network name. */
   networkAddresses: Record<string, string>;
+  /** The DNS aliases it answers to on each network it is attached to, by network name. */
+  networkAliases: Record<string, string[]>;
   imageId: string;
   /** The image reference the container was created from. */
   image: string;

@@ -8,8 +8,7 @@ import { deriveContainerStatus, deriveInstanceStatus, deriveServiceStatus, type 
 import type { Drift } from "../../model/drift";
 import { hasExited, isStopped, type ContainerInfo } from "../../runtime/container-runtime";
 import { readRuntimeSpec } from "../../model/stored-runtime-spec";
-
-const PROBE_TIMEOUT_MS = 1000;
+import { readReadiness } from "../workloads/readiness-record";
 
 /** DESCRIBE SERVICE of a service (statements/services.ts sends job services to describeJob). Observes only. */
 export async function describeService(platform: Platform, key: ServiceKey): Promise<ServiceDescription | undefined> {
@@ -33,11 +32,12 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
     const netns = placed ? await platform.docker.inspectContainer(netnsContainerName(home, key, inst.instanceId)) : undefined;
     if (placed && !netns) drift.push({ kind: "network-container-missing", instanceId: inst.instanceId });
     const address = netns ? netns.networkAddresses[platformNetworkName(home)] || netns.ipAddress : "";
+    // Readiness as the platform agent probes it (every periodSeconds, failureThreshold): what routes traffic.
+    const verdict = netns ? readReadiness(home, key, inst.instanceId, netns.id) : undefined;
     const rows: Omit<ContainerDescription, "instanceStatus">[] = [];
     for (const c of spec.containers) {
       const info = placed ? await platform.docker.inspectContainer(containerName(home, key, inst.instanceId, c.name)) : undefined;
-      const probeOk = info?.running && c.readinessProbe && address ? await probe(`http://${address}:${c.readinessProbe.port}${c.readinessProbe.path}`) : undefined;
-      const derived = deriveContainerStatus(placed, info, c, probeOk);
+      const derived = deriveContainerStatus(placed, info, c, verdict?.ready[c.name] === true, false, verdict?.terminating);
       if (placed) drift.push(...containerDrift(inst.instanceId, c.name, info, svc.images[c.name]?.pullRef, inst.specDigest));
       const exited = info && (info.restartCount > 0 || hasExited(info));
       rows.push({
@@ -70,17 +70,6 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
     containers,
     endpoints: endpointsOf(spec, ingress),
   };
-}
-
-/** A readiness probe: HTTP GET, and only 200 counts, as in SPCS. */
-async function probe(url: string): Promise<boolean> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-    await res.arrayBuffer().catch(() => undefined);
-    return res.status === 200;
-  } catch {
-    return false;
-  }
 }
 
 /** How one container differs from what was deployed. */

@@ -10,7 +10,7 @@ import { awaitInstanceReady } from "./await-service-ready";
 import { describeService } from "./describe-service";
 import { pinImage } from "../images/image-pinning";
 import { ensureIngress } from "./ingress";
-import { admitInstance, removeInstance, startInstance } from "../workloads/instance-runner";
+import { removeInstance, startInstance } from "../workloads/instance-runner";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified } from "../../model/service-naming";
 import { instanceRequest, poolNodesOf, startPending } from "../workloads/capacity";
@@ -53,7 +53,7 @@ export async function restartService(platform: Platform, key: ServiceKey, timeou
   await replaceInstances(platform, key, spec, spec, {}, family, timeoutSeconds, (id) => progress(`Service ${qualified(key)}: restarting instance ${id}`));
 }
 
-/** Replaces placed instances one at a time in descending id; each new one joins the service's DNS names once READY. */
+/** Replaces placed instances one at a time in descending id; each new one gets the service's DNS names once READY. */
 async function replaceInstances(platform: Platform, key: ServiceKey, oldSpec: RuntimeSpec, spec: RuntimeSpec, instanceChanges: Partial<InstanceRow>, family: InstanceFamily, timeoutSeconds: number, progress: (id: number) => void): Promise<void> {
   const svc = platform.catalog.services.get(key)!;
   for (const inst of [...platform.catalog.services.instances(key)].reverse()) {
@@ -71,9 +71,9 @@ async function replaceInstances(platform: Platform, key: ServiceKey, oldSpec: Ru
       return placed;
     });
     if (node) {
-      await startInstance(platform, svc, spec, inst.instanceId, family, { admitted: false });
+      // READY means the platform agent's readiness probing gave it the service's DNS names.
+      await startInstance(platform, svc, spec, inst.instanceId, family);
       await awaitInstanceReady(platform, key, inst.instanceId, timeoutSeconds);
-      await admitInstance(platform, svc, inst.instanceId);
     } else if (inst.nodeId) {
       await awaitInstanceReady(platform, key, inst.instanceId, timeoutSeconds); // fails with "Pending scheduling."
     }

@@ -8,10 +8,16 @@ import type { HostPort } from "../network-rules/host-port";
  * and the platform's internal network pass; each allowed address:port passes (TCP); everything else is
  * dropped, as SPCS drops denied egress packets. `0.0.0.0` allows any address on its port.
  *
+ * With `inbound`, the same table filters what reaches the instance (SPCS §6.1: only declared endpoints
+ * accept traffic from other services and instances): loopback (containers of one instance talk over
+ * localhost), replies, the platform itself (the network's gateway: readiness probes, the host's tools)
+ * and TCP to the spec's endpoint ports and port ranges pass; everything else is dropped. One table,
+ * loaded atomically, because iptables-restore replaces the whole table.
+ *
  * The iptables binary is the engine host's (mounted read-only at /host): Docker itself needs it there,
  * so no image has to carry one. Host names and ports are quoted: a VALUE_LIST is user input.
  */
-export function egressFirewallScript(internalAddress: string, allowed: readonly HostPort[]): string {
+export function egressFirewallScript(internalAddress: string, allowed: readonly HostPort[], inbound?: InboundRules): string {
   const lines = [
     "set -e",
     // busybox nslookup prints the server first, then `Name:` and the answers; IPv6 answers are skipped.
@@ -20,7 +26,7 @@ export function egressFirewallScript(internalAddress: string, allowed: readonly 
     `[ -n "$internal" ] || { echo "no interface has the instance address ${internalAddress.replace(/[^0-9.]/g, "")}" >&2; exit 3; }`,
     "{",
     "echo '*filter'",
-    "echo ':INPUT ACCEPT [0:0]'",
+    `echo ':INPUT ${inbound ? "DROP" : "ACCEPT"} [0:0]'`,
     "echo ':FORWARD ACCEPT [0:0]'",
     "echo ':OUTPUT DROP [0:0]'",
     "echo '-A OUTPUT -o lo -j ACCEPT'",
@@ -31,9 +37,27 @@ export function egressFirewallScript(internalAddress: string, allowed: readonly 
         ? `echo ${shellQuote(`-A OUTPUT -p tcp --dport ${hp.port} -j ACCEPT`)}`
         : `for ip in $(ips ${shellQuote(hp.host)}); do echo "-A OUTPUT -p tcp -d $ip --dport ${hp.port} -j ACCEPT"; done`,
     ),
+    ...(inbound ? inboundLines(inbound) : []),
     "echo COMMIT",
     // Without COMMIT (a line above failed) iptables-restore changes nothing and fails.
     "} | chroot /host iptables-restore",
   ];
   return lines.join("\n");
+}
+
+/** Who may open connections to an instance: the platform (its gateway address) and the endpoints' ports. */
+export interface InboundRules {
+  /** The platform network's gateway (the engine host): readiness probes come from it. */
+  platform?: string;
+  /** Endpoint ports, `8080` or a range `9000:9010` (iptables' form of a spec's `9000-9010`). */
+  ports: readonly string[];
+}
+
+function inboundLines(inbound: InboundRules): string[] {
+  const rules = ["-A INPUT -i lo -j ACCEPT", "-A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT"];
+  if (inbound.platform) rules.push(`-A INPUT -s ${inbound.platform} -j ACCEPT`);
+  for (const p of inbound.ports) rules.push(`-A INPUT -p tcp --dport ${p} -j ACCEPT`);
+  // Numbers and addresses only (checked here, not trusted from the caller), so nothing needs quoting.
+  for (const r of rules) if (!/^[-A-Za-z0-9 .,:]+$/.test(r)) throw new Error(`refusing an inbound rule with unexpected text: ${r}`);
+  return rules.map((r) => `echo '${r}'`);
 }

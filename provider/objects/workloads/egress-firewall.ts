@@ -6,13 +6,15 @@ import { baseImageRepo } from "../../model/platform-images";
 import { egressNetworkName, platformNetworkName, qualified } from "../../model/service-naming";
 import { allowedEgress } from "../external-access-integrations/allowed-egress";
 import type { HostPort } from "../network-rules/host-port";
-import { egressFirewallScript } from "./egress-firewall-script";
+import { egressFirewallScript, type InboundRules } from "./egress-firewall-script";
+import { readRuntimeSpec } from "../../model/stored-runtime-spec";
 import { withPlatformNetworks } from "./platform-networks";
 
 const FIREWALL_TIMEOUT_MS = 30_000;
 
 /**
- * Gives one running instance exactly the egress its service's integrations allow (SPCS §6.3).
+ * Gives one running instance exactly the egress its service's integrations allow (SPCS §6.3), and lets
+ * connections in only on its spec's endpoints (§6.1; egress-firewall-script.ts).
  *
  * An instance with nothing allowed stays off the egress network: the internal network has no route out.
  * Otherwise the instance's namespace gets a default-drop filter allowing only the rules' host:port pairs
@@ -27,25 +29,38 @@ export async function enforceEgress(platform: Platform, svc: ServiceRow, netnsCo
   const netns = await platform.docker.inspectContainer(netnsContainer);
   if (!netns) return; // gone meanwhile: whoever starts it again enforces egress then
   const joined = egressNetworkName(home) in netns.networkAddresses;
+  const leave = () => withPlatformNetworks(platform, ({ egress }) => platform.docker.disconnect(netns.id, egress));
+  const internal = netns.networkAddresses[platformNetworkName(home)];
+  if (!internal) {
+    if (allowed.length === 0 && joined) await leave();
+    return; // leaving the service (removeInstance): it never rejoins
+  }
+  // Every instance gets the table, for its inbound half: only the spec's endpoints accept connections.
+  const inbound = await inboundRules(platform, svc);
+  await runFirewall(platform, svc, netns.id, internal, allowed, inbound);
   if (allowed.length === 0) {
-    if (joined) await withPlatformNetworks(platform, ({ egress }) => platform.docker.disconnect(netns.id, egress));
+    if (joined) await leave();
     return;
   }
-  const internal = netns.networkAddresses[platformNetworkName(home)];
-  if (!internal) return; // leaving the service (removeInstance): it never rejoins
-  await runFirewall(platform, svc, netns.id, internal, allowed);
   if (joined) return;
   await withPlatformNetworks(platform, ({ egress }) => platform.docker.connect(netns.id, egress, []));
-  await runFirewall(platform, svc, netns.id, internal, allowed);
+  await runFirewall(platform, svc, netns.id, internal, allowed, inbound);
 }
 
-async function runFirewall(platform: Platform, svc: ServiceRow, netnsId: string, internal: string, allowed: HostPort[]): Promise<void> {
+/** The spec's endpoint ports (SPCS admits only those) and the platform network's gateway, the prober. */
+async function inboundRules(platform: Platform, svc: ServiceRow): Promise<InboundRules> {
+  const network = await platform.docker.networkId(platformNetworkName(platform.config.home));
+  const ports = readRuntimeSpec(svc).endpoints.map((e) => (e.portRange ? e.portRange.replace("-", ":") : String(e.port)));
+  return { platform: network ? await platform.docker.networkGateway(network) : undefined, ports: [...new Set(ports)] };
+}
+
+async function runFirewall(platform: Platform, svc: ServiceRow, netnsId: string, internal: string, allowed: HostPort[], inbound: InboundRules): Promise<void> {
   const name = qualified({ database: svc.databaseName, schema: svc.schemaName, name: svc.name });
   const result = await platform.docker.runToCompletion({
     image: `${baseImageRepo(platform.config)}:latest`,
     labels: managedLabels(platform.config.home, "egress-firewall", name),
     entrypoint: [""],
-    cmd: ["sh", "-c", egressFirewallScript(internal, allowed)],
+    cmd: ["sh", "-c", egressFirewallScript(internal, allowed, inbound)],
     joinNetworkOf: netnsId,
     networkAdmin: true,
     mounts: [{ source: "/", target: "/host", readOnly: true }],
@@ -54,6 +69,6 @@ async function runFirewall(platform: Platform, svc: ServiceRow, netnsId: string,
     timeoutMs: FIREWALL_TIMEOUT_MS,
   });
   if (result.exitCode !== 0) {
-    throw new SpcsError("egress-firewall", `Service ${name}: the egress rules could not be applied to an instance (exit ${result.exitCode}): ${(result.stderr || result.stdout).trim().slice(-500)}`, "the Docker engine's host needs iptables (Docker uses it too); check `docker info` for iptables warnings");
+    throw new SpcsError("egress-firewall", `Service ${name}: the network rules (endpoints, egress) could not be applied to an instance (exit ${result.exitCode}): ${(result.stderr || result.stdout).trim().slice(-500)}`, "the Docker engine's host needs iptables (Docker uses it too); check `docker info` for iptables warnings");
   }
 }

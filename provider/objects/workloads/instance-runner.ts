@@ -18,7 +18,9 @@ import { enforceEgress } from "./egress-firewall";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { ownerOnlyDir } from "../../common/owner-only";
 import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
-import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "../../model/service-naming";
+import { containerName, netnsContainerName, platformNetworkName, qualified, schemaDnsDomain, serviceAliases, volumeName } from "../../model/service-naming";
+import { drainInstance } from "./instance-admission";
+import { removeReadiness } from "./readiness-record";
 
 /** SPCS stops containers with SIGTERM and kills them 30 seconds later. */
 export const TERMINATION_GRACE_SECONDS = 30;
@@ -30,7 +32,7 @@ export { SNOWFLAKE_HOST } from "../../model/snowflake-endpoint";
  * joined to it, so containers of an instance reach each other on localhost and share local volumes.
  * Containers restart whenever they exit (restart policy "always"), as SPCS restarts service containers.
  */
-export async function startInstance(platform: Platform, svc: ServiceRow, spec: RuntimeSpec, instanceId: number, family: InstanceFamily, opts: { admitted?: boolean } = {}): Promise<void> {
+export async function startInstance(platform: Platform, svc: ServiceRow, spec: RuntimeSpec, instanceId: number, family: InstanceFamily): Promise<void> {
   const { home } = platform.config;
   const docker = platform.docker;
   const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
@@ -46,6 +48,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   await docker.pullImage(netnsImage);
   // With liveness probes the network container also supervises the instance (liveness-supervisor.ts).
   const supervised = !svc.isJob && needsLivenessSupervisor(spec.containers);
+  const gated = !svc.isJob && spec.containers.some((c) => c.readinessProbe);
   const netnsSpec = (network: string, gateway: string | undefined): ContainerSpec => ({
     name: netnsContainerName(home, k, instanceId),
     image: netnsImage,
@@ -53,9 +56,12 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     cmd: supervised ? ["sh", "-c", livenessSupervisorScript(spec.containers)] : ["sleep", "2147483647"],
     // Reading another user's /proc/<pid>/environ needs it when a spec container does not run as root.
     traceProcesses: supervised,
-    // Not yet admitted: on the network (it has an address the readiness probe can reach) but without the
-    // service's DNS names, so no traffic reaches it before it is READY. admitInstance adds them.
-    network: { name: network, aliases: opts.admitted === false ? [] : serviceAliases(svc) },
+    // With a readiness probe it starts on the network (an address the probe reaches) without the service's
+    // DNS names, so no traffic reaches it before it is READY: the platform agent's readiness probing gives
+    // them (services/readiness-monitor.ts). Without one, READY is running, and it carries them at once.
+    network: { name: network, aliases: gated ? [] : serviceAliases(svc.dnsName) },
+    // The bare service name resolves within the schema only (SPCS §6.1): through this search domain.
+    dnsSearch: [schemaDnsDomain(svc.databaseName, svc.schemaName)],
     restart: "always",
     // SNOWFLAKE_HOST is the host's address on the internal network, where the SQL endpoint relays to itself.
     extraHosts: gateway ? [`${SNOWFLAKE_HOST}:${gateway}`] : undefined,
@@ -112,40 +118,6 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   }
 }
 
-/** The DNS names an admitted instance answers to. */
-function serviceAliases(svc: ServiceRow): string[] {
-  return [svc.dnsName, dnsLabel(svc.name), `instances.${svc.dnsName}`];
-}
-
-/** Gives a READY instance the service's DNS names, so traffic starts reaching it. */
-export async function admitInstance(platform: Platform, svc: ServiceRow, instanceId: number): Promise<void> {
-  const { home } = platform.config;
-  const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
-  const netns = netnsContainerName(home, k, instanceId);
-  const network = await platform.docker.networkId(platformNetworkName(home));
-  if (!network) throw new SpcsError("network-missing", `the platform network ${platformNetworkName(home)} is missing`, "run pulumi up again to recreate it");
-  await rejoin(platform, netns, network, serviceAliases(svc));
-}
-
-/**
- * Gives a container other DNS aliases on the platform network. Docker changes aliases only by leaving
- * and joining again; joining at the address it had keeps connections that are open to it (their packets
- * are retransmitted over the few milliseconds in between) and the MAC address (Docker derives it from
- * the address), so neighbours need no new ARP. A network made by an older release has no pinned subnet
- * and refuses a chosen address, as Docker does when another container took it meanwhile: it then joins
- * at a new address.
- */
-async function rejoin(platform: Platform, container: string, network: string, aliases: string[]): Promise<void> {
-  const address = (await platform.docker.inspectContainer(container))?.networkAddresses[platformNetworkName(platform.config.home)];
-  await platform.docker.disconnect(container, network);
-  try {
-    await platform.docker.connect(container, network, aliases, address || undefined);
-  } catch (e) {
-    if (!address) throw e;
-    await platform.docker.connect(container, network, aliases);
-  }
-}
-
 /**
  * How long an instance that left the service's DNS names keeps serving before SIGTERM: connections that
  * resolved it a moment before it left, and requests in flight, finish. SPCS's own delay is not documented.
@@ -165,7 +137,7 @@ export async function removeInstance(platform: Platform, k: ServiceKey, instance
   const network = await docker.networkId(platformNetworkName(home));
   const netns = netnsContainerName(home, k, instanceId);
   if (network && opts.drain && (await docker.inspectContainer(netns))) {
-    await rejoin(platform, netns, network, []);
+    await drainInstance(platform, k, instanceId);
     await new Promise((r) => setTimeout(r, DRAIN_MS));
   } else if (network) {
     await docker.disconnect(netns, network);
@@ -176,6 +148,7 @@ export async function removeInstance(platform: Platform, k: ServiceKey, instance
   for (const v of spec.volumes) {
     if (v.source === "local" || (v.source === "block" && !opts.keepBlockVolumes)) await docker.removeVolume(volumeName(home, k, instanceId, v.name));
   }
+  removeReadiness(home, k, instanceId);
 }
 
 /** A directoryPath secret: one file per key (`username`, `password`, `secret_string`), as SPCS writes them. */
@@ -211,4 +184,5 @@ export function jobEnv(svc: Pick<ServiceRow, "minInstances">, instanceId: number
 /** What a dropped service leaves under the home besides its secrets: its session token. Stage files are the stage's and stay. */
 export function removeServiceFiles(home: string, k: ServiceKey): void {
   fs.rmSync(sessionTokenDir(home, qualified(k)), { recursive: true, force: true });
+  removeReadiness(home, k);
 }

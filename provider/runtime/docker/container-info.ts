@@ -20,6 +20,7 @@ export function containerInfoOf(i: Dockerode.ContainerInspectInfo): ContainerInf
     oomKilled: i.State.OOMKilled,
     ipAddress: Object.values(networks)[0]?.IPAddress ?? "",
     networkAddresses: Object.fromEntries(Object.entries(networks).map(([n, e]) => [n, e.IPAddress])),
+    networkAliases: Object.fromEntries(Object.entries(networks).map(([n, e]) => [n, e.Aliases ?? []])),
     imageId: i.Image,
     image: i.Config.Image,
   };

@@ -27,6 +27,7 @@ export function createBody(spec: ContainerSpec): Dockerode.ContainerCreateOption
       PidMode: spec.sharePidsWith ? `container:${spec.sharePidsWith}` : undefined,
       CapAdd: spec.traceProcesses ? ["SYS_PTRACE"] : undefined,
       ExtraHosts: spec.extraHosts,
+      DnsSearch: spec.dnsSearch,
     },
     NetworkingConfig: spec.network ? { EndpointsConfig: { [spec.network.name]: { Aliases: spec.network.aliases } } } : undefined,
   };
