@@ -115,6 +115,8 @@ export interface ContainerSpec {
   extraHosts?: string[];
   /** Domains a short name is tried under first (resolv.conf `search`; shared like `extraHosts`). */
   dnsSearch?: string[];
+  /** resolv.conf `options` (e.g. `ndots:1`; Docker writes `ndots:0` on its own networks otherwise). */
+  dnsOptions?: string[];
 }
 
 /**

@@ -60,8 +60,11 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     // DNS names, so no traffic reaches it before it is READY: the platform agent's readiness probing gives
     // them (services/readiness-monitor.ts). Without one, READY is running, and it carries them at once.
     network: { name: network, aliases: gated ? [] : serviceAliases(svc.dnsName) },
-    // The bare service name resolves within the schema only (SPCS §6.1): through this search domain.
+    // The bare service name resolves within the schema only (SPCS §6.1): through this search domain. A
+    // name without a dot tries it first (ndots:1; Docker's own ndots:0 would try the bare name first and
+    // wait out a lookup nobody answers on the internal network); `<name>.<hash>` and full names are aliases.
     dnsSearch: [schemaDnsDomain(svc.databaseName, svc.schemaName)],
+    dnsOptions: ["ndots:1"],
     restart: "always",
     // SNOWFLAKE_HOST is the host's address on the internal network, where the SQL endpoint relays to itself.
     extraHosts: gateway ? [`${SNOWFLAKE_HOST}:${gateway}`] : undefined,

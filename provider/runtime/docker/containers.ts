@@ -28,6 +28,7 @@ export function createBody(spec: ContainerSpec): Dockerode.ContainerCreateOption
       CapAdd: spec.traceProcesses ? ["SYS_PTRACE"] : undefined,
       ExtraHosts: spec.extraHosts,
       DnsSearch: spec.dnsSearch,
+      DnsOptions: spec.dnsOptions,
     },
     NetworkingConfig: spec.network ? { EndpointsConfig: { [spec.network.name]: { Aliases: spec.network.aliases } } } : undefined,
   };

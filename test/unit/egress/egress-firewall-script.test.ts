@@ -3,13 +3,13 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { egressFirewallScript } from "../../../provider/objects/workloads/egress-firewall-script";
+import { egressFirewallScript, type InboundRules } from "../../../provider/objects/workloads/egress-firewall-script";
 
 /**
  * Runs the script with stand-ins for busybox's `ip` and `nslookup` and for `chroot`, which prints the
  * table iptables-restore would load: what the instance's namespace would get.
  */
-function loadedTable(internal: string, allowed: { host: string; port: number }[], names: Record<string, string[]>): { status: number | null; table: string; stderr: string } {
+function loadedTable(internal: string, allowed: { host: string; port: number }[], names: Record<string, string[]>, inbound?: InboundRules): { status: number | null; table: string; stderr: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "egress-fw-"));
   const write = (name: string, body: string) => fs.writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
   write("ip", `echo '1: lo    inet 127.0.0.1/8 scope host lo'; echo '5: eth0    inet 172.20.0.7/16 brd 172.20.255.255 scope global eth0'`);
@@ -21,7 +21,7 @@ function loadedTable(internal: string, allowed: { host: string; port: number }[]
     "esac",
   ].join("\n"));
   write("chroot", `[ "$1" = /host ] && [ "$2" = iptables-restore ] && cat > ${dir}/table`);
-  const r = spawnSync("sh", ["-c", egressFirewallScript(internal, allowed)], { env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, encoding: "utf8" });
+  const r = spawnSync("sh", ["-c", egressFirewallScript(internal, allowed, inbound)], { env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, encoding: "utf8" });
   const table = fs.existsSync(path.join(dir, "table")) ? fs.readFileSync(path.join(dir, "table"), "utf8") : "";
   fs.rmSync(dir, { recursive: true, force: true });
   return { status: r.status, table, stderr: r.stderr };
@@ -47,6 +47,30 @@ describe("egress firewall script", function () {
       "-A OUTPUT -p tcp --dport 80 -j ACCEPT",
       "COMMIT",
     ]);
+  });
+
+  it("with inbound rules, accepts connections only from the platform and on the endpoints' ports", function () {
+    const r = loadedTable("172.20.0.7", [], {}, { platform: "172.20.0.1", ports: ["8080", "9000:9010"] });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(r.table.trim().split("\n"), [
+      "*filter",
+      ":INPUT DROP [0:0]",
+      ":FORWARD ACCEPT [0:0]",
+      ":OUTPUT DROP [0:0]",
+      "-A OUTPUT -o lo -j ACCEPT",
+      "-A OUTPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT",
+      "-A OUTPUT -d 172.20.0.7/16 -j ACCEPT",
+      "-A INPUT -i lo -j ACCEPT",
+      "-A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT",
+      "-A INPUT -s 172.20.0.1 -j ACCEPT",
+      "-A INPUT -p tcp --dport 8080 -j ACCEPT",
+      "-A INPUT -p tcp --dport 9000:9010 -j ACCEPT",
+      "COMMIT",
+    ]);
+  });
+
+  it("refuses inbound rule text that is not a port or an address", function () {
+    assert.throws(() => egressFirewallScript("172.20.0.7", [], { ports: ["80'; reboot; '"] }), /unexpected text/);
   });
 
   it("loads nothing when the instance address is on no interface", function () {

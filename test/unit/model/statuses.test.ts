@@ -20,6 +20,13 @@ describe("service statuses from recorded docker inspect", function () {
     assert.deepEqual(deriveContainerStatus(true, inspected("running"), {}, undefined), { status: "READY", message: "Running" }, "no probe: running is ready");
   });
 
+  it("a leaving instance is TERMINATING, whatever its probe says", function () {
+    const leaving = deriveContainerStatus(true, inspected("running"), probed, true, false, true);
+    assert.deepEqual(leaving, { status: "TERMINATING", message: "Terminating" });
+    assert.deepEqual(deriveInstanceStatus([leaving.status, service("running", true).status]), { status: "TERMINATING", message: "Service instance is terminating" });
+    assert.deepEqual(deriveContainerStatus(false, undefined, probed, true, false, true), { status: "PENDING", message: "Pending scheduling." }, "an unplaced instance is not leaving anything");
+  });
+
   it("OOMKilled is FAILED with SPCS's message, for services and jobs alike", function () {
     assert.deepEqual(service("oom-killed"), { status: "FAILED", message: "Container was OOMKilled due to resource usage" });
     assert.deepEqual(job("oom-killed"), { status: "FAILED", message: "Container was OOMKilled due to resource usage" });
