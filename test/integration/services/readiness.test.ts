@@ -112,9 +112,9 @@ describe("integration: readiness probes route traffic", function () {
     let seenPending = false;
     const answered = new Set<string>();
     for (let round = 0; round < 40; round++) {
-      const x = await describe_();
-      const fresh = x.instances[2];
+      // Sampled first, described after: an instance still not READY afterwards was not READY during the sample.
       for (const id of await viaDns(4)) answered.add(id);
+      const fresh = (await describe_()).instances[2];
       if (fresh?.status !== "READY") {
         seenPending ||= fresh?.status === "PENDING";
         assert.ok([...answered].every((id) => old.has(id)), `a request reached instance 2 (${fresh?.ipAddress}) before it was READY: ${[...answered]}`);
