@@ -21,19 +21,23 @@ export const AGENT_TICK_MS = 250;
  *    starts without anybody having to look (the waiting `pulumi up` and refresh do it too);
  *  - probes the readiness of every instance of every running service (each probe every periodSeconds):
  *    an instance gets the service's DNS names once READY and loses them after failureThreshold failures.
- * Every step is what a provider call would do, through the same code, so the agent and `pulumi up` can
- * act at the same time. It stops when its home disappears.
+ * Readiness probing runs in a loop of its own, at the same pace. Every step is what a provider call would
+ * do, through the same code, so the agent and `pulumi up` can act at the same time. It stops when its home disappears.
  */
 export async function runAgent(config: PlatformConfig, log: (line: string) => void, signal: AbortSignal): Promise<void> {
   const platform = openPlatform(config);
   const readiness = new ReadinessMonitor(platform, log);
-  while (!signal.aborted && fs.existsSync(config.home)) {
-    await tick(platform, log, readiness).catch((e) => log(`error: ${(e as Error).message}`));
-    await new Promise((r) => setTimeout(r, AGENT_TICK_MS));
-  }
+  // Two loops, so a resume that takes seconds never delays readiness probing, nor the other way round.
+  const loop = async (step: () => Promise<void>) => {
+    while (!signal.aborted && fs.existsSync(config.home)) {
+      await step().catch((e) => log(`error: ${(e as Error).message}`));
+      await new Promise((r) => setTimeout(r, AGENT_TICK_MS));
+    }
+  };
+  await Promise.all([loop(() => tick(platform, log)), loop(() => readiness.tick())]);
 }
 
-export async function tick(platform: Platform, log: (line: string) => void, readiness?: ReadinessMonitor): Promise<void> {
+export async function tick(platform: Platform, log: (line: string) => void): Promise<void> {
   const dir = wakeDir(platform.config.home);
   for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
     fs.rmSync(path.join(dir, file), { force: true });
@@ -48,5 +52,4 @@ export async function tick(platform: Platform, log: (line: string) => void, read
     await resumeService(platform, { database, schema, name });
   }
   await finishEndedJobs(platform);
-  await readiness?.tick();
 }

@@ -21,7 +21,9 @@ export function egressFirewallScript(internalAddress: string, allowed: readonly 
   const lines = [
     "set -e",
     // busybox nslookup prints the server first, then `Name:` and the answers; IPv6 answers are skipped.
-    `ips() { case "$1" in *[!0-9.]*) nslookup "$1" 2>/dev/null | awk '/^Name:/{n=1} n && /^Address:/{print $2}' | grep -v ':' | sort -u || true ;; *) echo "$1" ;; esac; }`,
+    // The trailing dot makes the name absolute: the instance's search domain (its schema's service
+    // domain) is for service names, and busybox nslookup would try only the searched form.
+    `ips() { case "$1" in *[!0-9.]*) nslookup "$1." 2>/dev/null | awk '/^Name:/{n=1} n && /^Address:/{print $2}' | grep -v ':' | sort -u || true ;; *) echo "$1" ;; esac; }`,
     `internal=$(ip -o -4 addr show | awk -v a=${shellQuote(internalAddress)} '{split($4, p, "/")} p[1] == a {print $4}')`,
     `[ -n "$internal" ] || { echo "no interface has the instance address ${internalAddress.replace(/[^0-9.]/g, "")}" >&2; exit 3; }`,
     "{",

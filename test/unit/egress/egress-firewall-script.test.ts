@@ -15,7 +15,9 @@ function loadedTable(internal: string, allowed: { host: string; port: number }[]
   write("ip", `echo '1: lo    inet 127.0.0.1/8 scope host lo'; echo '5: eth0    inet 172.20.0.7/16 brd 172.20.255.255 scope global eth0'`);
   write("nslookup", [
     "echo 'Server:		127.0.0.11'; echo 'Address:	127.0.0.11:53'; echo",
-    "case \"$1\" in",
+    // The script asks for absolute names (a trailing dot).
+    "case \"$1\" in *.) ;; *) echo \"** relative name $1\"; exit 1 ;; esac",
+    "case \"${1%.}\" in",
     ...Object.entries(names).map(([n, ips]) => `${n}) echo 'Non-authoritative answer:'; echo 'Name:	${n}'; ${ips.map((ip) => `echo 'Address: ${ip}';`).join(" ")} ;;`),
     "*) echo \"** server can't find $1: NXDOMAIN\"; exit 1 ;;",
     "esac",
