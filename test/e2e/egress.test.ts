@@ -11,7 +11,7 @@ const TIMED_OUT = "nc: timed out";
 /**
  * Egress by rule through the real `pulumi` CLI: a NetworkRule, an ExternalAccessIntegration naming it and
  * a Service naming that. "Outside" is two busybox httpd containers the test starts on the platform's
- * egress network as outside-a and outside-b: no traffic leaves this machine.
+ * egress network as outside-a.example.test and outside-b.example.test: no traffic leaves this machine.
  */
 describe("e2e: egress by network rule", function () {
   let tp: TestPlatform;
@@ -25,7 +25,7 @@ describe("e2e: egress by network rule", function () {
       const id = await tp.platform.docker.createContainer({
         name: `spcs-e2e-outside-${h}-${Date.now()}`, image: `${baseImageRepo(tp.config)}:latest`, labels: managedLabels(tp.config.home, "service-container", `e2e-outside-${h}`),
         cmd: ["sh", "-c", `mkdir -p /www && echo hello-from-${h} > /www/hello.txt && exec httpd -f -p 8080 -h /www`],
-        network: { name: egress, aliases: [`outside-${h}`] },
+        network: { name: egress, aliases: [`outside-${h}.example.test`] },
       });
       outside.push(id);
       await tp.platform.docker.startContainer(id);
@@ -53,14 +53,14 @@ describe("e2e: egress by network rule", function () {
   };
 
   it("up: the service reaches the rule's host:port and nothing else", async function () {
-    program.must(["config", "set", "allowed", "outside-a:8080"]);
+    program.must(["config", "set", "allowed", "outside-a.example.test:8080"]);
     program.must(["up", "--yes"]);
     assert.equal(program.outputs().entries, 1);
     assert.deepEqual(await until(["hello-from-a", TIMED_OUT]), ["hello-from-a", TIMED_OUT]);
   });
 
   it("a changed valueList updates the rule in place and the running service follows, without a restart", async function () {
-    program.must(["config", "set", "allowed", "outside-b:8080"]);
+    program.must(["config", "set", "allowed", "outside-b.example.test:8080"]);
     const up = program.must(["up", "--yes"]);
     assert.match(up.stdout, /~ .*update/, up.stdout);
     assert.doesNotMatch(up.stdout, /replace/, "nothing is replaced");

@@ -20,7 +20,7 @@ const prober = (peer: string): RuntimeSpec => ({
       "mkdir -p /www && echo ok > /www/id.txt && httpd -p 8080 -h /www",
       // nc, not wget: its error names the reason. Bodies are one line: the last.
       `get() { printf 'GET /%s HTTP/1.0\\r\\n\\r\\n' "$2" | nc -w 2 $1 2>&1 | tail -n 1; }`,
-      `while :; do for h in a b; do get "outside-$h 8080" hello.txt > /www/$h.tmp; mv /www/$h.tmp /www/$h.txt; done; get "${peer} 8080" id.txt > /www/peer.tmp; mv /www/peer.tmp /www/peer.txt; sleep 0.5; done`,
+      `while :; do for h in a b; do get "outside-$h.example.test 8080" hello.txt > /www/$h.tmp; mv /www/$h.tmp /www/$h.txt; done; get "${peer} 8080" id.txt > /www/peer.tmp; mv /www/peer.tmp /www/peer.txt; sleep 0.5; done`,
     ].join("\n")],
     env: {}, resources: {}, volumeMounts: [], mountSessionToken: false, sessionTokenPath: "/snowflake/session",
     readinessProbe: { port: 8080, path: "/peer.txt", periodSeconds: 1, failureThreshold: 3 },
@@ -34,7 +34,9 @@ const TIMED_OUT = "nc: timed out";
 /**
  * Egress by rule (SPCS §6.3): a service reaches exactly the host:port pairs of its integrations' network
  * rules, and nothing without integrations. "Outside" is two busybox httpd containers the test starts on
- * the platform's egress network as outside-a and outside-b: traffic never leaves this machine.
+ * the platform's egress network as outside-a.example.test and outside-b.example.test: traffic never
+ * leaves this machine. Dotted, as real hosts are: a dotless name is first looked up as a service of the
+ * instance's schema (its DNS search domain), which costs the resolver's timeout on the internal network.
  */
 describe("integration: egress by network rule", function () {
   let tp: TestPlatform;
@@ -70,12 +72,12 @@ describe("integration: egress by network rule", function () {
       const id = await tp.platform.docker.createContainer({
         name: `spcs-test-outside-${h}-${Date.now()}`, image: `${baseImageRepo(tp.config)}:latest`, labels: managedLabels(tp.config.home, "service-container", `test-outside-${h}`),
         cmd: ["sh", "-c", `mkdir -p /www && echo hello-from-${h} > /www/hello.txt && exec httpd -f -p 8080 -h /www`],
-        network: { name: egress, aliases: [`outside-${h}`] },
+        network: { name: egress, aliases: [`outside-${h}.example.test`] },
       });
       outside.push(id);
       await tp.platform.docker.startContainer(id);
     }
-    await createNetworkRule(tp.platform, rule, { valueList: ["outside-a:8080"] });
+    await createNetworkRule(tp.platform, rule, { valueList: ["outside-a.example.test:8080"] });
     await createIntegration(tp.platform, "OUTSIDE_EAI", { allowedNetworkRules: ["app_db.public.outside_rule"], enabled: true });
 
     await createService(tp.platform, { ...common, key: closed, spec: prober("open"), externalAccessIntegrations: null });
@@ -103,13 +105,13 @@ describe("integration: egress by network rule", function () {
     assert.equal(await read(o.endpoints[0].ingressUrl, "peer.txt"), "ok", "OPEN reaches CLOSED by DNS name");
 
     // ALTER NETWORK RULE ... SET VALUE_LIST: the running service now reaches b and no longer a.
-    await alterNetworkRule(tp.platform, rule, { valueList: ["outside-b:8080"] });
+    await alterNetworkRule(tp.platform, rule, { valueList: ["outside-b.example.test:8080"] });
     assert.deepEqual(await until({ closed: [TIMED_OUT, TIMED_OUT], open: [TIMED_OUT, "hello-from-b"] }), { closed: [TIMED_OUT, TIMED_OUT], open: [TIMED_OUT, "hello-from-b"] });
 
     // A rule for another port of the same host allows nothing on 8080.
-    await alterNetworkRule(tp.platform, rule, { valueList: ["outside-b:8081", "outside-a"] });
+    await alterNetworkRule(tp.platform, rule, { valueList: ["outside-b.example.test:8081", "outside-a.example.test"] });
     assert.deepEqual(await until({ closed: [TIMED_OUT, TIMED_OUT], open: [TIMED_OUT, TIMED_OUT] }), { closed: [TIMED_OUT, TIMED_OUT], open: [TIMED_OUT, TIMED_OUT] });
-    await alterNetworkRule(tp.platform, rule, { valueList: ["outside-b:8080"] });
+    await alterNetworkRule(tp.platform, rule, { valueList: ["outside-b.example.test:8080"] });
 
     // ALTER SERVICE ... SET EXTERNAL_ACCESS_INTEGRATIONS, both ways, without restarting the instances.
     await alterService(tp.platform, closed, { externalAccessIntegrations: ["OUTSIDE_EAI"], readyTimeoutSeconds: 60 });
