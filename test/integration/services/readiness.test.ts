@@ -126,4 +126,22 @@ describe("integration: readiness probes route traffic", function () {
     }
     assert.fail("instance 2 never became READY");
   });
+
+  it("shows a scaled-away instance TERMINATING while it drains, and no longer routes to it", async function () {
+    const leaving = (await describe_()).instances[2];
+    assert.equal(leaving.status, "READY");
+    const scaling = alterService(tp.platform, key, { minInstances: 2, maxInstances: 2, readyTimeoutSeconds: 120 });
+    const seen: string[] = [];
+    let done = false;
+    void scaling.finally(() => (done = true)).catch(() => undefined);
+    while (!done) {
+      const x = (await describe_()).instances.find((i) => i.instanceId === "2");
+      if (x && seen.at(-1) !== `${x.status} ${x.message}`) seen.push(`${x.status} ${x.message}`);
+      if (x?.status === "TERMINATING") assert.ok(!(await viaDns(4)).includes(leaving.ipAddress!), "a TERMINATING instance gets no new requests");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await scaling;
+    assert.ok(seen.includes("TERMINATING Service instance is terminating"), `instance 2 went through ${JSON.stringify(seen)}`);
+    assert.deepEqual((await describe_()).instances.map((i) => i.instanceId), ["0", "1"]);
+  });
 });
