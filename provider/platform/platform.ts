@@ -13,7 +13,8 @@ export interface PlatformState {
   registry?: { address: string; storage: string; pid?: number; managed: boolean };
   docker?: { host?: string; managed: boolean };
   pulumi?: { bin: string; version: string };
-  agent?: { pid: number };
+  /** `build`: which build it runs (provision/agent.ts); absent for agents of older releases. */
+  agent?: { pid: number; build?: string };
 }
 
 /**

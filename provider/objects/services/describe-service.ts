@@ -33,11 +33,13 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
     if (placed && !netns) drift.push({ kind: "network-container-missing", instanceId: inst.instanceId });
     const address = netns ? netns.networkAddresses[platformNetworkName(home)] || netns.ipAddress : "";
     // Readiness as the platform agent probes it (every periodSeconds, failureThreshold): what routes traffic.
+    // An instance it has no verdict on yet is as its DNS names say (one an older release admitted at start).
     const verdict = netns ? readReadiness(home, key, inst.instanceId, netns.id) : undefined;
+    const admitted = !!netns?.networkAliases[platformNetworkName(home)]?.includes(svc.dnsName);
     const rows: Omit<ContainerDescription, "instanceStatus">[] = [];
     for (const c of spec.containers) {
       const info = placed ? await platform.docker.inspectContainer(containerName(home, key, inst.instanceId, c.name)) : undefined;
-      const derived = deriveContainerStatus(placed, info, c, verdict?.ready[c.name] === true, false, verdict?.terminating);
+      const derived = deriveContainerStatus(placed, info, c, verdict ? verdict.ready[c.name] === true : admitted, false, verdict?.terminating);
       if (placed) drift.push(...containerDrift(inst.instanceId, c.name, info, svc.images[c.name]?.pullRef, inst.specDigest));
       const exited = info && (info.restartCount > 0 || hasExited(info));
       rows.push({
