@@ -33,9 +33,10 @@ describe("e2e: egress by network rule", function () {
     program = PulumiProgram.create("test/fixtures/programs/egress", tp);
   });
   after(async function () {
+    // The outside hosts first: on the egress network they would keep it from going with the last service.
+    for (const id of outside) await tp?.platform.docker.removeContainer(id);
     program?.run(["destroy", "--yes"]);
     program?.dispose();
-    for (const id of outside) await tp?.platform.docker.removeContainer(id);
     await tp?.dispose();
   });
 
