@@ -9,11 +9,11 @@ import { readReadiness } from "../workloads/readiness-record";
 /** SPCS documents no probe timeout; Kubernetes' default is 1 s. */
 const PROBE_TIMEOUT_MS = 1000;
 /**
- * Until an instance's probe first passes it is probed this often (or every periodSeconds, when shorter):
- * a new instance gets traffic within half a second of answering instead of up to periodSeconds later.
+ * Until an instance's probe first passes it is probed this often (the agent's tick, or periodSeconds when
+ * shorter): a new instance gets traffic within a quarter second of answering, not up to periodSeconds later.
  * SPCS probes every periodSeconds from the start; this only shortens the wait for the first READY.
  */
-const STARTUP_PROBE_MS = 500;
+const STARTUP_PROBE_MS = 250;
 const NOT_PROBED: readonly string[] = ["SUSPENDED", "SUSPENDING", "DELETING", "DELETED"];
 
 interface ProbeState {

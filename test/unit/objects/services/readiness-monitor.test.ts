@@ -73,7 +73,7 @@ describe("readiness monitor", function () {
     assert.equal(admitted(), false);
     assert.equal(verdict(), false);
     status = 200;
-    await monitor.tick(100); // not due yet: starting instances are probed every 0.5 s
+    await monitor.tick(100); // not due yet: starting instances are probed every 0.25 s
     assert.equal(probes, 1);
     await monitor.tick(500);
     assert.equal(admitted(), true);
