@@ -7,7 +7,8 @@
  * - JSON rowsets on request (header `x-spcs-result-format: json`): fakesnow answers queries in Arrow only,
  *   and the Node client reads only JSON. Values are encoded as Snowflake's JSON rowsets carry them;
  * - internal stages kept in the platform's stage folder (`--stage-path`), and the stage commands fakesnow
- *   lacks (fakesnow-stage-commands.ts, written next to this file).
+ *   lacks (fakesnow-stage-commands.ts, written next to this file);
+ * - SPCS service functions callable from any query (fakesnow-service-functions.ts, written next to it).
  */
 export const FAKESNOW_LAUNCHER = String.raw`
 import argparse, base64, datetime, decimal, json, os, sys
@@ -21,6 +22,7 @@ from starlette.routing import Route
 import fakesnow.server as server
 from fakesnow.instance import FakeSnow
 
+import spcs_fakesnow_functions as functions
 import spcs_fakesnow_stages as stages
 
 EPOCH = datetime.date(1970, 1, 1)
@@ -60,6 +62,7 @@ def arrow_rowset(b64, rowtype):
 
 
 async def query_request(request):
+    functions.set_context(server, request)
     response = await stages.handle(request) or stages.complete_stage_info(await server.query_request(request))
     if request.headers.get("x-spcs-result-format") != "json":
         return response
@@ -90,7 +93,12 @@ def main():
     for name in sorted(os.listdir(args.db_path)):
         if name.endswith(".db") and name[:-3].isidentifier():
             server.shared_fs.connect(name[:-3].upper()).close()
-    routes = [Route("/queries/v1/query-request", query_request, methods=["POST"]), Route("/fs_bucket/{path:path}", stages.bucket_download, methods=["GET"])]
+    functions.install(server.shared_fs.duck_conn)
+
+    async def register_function(request):
+        return await functions.register(request, server.shared_fs)
+
+    routes = [Route("/queries/v1/query-request", query_request, methods=["POST"]), Route("/spcs/v1/functions", register_function, methods=["POST"]), Route("/fs_bucket/{path:path}", stages.bucket_download, methods=["GET"])]
     routes += [r for r in server.routes if getattr(r, "path", "") != "/queries/v1/query-request"]
     uvicorn.run(Starlette(routes=routes), host=args.host, port=args.port, log_level="warning")
 

@@ -4,6 +4,7 @@ import { readOptions } from "./options";
 import { readAlterAction } from "./parse-alter-action";
 import { isFunctionStatement, readFunctionStatement } from "./parse-functions";
 import { readAlterService, readCreateService, readExecuteJob } from "./parse-service";
+import { isServiceFunction, readArgumentTypes, readCreateServiceFunction } from "./parse-service-function";
 import { readShowFilters } from "./show-filters";
 import { sqlError } from "./sql-errors";
 import type { Statement } from "./statement-types";
@@ -45,6 +46,13 @@ export function parseSpcsStatement(sql: string): Statement | undefined {
 function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined {
   if (c.acceptWords("CREATE")) {
     const orReplace = c.acceptWords("OR", "REPLACE");
+    if (c.isWord("FUNCTION") && isServiceFunction(c, 1)) {
+      recognise();
+      c.next();
+      const ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
+      if (orReplace && ifNotExists) throw sqlError("syntax", "SQL compilation error:\nOR REPLACE and IF NOT EXISTS are incompatible.");
+      return readCreateServiceFunction(c, orReplace, ifNotExists);
+    }
     const type = readObjectType(c);
     if (!type) return undefined;
     recognise();
@@ -72,6 +80,12 @@ function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined 
     return { kind: "alter-cre", name, ifExists, action: readAlterAction(c, ["set"]) };
   }
   if (c.acceptWords("DROP")) {
+    if (c.acceptWords("FUNCTION")) {
+      recognise();
+      const ifExists = c.acceptWords("IF", "EXISTS");
+      const name = readObjectName(c, "function");
+      return { kind: "drop-function", name, ifExists, argTypes: readArgumentTypes(c) };
+    }
     const type = readObjectType(c);
     if (!type) return undefined;
     recognise();
@@ -82,6 +96,11 @@ function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined 
   }
   if (c.isWord("DESC") || c.isWord("DESCRIBE")) {
     c.next();
+    if (c.acceptWords("FUNCTION")) {
+      recognise();
+      const name = readObjectName(c, "function");
+      return { kind: "describe-function", name, argTypes: readArgumentTypes(c) };
+    }
     const type = readObjectType(c);
     if (!type) return undefined;
     recognise();
