@@ -11,7 +11,7 @@
  * - SPCS service functions callable from any query (fakesnow-service-functions.ts, written next to it).
  */
 export const FAKESNOW_LAUNCHER = String.raw`
-import argparse, base64, datetime, decimal, json, os, sys
+import argparse, base64, contextvars, datetime, decimal, json, os, sys, uuid
 
 import pyarrow as pa
 import uvicorn
@@ -26,6 +26,24 @@ import spcs_fakesnow_functions as functions
 import spcs_fakesnow_stages as stages
 
 EPOCH = datetime.date(1970, 1, 1)
+
+# The endpoint's query id for the statement being run (header x-spcs-query-id). fakesnow names each result
+# with uuid4() once it has run; pinned to the endpoint's id, the client, fakesnow's results cache and
+# LAST_QUERY_ID() all see one id, the one a service function's sf-external-function-current-query-id
+# header carries. starlette runs the statement in a worker thread, which inherits the context.
+QUERY_ID = contextvars.ContextVar("spcs_query_id", default=None)
+
+
+class PinnedUuid:
+    def __getattr__(self, name):
+        return getattr(uuid, name)
+
+    def uuid4(self):
+        return QUERY_ID.get() or uuid.uuid4()
+
+
+import fakesnow.cursor
+fakesnow.cursor.uuid = PinnedUuid()
 
 
 def cell(value, sf_type):
@@ -63,7 +81,8 @@ def arrow_rowset(b64, rowtype):
 
 async def query_request(request):
     functions.set_context(server, request)
-    response = await stages.handle(request) or stages.complete_stage_info(await server.query_request(request))
+    QUERY_ID.set(request.headers.get("x-spcs-query-id"))
+    response = await stages.handle(request) or stages.complete_stage_info(functions.statement_failure(request, await server.query_request(request)))
     if request.headers.get("x-spcs-result-format") != "json":
         return response
     body = json.loads(response.body)

@@ -35,6 +35,11 @@ def ident(name):
     return '"' + name.replace('"', '""') + '"'
 
 
+# The first failure of a service function in a statement, by the statement's token: DuckDB wraps the UDF's
+# exception in its own and fakesnow answers an "Unhandled exception", so the launcher answers this instead.
+FAILURES = {}
+
+
 def call(fn, ctx, args):
     name = fn[0].as_py() if len(fn) else None
     context = ctx[0].as_py() if len(ctx) else None
@@ -50,6 +55,7 @@ def call(fn, ctx, args):
     except urllib.error.URLError as e:
         raise RuntimeError("service function %s: the SQL endpoint did not answer: %s" % (name, e))
     if not body.get("success"):
+        FAILURES.setdefault(c["token"], body)
         raise RuntimeError(body.get("message") or "service function %s failed" % name)
     return pa.array([json.dumps(v) for v in body["values"]], type=pa.string())
 
@@ -68,6 +74,16 @@ def set_context(server, request):
     except Exception:
         return  # fakesnow answers the bad token itself
     conn._duck_conn.execute("SET VARIABLE %s = %s" % (VARIABLE, sql_string(context)))
+
+
+def statement_failure(request, response):
+    """After a statement: the service function failure it hit, as Snowflake's error envelope, or the response."""
+    context = request.headers.get(CONTEXT_HEADER)
+    failure = context and FAILURES.pop(json.loads(context)["token"], None)
+    if not failure or (response.status_code == 200 and json.loads(response.body).get("success")):
+        return response
+    data = {"errorCode": failure.get("code"), "sqlState": failure.get("sqlState"), "queryId": request.headers.get("x-spcs-query-id")}
+    return JSONResponse({"success": False, "code": failure.get("code"), "message": failure.get("message"), "data": data})
 
 
 def duck_type(sf_type):

@@ -26,7 +26,7 @@ export class FunctionCalls {
     return { header: JSON.stringify({ url: `http://${endpointAddress}${FUNCTION_CALL_PATH}`, token }), close: () => this.byToken.delete(token) };
   }
 
-  /** `POST /spcs/v1/function-call` `{function, rows}` → `{success, values}` or `{success: false, message}`. */
+  /** `POST /spcs/v1/function-call` `{function, rows}` → `{success, values}` or `{success: false, code, sqlState, message}`. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const call = this.byToken.get(String(req.headers[TOKEN_HEADER] ?? ""));
     if (!call || !this.caller) return sendJson(res, 403, { success: false, message: "This route answers only service functions called by a statement of this endpoint." });
@@ -36,8 +36,9 @@ export class FunctionCalls {
       const values = await this.caller(String(body.function ?? ""), rows, call);
       sendJson(res, 200, { success: true, values });
     } catch (e) {
-      const message = e instanceof SqlError ? `${e.code} (${e.sqlState}): ${e.message}` : e instanceof Error ? e.message : String(e);
-      sendJson(res, 200, { success: false, message });
+      // fakesnow's launcher makes this the query's error (code, SQLSTATE and message as Snowflake sends them).
+      const err = e instanceof SqlError ? e : new SqlError("000603", "XX000", `SQL execution internal error: ${e instanceof Error ? e.message : String(e)}`);
+      sendJson(res, 200, { success: false, code: err.code, sqlState: err.sqlState, message: err.message });
     }
   }
 }

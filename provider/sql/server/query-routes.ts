@@ -11,6 +11,9 @@ import { FUNCTION_CONTEXT_HEADER } from "./function-calls";
 /** How connector 4.x fetches an async result: `select * from table(result_scan('<qid>'))`. */
 const RESULT_SCAN = /^\s*select\s+\*\s+from\s+table\s*\(\s*result_scan\s*\(\s*'([^']+)'\s*\)\s*\)\s*;?\s*$/i;
 
+/** The endpoint's query id for a forwarded statement: fakesnow's launcher names the result with it. */
+const QUERY_ID_HEADER = "x-spcs-query-id";
+
 /** Node's client reads only JSON rowsets; fakesnow (through our launcher) converts its Arrow on request. */
 export const JSON_RESULT_HEADER = "x-spcs-result-format";
 
@@ -48,7 +51,7 @@ async function runStatement(ctx: EndpointContext, session: EndpointSession, body
   }
   // The statement may call service functions: fakesnow's UDF calls back with this statement's token.
   const calls = ctx.functionCalls.open(ctx.address, { queryId: qid, sessionId: String(session.id), sqlText, session: { ...session.sql } });
-  const headers = { ...upstreamAuth(session.upstreamToken), ...(wantsJson && { [JSON_RESULT_HEADER]: "json" }), [FUNCTION_CONTEXT_HEADER]: calls.header };
+  const headers = { ...upstreamAuth(session.upstreamToken), ...(wantsJson && { [JSON_RESULT_HEADER]: "json" }), [FUNCTION_CONTEXT_HEADER]: calls.header, [QUERY_ID_HEADER]: qid };
   const up = await ctx.upstream.post(`/queries/v1/query-request?${query.toString()}`, body, headers).finally(calls.close);
   if (up.status >= 500 || (up.status !== 200 && up.body.success !== false)) {
     // fakesnow reports its own bugs as HTTP 500; a 5xx makes the connectors retry for minutes, so the

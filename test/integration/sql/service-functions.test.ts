@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { sqlEndpointStatus } from "../../../provider/provision/sql-endpoint";
+import { describeService } from "../../../provider/statements/services";
 import { pushAs, runtimeImage } from "../../support/runtime-images";
 import { runClient, snowCli } from "../../support/sql-clients";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
@@ -90,8 +91,8 @@ describe("integration: service functions over SQL (snowflake-connector-python â†
     const [logs] = await must(["SELECT SYSTEM$GET_SERVICE_LOGS('fn_db.public.echo', 0, 'main', 1000)"]);
     return String(logs.rows![0][0]).split("\n").filter((l) => l.startsWith("BATCH ")).map((l) => JSON.parse(l.slice(6)) as Batch);
   };
-  /** The service's status as the platform records it (what DESCRIBE SERVICE shows). */
-  const status = async () => tp.platform.catalog.services.get({ database: "FN_DB", schema: "PUBLIC", name: "ECHO" })?.status;
+  /** The service's status as DESCRIBE SERVICE shows it. */
+  const status = async () => (await describeService(tp.platform, { database: "FN_DB", schema: "PUBLIC", name: "ECHO" }))?.status;
 
   before(async function () {
     tp = await startTestPlatform("it-sfn", { sql: true, runtimeImage: true });
@@ -152,7 +153,7 @@ describe("integration: service functions over SQL (snowflake-connector-python â†
       assert.equal(b.headers["sf-external-function-format"], "json");
       assert.equal(b.headers["sf-external-function-name"], "ECHO_FN");
       assert.equal(b.headers["sf-external-function-signature"], "(ID NUMBER, NAME VARCHAR)");
-      assert.equal(b.headers["sf-context-current-user"], "tester");
+      assert.equal(b.headers["sf-context-current-user"], "TESTER", "the login's user, upper-case as CURRENT_USER() shows it");
       assert.equal(b.headers["sf-context-current-database"], "FN_DB");
     }
     assert.equal(new Set(batches.map((b) => b.headers["sf-external-function-query-batch-id"])).size, batches.length, "each batch has its own id");
@@ -172,6 +173,7 @@ describe("integration: service functions over SQL (snowflake-connector-python â†
     await must(["ALTER SERVICE echo SET AUTO_RESUME = FALSE", "ALTER SERVICE echo SUSPEND"]);
     const [refused] = await run(["SELECT echo_fn(id, name) FROM t WHERE id < 3"]);
     assert.equal(refused.ok, false);
+    assert.equal(refused.errno, 100000, refused.msg);
     assert.match(refused.msg!, /Service FN_DB\.PUBLIC\.ECHO is suspended and its AUTO_RESUME is FALSE: function ECHO_FN cannot be called/);
     assert.equal(await status(), "SUSPENDED");
 
