@@ -73,7 +73,12 @@ def set_context(server, request):
         conn = server.to_conn(server.to_token(request))
     except Exception:
         return  # fakesnow answers the bad token itself
-    conn._duck_conn.execute("SET VARIABLE %s = %s" % (VARIABLE, sql_string(context)))
+    try:
+        conn._duck_conn.execute("SET VARIABLE %s = %s" % (VARIABLE, sql_string(context)))
+    except Exception:
+        # An aborted transaction refuses every statement but ROLLBACK: the statement itself must still run
+        # (and answer as fakesnow does); only a service function in it would find no context.
+        pass
 
 
 def statement_failure(request, response):
