@@ -81,10 +81,13 @@ function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined 
   }
   if (c.acceptWords("DROP")) {
     if (c.acceptWords("FUNCTION")) {
-      recognise();
+      // Claimed only once read in full: a signature this parser cannot read names no service function.
       const ifExists = c.acceptWords("IF", "EXISTS");
       const name = readObjectName(c, "function");
-      return { kind: "drop-function", name, ifExists, argTypes: readArgumentTypes(c) };
+      const argTypes = readArgumentTypes(c);
+      if (!c.atEnd()) return undefined;
+      recognise();
+      return { kind: "drop-function", name, ifExists, argTypes };
     }
     const type = readObjectType(c);
     if (!type) return undefined;
@@ -97,9 +100,11 @@ function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined 
   if (c.isWord("DESC") || c.isWord("DESCRIBE")) {
     c.next();
     if (c.acceptWords("FUNCTION")) {
-      recognise();
       const name = readObjectName(c, "function");
-      return { kind: "describe-function", name, argTypes: readArgumentTypes(c) };
+      const argTypes = readArgumentTypes(c);
+      if (!c.atEnd()) return undefined;
+      recognise();
+      return { kind: "describe-function", name, argTypes };
     }
     const type = readObjectType(c);
     if (!type) return undefined;

@@ -44,6 +44,9 @@ describe("SPCS SQL parser: service functions", function () {
     assert.deepEqual(parseSpcsStatement("DROP FUNCTION IF EXISTS my_echo_udf(VARCHAR)"), { kind: "drop-function", name: ["MY_ECHO_UDF"], ifExists: true, argTypes: ["VARCHAR"] });
     assert.deepEqual(parseSpcsStatement("desc function db.s.f(number(38,0), varchar)"), { kind: "describe-function", name: ["DB", "S", "F"], argTypes: ["NUMBER(38,0)", "VARCHAR"] });
     assert.deepEqual(parseSpcsStatement("describe function f()"), { kind: "describe-function", name: ["F"], argTypes: [] });
+    // A signature it cannot read names no service function: fakesnow answers it.
+    assert.equal(parseSpcsStatement("DROP FUNCTION f(VECTOR(FLOAT, 3))"), undefined);
+    assert.equal(parseSpcsStatement("DESCRIBE FUNCTION f(INT) extra"), undefined);
   });
 
   it("refuses what SPCS refuses, with Snowflake's codes", function () {
