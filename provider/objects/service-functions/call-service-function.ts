@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { SpcsError, doesNotExist } from "../../common/errors";
 import type { ServiceKey } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
@@ -18,6 +19,8 @@ export interface FunctionCallContext {
 /** Attempts per batch (SPCS's MAX_BATCH_RETRIES default is 3 retries) for a connection failure, 429 or 5xx. */
 const ATTEMPTS = 4;
 const RETRY_PAUSE_MS = 500;
+/** Batches of one call in flight at once. */
+const CONCURRENT_BATCHES = 4;
 /** How long one batch may take (SPCS's BATCH_TIMEOUT_SECS). */
 const BATCH_TIMEOUT_MS = 120_000;
 
@@ -38,19 +41,24 @@ export async function callServiceFunction(platform: Platform, key: FunctionKey, 
   const addresses = await readyInstances(platform, fn, target);
   const port = readRuntimeSpec(platform.catalog.services.get(target)!).endpoints.find((e) => e.name === fn.endpoint)?.port;
   if (port === undefined) throw new SpcsError("invalid-function-target", `Endpoint '${fn.endpoint}' is no longer in service ${fn.service}'s specification; function ${functionName(key)} cannot be called.`, "CREATE OR REPLACE the function with an endpoint the service has");
-  const results: unknown[] = [];
   const bodies = batchBodies(rows, fn.maxBatchRows ?? DEFAULT_MAX_BATCH_ROWS);
-  for (const [n, body] of bodies.entries()) {
-    const headers = batchHeaders({
-      name: fn.name, signature: signatureOf(fn), returns: fn.returns, queryId: call.queryId, batchId: `${call.queryId}-${n}`,
-      contextHeaders: fn.contextHeaders, context: call.context,
-    });
-    const answer = await postBatch(fn, addresses, port, body, headers);
-    const values = batchResults(answer, body.data.length);
-    if (typeof values === "string") throw callFailed(fn, `its answer to a batch of ${body.data.length} rows is not in SPCS's format: ${values}`, 'answer {"data": [[rowIndex, result], …]} with one row per row sent');
-    results.push(...values);
-  }
-  return results;
+  const results: unknown[][] = new Array(bodies.length);
+  // Like Snowflake, several batches are in flight at once (a service must accept concurrent requests).
+  let next = 0;
+  const sender = async () => {
+    for (let n = next++; n < bodies.length; n = next++) {
+      const body = bodies[n];
+      const headers = batchHeaders({
+        name: fn.name, signature: signatureOf(fn), returns: fn.returns, queryId: call.queryId, batchId: randomUUID(),
+        contextHeaders: fn.contextHeaders, context: call.context,
+      });
+      const values = batchResults(await postBatch(fn, addresses, port, body, headers), body.data.length);
+      if (typeof values === "string") throw callFailed(fn, `its answer to a batch of ${body.data.length} rows is not in SPCS's format: ${values}`, 'answer {"data": [[rowIndex, result], …]} with one row per row sent');
+      results[n] = values;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_BATCHES, bodies.length) }, sender));
+  return results.flat();
 }
 
 /** The `ip` of every READY instance, resuming a suspended service (AUTO_RESUME) and waiting for one to be READY. */
