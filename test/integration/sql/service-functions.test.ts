@@ -11,7 +11,8 @@ import { startTestPlatform, type TestPlatform } from "../../support/test-platfor
  * the platform must match results by row index, not by position.
  */
 const APP = `
-import http.server, json
+import http.server, json, sys, threading
+LOG = threading.Lock()
 class H(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         self.send_response(200)
@@ -20,8 +21,13 @@ class H(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         rows = json.loads(self.rfile.read(int(self.headers["Content-Length"])))["data"]
         sf = {k.lower(): v for k, v in self.headers.items() if k.lower().startswith("sf-")}
-        print("BATCH " + json.dumps({"rows": len(rows), "path": self.path, "first": rows[0], "headers": sf}), flush=True)
-        data = json.dumps({"data": [[r[0], "%s/%s" % (r[2], r[1])] for r in reversed(rows)]}).encode()
+        with LOG:  # batches arrive concurrently: one whole line each
+            sys.stdout.write("BATCH " + json.dumps({"rows": len(rows), "path": self.path, "first": rows[0], "headers": sf}) + "\\n")
+            sys.stdout.flush()
+        answer = {"data": [[r[0], "%s/%s" % (r[2], r[1])] for r in reversed(rows)]}
+        if self.path == "/half":
+            answer["data"] = answer["data"][1:]
+        data = json.dumps(answer).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
@@ -166,6 +172,20 @@ describe("integration: service functions over SQL (snowflake-connector-python â†
     // A qualified call and a NULL argument (sent as JSON null) work too.
     const [qualified] = await must(["SELECT fn_db.public.echo_fn(7, NULL)"]);
     assert.deepEqual(qualified.rows, [["None/7"]]);
+
+    // An answer outside SPCS's format fails the query with Snowflake's envelope and says what is wrong.
+    const [, half] = await run([
+      "CREATE FUNCTION half_fn(id NUMBER, name VARCHAR) RETURNS VARCHAR SERVICE = echo ENDPOINT = echoendpoint AS '/half'",
+      "SELECT half_fn(id, name) FROM t WHERE id < 10",
+    ]);
+    assert.equal(half.errno, 100000, half.msg);
+    assert.match(half.msg!, /service function FN_DB\.PUBLIC\.HALF_FN failed .*answered 9 rows for the 10 rows sent/);
+
+    // The callback route answers only a running statement's token: not a container, not a guess.
+    const forged = await fetch(`http://${address.host}:${address.port}/spcs/v1/function-call`, {
+      method: "POST", headers: { "content-type": "application/json", "x-spcs-call-token": "guess" }, body: JSON.stringify({ function: "FN_DB.PUBLIC.ECHO_FN", rows: [[1, "x"]] }),
+    });
+    assert.equal(forged.status, 403);
   });
 
   it("a call to a SUSPENDED service resumes it when AUTO_RESUME is TRUE, and fails with AUTO_RESUME = FALSE", async function () {
