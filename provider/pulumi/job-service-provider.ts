@@ -98,8 +98,8 @@ export const jobServiceProvider: ResourceProvider<JobServiceInputs, JobServiceOu
 
   async read(id, props) {
     // A refresh moves the job on (records its end once its containers exited), then observes it.
-    await reconcileJob(currentPlatform(), keyOf(props));
-    const d = await describeJob(currentPlatform(), keyOf(props));
+    const seen = await reconcileJob(currentPlatform(), keyOf(props));
+    const d = await describeJob(currentPlatform(), keyOf(props), seen.live);
     if (!d) return {};
     const inputs = pickInputs(props);
     return { id, props: outputsOf(inputs, d), inputs: plain(inputs) };

@@ -62,7 +62,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   });
   // Public endpoints are published by the service's ingress (ingress.ts), never by an instance. Egress:
   // the internal network has no route out; external access integrations add what their rules allow.
-  const netns = await withPlatformNetworks(platform, async (networks) => docker.createContainer(netnsSpec(networks.internal, await docker.networkGateway(networks.internal))));
+  const netns = await withPlatformNetworks(platform, async (networks) => docker.createContainer(netnsSpec(networks.internal, networks.internalGateway)));
   await docker.startContainer(netns);
   // Before any spec container runs: exactly what the integrations' rules allow (egress-firewall.ts).
   await enforceEgress(platform, svc, netns);
