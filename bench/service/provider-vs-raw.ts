@@ -32,20 +32,18 @@ export async function providerVsRaw(tp: TestPlatform, round: number): Promise<Cr
   const providerReadyMs = performance.now() - t;
   await dropService(tp.platform, key);
 
-  // The same Engine API calls by hand: network, network container, app container, both started.
+  // The same Engine API calls by hand, on the platform network (withAnchorService keeps it): network
+  // container, app container, both started.
   const docker = tp.platform.docker;
   const image = `${baseImageRepo(tp.config)}:latest`;
   const labels = managedLabels(tp.config.home, "service-container", "raw-bench");
   const network = platformNetworkName(tp.config.home);
   t = performance.now();
-  await docker.ensureNetwork(network, managedLabels(tp.config.home, "service-network", "platform"));
   const netns = await docker.createContainer({ name: `raw-bench-netns-${round}-${Date.now()}`, image, labels, cmd: ["sleep", "2147483647"], network: { name: network, aliases: ["one"] } });
   await docker.startContainer(netns);
   const app = await docker.createContainer({ name: `raw-bench-app-${round}-${Date.now()}`, image, labels, cmd: ["httpd", "-f", "-p", "8080", "-h", "/tmp"], joinNetworkOf: netns });
   await docker.startContainer(app);
   const rawMs = performance.now() - t;
   for (const id of [app, netns]) await docker.removeContainer(id);
-  const id = await docker.networkId(network);
-  if (id) await docker.removeNetwork(id);
   return { providerMs, providerReadyMs, rawMs };
 }
