@@ -1,5 +1,6 @@
 import { LABEL_INSTANCE, LABEL_SERVICE, LABEL_SPEC_DIGEST, homeFilter } from "../../common/labels";
 import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
+import { timed } from "../../common/phase-timings";
 import type { Platform } from "../../platform/platform";
 import { endpointsOf, rowColumns, type ContainerDescription, type InstanceDescription, type ServiceDescription } from "../workloads/describe-columns";
 import { ingressAddresses, ingressDrift } from "./ingress";
@@ -13,7 +14,7 @@ import { readReadiness } from "../workloads/readiness-record";
 /** DESCRIBE SERVICE of a service (statements/services.ts sends job services to describeJob). Observes only. */
 export async function describeService(platform: Platform, key: ServiceKey): Promise<ServiceDescription | undefined> {
   const svc = platform.catalog.services.get(key);
-  return svc && !svc.isJob ? describeRow(platform, svc) : undefined;
+  return svc && !svc.isJob ? timed("service.describe", () => describeRow(platform, svc)) : undefined;
 }
 
 async function describeRow(platform: Platform, svc: ServiceRow): Promise<ServiceDescription> {
@@ -27,18 +28,27 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
   const ingress = ingressAddresses(home, key);
   // A suspended service has no instances (SHOW SERVICE INSTANCES / CONTAINERS list nothing).
   const live = svc.status === "SUSPENDED" ? [] : platform.catalog.services.instances(key);
-  for (const inst of live) {
-    const placed = inst.nodeId !== null;
-    const netns = placed ? await platform.docker.inspectContainer(netnsContainerName(home, key, inst.instanceId)) : undefined;
+  // Every container of every instance is inspected at once: one round trip instead of one per container.
+  const seen = await Promise.all(
+    live.map(async (inst) => {
+      const placed = inst.nodeId !== null;
+      const [netns, ...infos] = await Promise.all([
+        placed ? platform.docker.inspectContainer(netnsContainerName(home, key, inst.instanceId)) : undefined,
+        ...spec.containers.map((c) => (placed ? platform.docker.inspectContainer(containerName(home, key, inst.instanceId, c.name)) : undefined)),
+      ]);
+      const address = netns ? netns.networkAddresses[platformNetworkName(home)] || netns.ipAddress : "";
+      return { inst, placed, netns, address, infos };
+    }),
+  );
+  for (const { inst, placed, netns, address, infos } of seen) {
     if (placed && !netns) drift.push({ kind: "network-container-missing", instanceId: inst.instanceId });
-    const address = netns ? netns.networkAddresses[platformNetworkName(home)] || netns.ipAddress : "";
     // Readiness as the platform agent probes it (every periodSeconds, failureThreshold): what routes traffic.
     // An instance it has no verdict on yet is as its DNS names say (one an older release admitted at start).
     const verdict = netns ? readReadiness(home, key, inst.instanceId, netns.id) : undefined;
     const admitted = !!netns?.networkAliases[platformNetworkName(home)]?.includes(svc.dnsName);
     const rows: Omit<ContainerDescription, "instanceStatus">[] = [];
-    for (const c of spec.containers) {
-      const info = placed ? await platform.docker.inspectContainer(containerName(home, key, inst.instanceId, c.name)) : undefined;
+    for (const [ci, c] of spec.containers.entries()) {
+      const info = infos[ci];
       const derived = deriveContainerStatus(placed, info, c, verdict ? verdict.ready[c.name] === true : admitted, false, verdict?.terminating);
       if (placed) drift.push(...containerDrift(inst.instanceId, c.name, info, svc.images[c.name]?.pullRef, inst.specDigest));
       const exited = info && (info.restartCount > 0 || hasExited(info));
@@ -61,7 +71,10 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
       creationTime: inst.creationTime, startTime: inst.startTime, ipAddress: address || null, nodeId: inst.nodeId,
     });
   }
-  if (svc.status !== "SUSPENDED") drift.push(...(await ingressDrift(platform, svc, spec)), ...(await extraInstances(platform, svc, live.map((i) => i.instanceId))));
+  if (svc.status !== "SUSPENDED") {
+    const [ingressDrifts, extra] = await Promise.all([ingressDrift(platform, svc, spec), extraInstances(platform, svc, live.map((i) => i.instanceId))]);
+    drift.push(...ingressDrifts, ...extra);
+  }
   return {
     ...rowColumns(svc),
     drift,

@@ -8,7 +8,7 @@ import { allowedEgress } from "../external-access-integrations/allowed-egress";
 import type { HostPort } from "../network-rules/host-port";
 import { egressFirewallScript, type InboundRules } from "./egress-firewall-script";
 import { readRuntimeSpec } from "../../model/stored-runtime-spec";
-import { withPlatformNetworks } from "./platform-networks";
+import { platformNetworks, withPlatformNetworks } from "./platform-networks";
 
 const FIREWALL_TIMEOUT_MS = 30_000;
 
@@ -49,9 +49,8 @@ export async function enforceEgress(platform: Platform, svc: ServiceRow, netnsCo
 
 /** The spec's endpoint ports (SPCS admits only those) and the platform network's gateway, the prober. */
 async function inboundRules(platform: Platform, svc: ServiceRow): Promise<InboundRules> {
-  const network = await platform.docker.networkId(platformNetworkName(platform.config.home));
   const ports = readRuntimeSpec(svc).endpoints.map((e) => (e.portRange ? e.portRange.replace("-", ":") : String(e.port)));
-  return { platform: network ? await platform.docker.networkGateway(network) : undefined, ports: [...new Set(ports)] };
+  return { platform: (await platformNetworks(platform)).internalGateway, ports: [...new Set(ports)] };
 }
 
 async function runFirewall(platform: Platform, svc: ServiceRow, netnsId: string, internal: string, allowed: HostPort[], inbound: InboundRules): Promise<void> {
