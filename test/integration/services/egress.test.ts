@@ -101,8 +101,18 @@ describe("integration: egress by network rule", function () {
 
     // Dropped like SPCS drops denied egress packets: the connect times out.
     assert.deepEqual(await until({ closed: [TIMED_OUT, TIMED_OUT], open: ["hello-from-a", TIMED_OUT] }), { closed: [TIMED_OUT, TIMED_OUT], open: ["hello-from-a", TIMED_OUT] });
-    assert.equal(await read(c.endpoints[0].ingressUrl, "peer.txt"), "ok", "CLOSED reaches OPEN by DNS name");
-    assert.equal(await read(o.endpoints[0].ingressUrl, "peer.txt"), "ok", "OPEN reaches CLOSED by DNS name");
+    // A peer's name exists once the peer is READY (the agent's readiness probing gives it): a loop that
+    // ran before that saw no answer, so the next loop's result counts.
+    const peer = async (ingress: string | null) => {
+      let got = await read(ingress, "peer.txt");
+      for (let i = 0; i < 30 && got !== "ok"; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        got = await read(ingress, "peer.txt");
+      }
+      return got;
+    };
+    assert.equal(await peer(c.endpoints[0].ingressUrl), "ok", "CLOSED reaches OPEN by DNS name");
+    assert.equal(await peer(o.endpoints[0].ingressUrl), "ok", "OPEN reaches CLOSED by DNS name");
 
     // ALTER NETWORK RULE ... SET VALUE_LIST: the running service now reaches b and no longer a.
     await alterNetworkRule(tp.platform, rule, { valueList: ["outside-b.example.test:8080"] });
