@@ -41,6 +41,16 @@ export interface RuntimeEndpoint {
   portRange?: string;
   public: boolean;
   protocol: "HTTP" | "HTTPS" | "TCP";
+  /** Public endpoints: what the ingress answers to browsers of other origins (spec `corsSettings`). */
+  corsSettings?: RuntimeCorsSettings;
+}
+
+/** `corsSettings` as the spec writes it: lists per Access-Control-* header; the origin list is required. */
+export interface RuntimeCorsSettings {
+  "Access-Control-Allow-Origin": string[];
+  "Access-Control-Allow-Methods"?: string[];
+  "Access-Control-Allow-Headers"?: string[];
+  "Access-Control-Expose-Headers"?: string[];
 }
 
 export interface RuntimeVolume {
@@ -55,4 +65,6 @@ export interface RuntimeSpec {
   containers: RuntimeContainer[];
   endpoints: RuntimeEndpoint[];
   volumes: RuntimeVolume[];
+  /** `capabilities.securityContext.executeAsCaller`: the ingress passes the caller's token. Absent: false. */
+  executeAsCaller?: boolean;
 }

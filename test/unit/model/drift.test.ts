@@ -14,6 +14,7 @@ describe("drift records", function () {
     [{ kind: "ingress-removed" }, "ingress: removed"],
     [{ kind: "ingress-stopped" }, "ingress: stopped"],
     [{ kind: "ingress-ports-changed" }, "ingress: publishes other ports than the service's public endpoints"],
+    [{ kind: "ingress-settings-changed" }, "ingress: made for other settings than the service's and the platform's"],
   ];
 
   it("renders each kind as the line DESCRIBE has always shown", function () {
