@@ -15,7 +15,7 @@ export interface PlatformConfig {
   readonly registry: string;
   /** The account name the platform reports (SNOWFLAKE_ACCOUNT, registry host naming). */
   readonly account: string;
-  /** The user a public endpoint's requests come from (`Sf-Context-Current-User`); DEFAULT_USER when unset. */
+  /** The user a public endpoint's requests come from (`Sf-Context-Current-User`), as written (SPCS gives the login name, upper-case unless quoted); DEFAULT_USER when unset. */
   readonly user?: string;
   /** Seconds an ingress connection may stay idle (SPCS: 90); tests shorten it. */
   readonly ingressIdleTimeoutSecs?: number;
@@ -48,7 +48,7 @@ export function resolveConfig(stackConfig: ConfigLookup = () => undefined, env: 
     dockerHost: pick("dockerHost"),
     registry: pick("registry") ?? DEFAULT_REGISTRY,
     account: (pick("account") ?? DEFAULT_ACCOUNT).toUpperCase(),
-    user: pick("user")?.toUpperCase(),
+    user: pick("user"),
     ingressIdleTimeoutSecs: idleTimeout(pick("ingressIdleTimeoutSecs")),
   };
 }

@@ -23,7 +23,7 @@ describe("drift records", function () {
 
   it("names the instance to repair for instance drift, and none for the ingress", function () {
     assert.deepEqual(cases.map(([d]) => [driftInstance(d), isIngressDrift(d)]), [
-      [1, false], [0, false], [2, false], [0, false], [0, false], [0, false], [7, false], [undefined, true], [undefined, true], [undefined, true],
+      [1, false], [0, false], [2, false], [0, false], [0, false], [0, false], [7, false], [undefined, true], [undefined, true], [undefined, true], [undefined, true],
     ]);
   });
 });

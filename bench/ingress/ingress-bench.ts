@@ -1,0 +1,111 @@
+/**
+ * The ingress against a direct connection to the service's instance, in one run on one machine: the same
+ * client (Node's http with a keep-alive agent, as a browser keeps its connection) asks the same busybox
+ * httpd for a small file (latency per request) and a 200 MB file (throughput), alternating between the
+ * two paths round by round so both see the same machine load. The direct path is the instance's address
+ * on the platform network (the host routes to it); the ingress path is the service's `ingressUrl`:
+ * Docker's port proxy on 127.0.0.1, the ingress proxy, then the instance.
+ *
+ *     node dist/bench/ingress/ingress-bench.js      # one JSON line per measurement
+ */
+import * as http from "node:http";
+import { performance } from "node:perf_hooks";
+import type { BenchResult } from "../bench-result";
+import type { RuntimeSpec } from "../../provider/model/runtime-spec";
+import { netnsContainerName, platformNetworkName } from "../../provider/model/service-naming";
+import { awaitServiceReady } from "../../provider/objects/services/await-service-ready";
+import { createService, dropService } from "../../provider/statements/services";
+import { APP_IMAGE, seedAppImage, seedPool } from "../../test/support/service-fixtures";
+import { startTestPlatform } from "../../test/support/test-platform";
+
+const BIG_MB = 200;
+const ROUNDS = 6;
+const REQUESTS_PER_ROUND = 100;
+
+const spec: RuntimeSpec = {
+  containers: [{
+    name: "web", image: APP_IMAGE, command: ["sh", "-c"],
+    args: [`mkdir -p /www && echo hello > /www/small.txt && dd if=/dev/zero of=/www/big bs=1M count=${BIG_MB} 2>/dev/null && touch /www/ready && exec httpd -f -p 8080 -h /www`],
+    env: {}, resources: {}, volumeMounts: [], mountSessionToken: false, sessionTokenPath: "/snowflake/session",
+    readinessProbe: { port: 8080, path: "/ready", periodSeconds: 1, failureThreshold: 3 },
+  }],
+  endpoints: [{ name: "web", port: 8080, public: true, protocol: "HTTP" }],
+  volumes: [],
+};
+
+export async function runIngressBench(): Promise<BenchResult[]> {
+  const tp = await startTestPlatform("bench-ingress");
+  const key = { database: "APP_DB", schema: "PUBLIC", name: "INGRESS_BENCH" };
+  try {
+    seedPool(tp, "BENCH_POOL", 1);
+    await seedAppImage(tp);
+    await createService(tp.platform, { key, computePool: "BENCH_POOL", spec, specDigest: "d", minInstances: 1, maxInstances: 1, minReadyInstances: 1, autoResume: true, externalAccessIntegrations: null, queryWarehouse: null, comment: null });
+    const d = await awaitServiceReady(tp.platform, key, 120);
+    const netns = await tp.platform.docker.inspectContainer(netnsContainerName(tp.config.home, key, 0));
+    const paths = { ingress: `http://${d.endpoints[0].ingressUrl}`, direct: `http://${netns!.networkAddresses[platformNetworkName(tp.config.home)]}:8080` };
+    return await measure(paths);
+  } finally {
+    await dropService(tp.platform, key, { ifExists: true });
+    await tp.dispose();
+  }
+}
+
+async function measure(paths: { ingress: string; direct: string }): Promise<BenchResult[]> {
+  const agents = { ingress: new http.Agent({ keepAlive: true }), direct: new http.Agent({ keepAlive: true }) };
+  const latency = { ingress: [] as number[], direct: [] as number[] };
+  const fresh = { ingress: [] as number[], direct: [] as number[] };
+  const rate = { ingress: [] as number[], direct: [] as number[] };
+  for (const side of ["ingress", "direct"] as const) for (let i = 0; i < 20; i++) await get(paths[side], "/small.txt", agents[side]); // warm-up
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate which side goes first, so neither always follows the other's load.
+    for (const side of round % 2 ? (["direct", "ingress"] as const) : (["ingress", "direct"] as const)) {
+      for (let i = 0; i < REQUESTS_PER_ROUND; i++) latency[side].push((await get(paths[side], "/small.txt", agents[side])).ms);
+      for (let i = 0; i < REQUESTS_PER_ROUND / 4; i++) fresh[side].push((await get(paths[side], "/small.txt", undefined)).ms);
+      const big = await get(paths[side], "/big", agents[side]);
+      if (big.bytes !== BIG_MB * 1024 * 1024) throw new Error(`${side}: read ${big.bytes} bytes of /big`);
+      rate[side].push(big.bytes / 1e6 / (big.ms / 1000));
+    }
+  }
+  agents.ingress.destroy();
+  agents.direct.destroy();
+  const result = (bench: string, unit: string, values: { ingress: number[]; direct: number[] }, note: string): BenchResult => {
+    const value = round2(median(values.ingress)), baseline = round2(median(values.direct));
+    return { bench, unit, value, baseline, ratio: round2(value / baseline), note };
+  };
+  return [
+    result("ingress-latency", "ms", latency, `median of ${ROUNDS * REQUESTS_PER_ROUND} sequential GETs of a 6-byte file, client keeps its connection; baseline: straight to the instance`),
+    result("ingress-latency-new-connection", "ms", fresh, `median of ${(ROUNDS * REQUESTS_PER_ROUND) / 4} GETs each on a new connection; baseline: straight to the instance`),
+    result("ingress-throughput", "MB/s", rate, `median of ${ROUNDS} downloads of ${BIG_MB} MiB; baseline: straight to the instance`),
+  ];
+}
+
+function get(base: string, path: string, agent: http.Agent | undefined): Promise<{ ms: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    http
+      .get(`${base}${path}`, { agent: agent ?? false }, (res) => {
+        let bytes = 0;
+        res.on("data", (c: Buffer) => (bytes += c.length));
+        res.on("end", () => (res.statusCode === 200 ? resolve({ ms: performance.now() - t0, bytes }) : reject(new Error(`${base}${path}: HTTP ${res.statusCode}`))));
+        res.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+if (require.main === module) {
+  runIngressBench().then(
+    (results) => results.forEach((r) => console.log(JSON.stringify(r))),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
