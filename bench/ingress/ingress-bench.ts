@@ -9,8 +9,14 @@
  *     node dist/bench/ingress/ingress-bench.js      # one JSON line per measurement
  */
 import * as http from "node:http";
+import * as net from "node:net";
+import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { BenchResult } from "../bench-result";
+import { managedLabels } from "../../provider/common/labels";
+import type { Platform } from "../../provider/platform/platform";
+import { ensureIngressImage } from "../../provider/objects/services/ingress-image";
+import { withPlatformNetworks } from "../../provider/objects/workloads/platform-networks";
 import type { RuntimeSpec } from "../../provider/model/runtime-spec";
 import { netnsContainerName, platformNetworkName } from "../../provider/model/service-naming";
 import { awaitServiceReady } from "../../provider/objects/services/await-service-ready";
@@ -42,18 +48,58 @@ export async function runIngressBench(): Promise<BenchResult[]> {
     await createService(tp.platform, { key, computePool: "BENCH_POOL", spec, specDigest: "d", minInstances: 1, maxInstances: 1, minReadyInstances: 1, autoResume: true, externalAccessIntegrations: null, queryWarehouse: null, comment: null });
     const d = await awaitServiceReady(tp.platform, key, 120);
     const netns = await tp.platform.docker.inspectContainer(netnsContainerName(tp.config.home, key, 0));
-    const paths = { ingress: `http://${d.endpoints[0].ingressUrl}`, direct: `http://${netns!.networkAddresses[platformNetworkName(tp.config.home)]}:8080` };
+    const instance = netns!.networkAddresses[platformNetworkName(tp.config.home)];
+    const relay = await startRelay(tp.platform, instance);
+    const paths = { ingress: `http://${d.endpoints[0].ingressUrl}`, direct: `http://${instance}:8080`, relay };
     return await measure(paths);
   } finally {
+    await tp.platform.docker.removeContainer(relayName(tp.config.home));
     await dropService(tp.platform, key, { ifExists: true });
     await tp.dispose();
   }
 }
 
-async function measure(paths: { ingress: string; direct: string }): Promise<BenchResult[]> {
+const relayName = (home: string) => `pulumi-spcs-bench-relay-${path.basename(home)}`;
+/** A byte relay: what any proxy in the ingress's place costs at least (no HTTP parsing, no headers, no lookups). */
+const RELAY_CODE = `require("net").createServer((c) => { const u = require("net").connect(8080, process.env.TARGET); c.pipe(u).pipe(c); c.on("error", () => u.destroy()); u.on("error", () => c.destroy()); }).listen(8080, () => console.log("listening"));`;
+
+/**
+ * The floor: a bare TCP relay in the ingress's place (same image, same networks, published by Docker on
+ * 127.0.0.1 the same way) in front of the same instance. Returns its URL.
+ */
+async function startRelay(platform: Platform, instance: string): Promise<string> {
+  const image = await ensureIngressImage(platform.docker);
+  const port = await freePort();
+  const name = relayName(platform.config.home);
+  await platform.docker.removeContainer(name);
+  await withPlatformNetworks(platform, async (networks) => {
+    const id = await platform.docker.createContainer({
+      name, image, labels: managedLabels(platform.config.home, "service-ingress", name),
+      entrypoint: ["/usr/bin/node", "-e", RELAY_CODE], env: { TARGET: instance },
+      network: { name: networks.egress, aliases: [] }, publish: [8080], hostPorts: { 8080: port },
+    });
+    await platform.docker.connect(id, networks.internal, []);
+  });
+  await platform.docker.startContainer(name);
+  for (let i = 0; i < 100 && !(await platform.docker.logsOfCurrentStart(name)).includes("listening"); i++) await new Promise((r) => setTimeout(r, 100));
+  return `http://127.0.0.1:${port}`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function measure(paths: { ingress: string; direct: string; relay: string }): Promise<BenchResult[]> {
   const agents = { ingress: new http.Agent({ keepAlive: true }), direct: new http.Agent({ keepAlive: true }) };
   const latency = { ingress: [] as number[], direct: [] as number[] };
   const fresh = { ingress: [] as number[], direct: [] as number[] };
+  const relayed = { ingress: [] as number[], direct: [] as number[] };
   const rate = { ingress: [] as number[], direct: [] as number[] };
   for (const side of ["ingress", "direct"] as const) for (let i = 0; i < 20; i++) await get(paths[side], "/small.txt", agents[side]); // warm-up
   for (let round = 0; round < ROUNDS; round++) {
@@ -61,6 +107,8 @@ async function measure(paths: { ingress: string; direct: string }): Promise<Benc
     for (const side of round % 2 ? (["direct", "ingress"] as const) : (["ingress", "direct"] as const)) {
       for (let i = 0; i < REQUESTS_PER_ROUND; i++) latency[side].push((await get(paths[side], "/small.txt", agents[side])).ms);
       for (let i = 0; i < REQUESTS_PER_ROUND / 4; i++) fresh[side].push((await get(paths[side], "/small.txt", undefined)).ms);
+      // The relay's rounds run beside the ingress's (it is measured against the same direct rounds).
+      if (side === "ingress") for (let i = 0; i < REQUESTS_PER_ROUND / 4; i++) relayed.ingress.push((await get(paths.relay, "/small.txt", undefined)).ms);
       const big = await get(paths[side], "/big", agents[side]);
       if (big.bytes !== BIG_MB * 1024 * 1024) throw new Error(`${side}: read ${big.bytes} bytes of /big`);
       rate[side].push(big.bytes / 1e6 / (big.ms / 1000));
@@ -76,6 +124,7 @@ async function measure(paths: { ingress: string; direct: string }): Promise<Benc
     result("ingress-latency", "ms", latency, `median of ${ROUNDS * REQUESTS_PER_ROUND} sequential GETs of a 6-byte file, client keeps its connection; baseline: straight to the instance`),
     result("ingress-latency-new-connection", "ms", fresh, `median of ${(ROUNDS * REQUESTS_PER_ROUND) / 4} GETs each on a new connection; baseline: straight to the instance`),
     result("ingress-throughput", "MB/s", rate, `median of ${ROUNDS} downloads of ${BIG_MB} MiB; baseline: straight to the instance`),
+    result("ingress-floor-latency-new-connection", "ms", { ingress: relayed.ingress, direct: fresh.direct }, "the floor: a bare TCP relay (node, no HTTP) in the ingress's place, each GET on a new connection; baseline: straight to the instance"),
   ];
 }
 
