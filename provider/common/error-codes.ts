@@ -67,6 +67,7 @@ export const SPCS_ERROR_CODES = {
   // The catalog
   "catalog-spec-format": "A service's stored runtime spec is in a format a newer release wrote.",
   "catalog-spec-unreadable": "A service's stored runtime spec is not JSON of a runtime spec (edited by hand or damaged).",
+  "import-spec-unknown": "`pulumi import` of a service or job service whose row an earlier release stored without the specification's text.",
   // Provisioning (spcs platform up)
   "command-failed": "A command the provisioning runs could not start or exited non-zero.",
   "provision-timeout": "A server provisioning started (engine, registry) did not answer in time.",
