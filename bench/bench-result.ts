@@ -1,11 +1,4 @@
 /**
-<<<<<<< HEAD
- * One measurement of a benchmark against its baseline measured in the same run (`npm run bench` prints
- * one JSON line per result). `ratio` is value / baseline: for times lower is better, for rates higher.
- */
-export interface BenchResult {
-  bench: string;
-=======
  * One benchmark's result, as `npm run bench` writes it (one JSON line each) and tabulates it.
  *
  * `value` and `baseline` are measured in the same run on the same machine, in `unit`; `ratio` is
@@ -16,14 +9,10 @@ export type BenchResult = {
   /** What was measured, e.g. "service.up.50" or "ingress.latency". */
   bench: string;
   /** "ms", "MB/s", "ops/s", ... */
->>>>>>> main
   unit: string;
   value: number;
   baseline: number;
   ratio: number;
-<<<<<<< HEAD
-  note?: string;
-=======
   /** What the baseline is, N, or why a number is what it is. */
   note?: string;
 };
@@ -32,5 +21,4 @@ export type BenchResult = {
 export function benchResult(bench: string, unit: string, value: number, baseline: number, note?: string): BenchResult {
   const ratio = baseline === 0 ? Number.POSITIVE_INFINITY : Math.round((value / baseline) * 1000) / 1000;
   return { bench, unit, value: Math.round(value * 10) / 10, baseline: Math.round(baseline * 10) / 10, ratio, ...(note !== undefined && { note }) };
->>>>>>> main
 }

@@ -12,7 +12,7 @@ import * as http from "node:http";
 import * as net from "node:net";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { BenchResult } from "../bench-result";
+import { benchResult, type BenchResult } from "../bench-result";
 import { managedLabels } from "../../provider/common/labels";
 import type { Platform } from "../../provider/platform/platform";
 import { ensureIngressImage } from "../../provider/objects/services/ingress-image";
@@ -118,15 +118,13 @@ async function measure(paths: { ingress: string; direct: string; relay: string }
   }
   agents.ingress.destroy();
   agents.direct.destroy();
-  const result = (bench: string, unit: string, values: { ingress: number[]; direct: number[] }, note: string): BenchResult => {
-    const value = round2(median(values.ingress)), baseline = round2(median(values.direct));
-    return { bench, unit, value, baseline, ratio: round2(value / baseline), note };
-  };
+  const result = (bench: string, unit: string, values: { ingress: number[]; direct: number[] }, note: string): BenchResult => benchResult(bench, unit, median(values.ingress), median(values.direct), note);
   return [
-    result("ingress-latency", "ms", latency, `median of ${REQUESTS} sequential GETs of a 6-byte file, client keeps its connection; baseline: straight to the instance`),
-    result("ingress-latency-new-connection", "ms", fresh, `median of ${REQUESTS / 4} GETs each on a new connection; baseline: straight to the instance`),
-    result("ingress-throughput", "MB/s", rate, `median of ${DOWNLOADS} downloads of ${BIG_MB} MiB; baseline: straight to the instance`),
-    result("ingress-floor-latency-new-connection", "ms", { ingress: relayed.ingress, direct: fresh.direct }, "the floor: a bare TCP relay (node, no HTTP) in the ingress's place, each GET on a new connection; baseline: straight to the instance"),
+    result("ingress.latency", "ms", latency, `median of ${REQUESTS} sequential GETs of a 6-byte file, client keeps its connection, vs the same straight to the instance; goal <= 1.5`),
+    result("ingress.latency.new-connection", "ms", fresh, `median of ${REQUESTS / 4} GETs each on a new connection, vs the same straight to the instance`),
+    // A rate: higher is better, the goal is a ratio >= 0.8.
+    result("ingress.throughput", "MB/s", rate, `median of ${DOWNLOADS} downloads of ${BIG_MB} MiB, vs the same straight to the instance; higher is better, goal >= 0.8`),
+    result("ingress.floor.latency.new-connection", "ms", { ingress: relayed.ingress, direct: fresh.direct }, "the floor: a bare TCP relay (node, no HTTP) in the ingress's place, each GET on a new connection, vs the same straight to the instance"),
   ];
 }
 
@@ -149,7 +147,6 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 if (require.main === module) {
   runIngressBench().then(
