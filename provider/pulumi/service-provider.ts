@@ -77,7 +77,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
       secrets: isUnknown(news.secrets) ? news.secrets : news.secrets && normalizeSecrets(news.secrets),
       [RESOURCE_NAME_KEY]: news[RESOURCE_NAME_KEY],
     };
-    const analysis = analyzeSource(inputs, "service");
+    const analysis = analyzeSource(inputs, "service", { min: inputs.minInstances, max: inputs.maxInstances });
     const failures = [
       ...identifierFailures("Service", { database: inputs.database, schema: inputs.schema, name: inputs.name, computePool: inputs.computePool }),
       ...instanceCountFailures(inputs.minInstances, inputs.maxInstances, inputs.minReadyInstances),

@@ -47,7 +47,7 @@ export async function createServiceStatement(ctx: ExecContext, st: Of<"create-se
   const maxInstances = o.integer("MAX_INSTANCES", Number.MIN_SAFE_INTEGER) ?? minInstances;
   const minReadyInstances = o.integer("MIN_READY_INSTANCES", Number.MIN_SAFE_INTEGER) ?? minInstances;
   checkCounts(minInstances, maxInstances, minReadyInstances);
-  const { spec, specDigest } = resolveSpec(st.source, "service");
+  const { spec, specDigest } = resolveSpec(st.source, "service", { min: minInstances, max: maxInstances });
   if (st.ifNotExists && ctx.platform.catalog.services.get(key)) return statusResult(`${key.name} already exists, statement succeeded.`);
   // Returns once the instances are started, as CREATE SERVICE does: the service is PENDING, then RUNNING.
   await createService(ctx.platform, {
