@@ -18,6 +18,8 @@ import { enforceEgress } from "./egress-firewall";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { ownerOnlyDir } from "../../common/owner-only";
 import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
+import { fillFromSnapshot } from "../snapshots/snapshots";
+import { resolveSnapshotName } from "../../model/snapshot-naming";
 import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "../../model/service-naming";
 
 /** SPCS stops containers with SIGTERM and kills them 30 seconds later. */
@@ -66,6 +68,13 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   await docker.startContainer(netns);
   // Before any spec container runs: exactly what the integrations' rules allow (egress-firewall.ts).
   await enforceEgress(platform, svc, netns);
+
+  // A new block volume with initialContents.fromSnapshot starts as a copy of the snapshot; one that exists
+  // (resume, upgrade, repair) keeps what it holds, as SPCS re-attaches an instance's volumes.
+  for (const v of spec.volumes) {
+    const name = volumeName(home, k, instanceId, v.name);
+    if (v.source === "block" && v.fromSnapshot && !(await docker.volumeExists(name))) await fillFromSnapshot(platform, resolveSnapshotName(v.fromSnapshot, k), name);
+  }
 
   // Read only when a container uses secrets; then a store that cannot be read fails the instance (never empty values).
   const secretValues = spec.containers.some((c) => c.secrets?.length) ? readServiceSecrets(home, k) : {};
