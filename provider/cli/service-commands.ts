@@ -232,12 +232,11 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
     .option("--from-snapshot <name>", "restore-volume: the snapshot, NAME (in the service's schema), SCHEMA.NAME or DB.SCHEMA.NAME")
     .action(async (ref: string, action: AlterAction, o: { volume?: string; instances?: number[]; fromSnapshot?: string }) => {
       const key = parseServiceRef(ref);
-      const platform = ctx.platform();
       if (action === "restore-volume") {
         if (o.volume === undefined || o.instances === undefined || o.fromSnapshot === undefined) throw new UsageError("restore-volume needs --volume, --instances and --from-snapshot");
-        await restoreVolume(platform, key, o.volume, o.instances, o.fromSnapshot);
+        await restoreVolume(ctx.platform(), key, o.volume, o.instances, o.fromSnapshot);
       } else {
-        await alterService(platform, key, { suspended: action === "suspend", readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
+        await alterService(ctx.platform(), key, { suspended: action === "suspend", readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
       }
       ctx.output.status("Statement executed successfully.");
     });

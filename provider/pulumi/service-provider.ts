@@ -154,7 +154,9 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
   },
 
   async delete(_id, props) {
-    await dropService(currentPlatform(), keyOf(props), { ifExists: true });
+    // Deleting the resource means deleting the service, block volumes included: DROP SERVICE … FORCE (as the
+    // Snowflake Terraform provider does), which takes snapshotOnDelete's backups first.
+    await dropService(currentPlatform(), keyOf(props), { ifExists: true, force: true });
   },
 };
 
