@@ -24,6 +24,7 @@ export const SPCS_ERROR_CODES = {
   "pool-suspended": "A service or job needs a suspended compute pool whose AUTO_RESUME is FALSE.",
   "unschedulable": "A service's or job's instance could never fit a node of its compute pool.",
   "block-volume-instances": "A service with block volumes with MIN_INSTANCES other than MAX_INSTANCES, or an ALTER of its counts.",
+  "block-volumes-fixed": "An upgrade whose specification adds, removes or resizes a block volume.",
   "block-volumes-need-force": "DROP SERVICE without FORCE of a service that has block volumes.",
   "not-a-block-volume": "CREATE SNAPSHOT or RESTORE VOLUME names a volume that is not one of the service's block volumes.",
   "invalid-instance": "CREATE SNAPSHOT or RESTORE VOLUME names an instance id the service does not have.",

@@ -11,6 +11,7 @@ import { replaceOnChangeNames } from "../schema/resource-schema";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "./provider-types";
 import { analyzeSource, identifierFailures, instanceCountFailures, normalizeSecrets, secretFailures, specFailures, type WorkloadInputs } from "./workload-settings";
 import { progress } from "../common/progress";
+import { blockVolumeUpdateFailures } from "./block-volume-failures";
 
 export interface ServiceInputs extends WorkloadInputs {
   minInstances: number;
@@ -83,6 +84,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
       ...instanceCountFailures(inputs.minInstances, inputs.maxInstances, inputs.minReadyInstances),
       ...specFailures("Service", inputs, analysis),
       ...secretFailures("Service", analysis?.ok ? analysis.spec : undefined, inputs.secrets),
+      ...blockVolumeUpdateFailures(olds, inputs, REPLACE_ON_CHANGE.some((k) => olds[k] !== undefined && !same(olds[k], inputs[k])), olds.spec ?? olds.specTemplate ? analyzeSource(olds, "service") : undefined, analysis, qualifiedName(String(inputs.database), String(inputs.schema), String(inputs.name))),
     ];
     return { inputs: plain(inputs), failures };
   },

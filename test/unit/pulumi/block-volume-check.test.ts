@@ -5,9 +5,14 @@ import type { CheckFailure } from "../../../provider/pulumi/provider-types";
 const BLOCK_SPEC = "spec:\n  containers:\n  - name: main\n    image: /db/s/r/app:1\n  volumes:\n  - name: data\n    source: block\n    size: 10Gi\n";
 const SERVICE = { database: "DB", schema: "S", name: "SVC", computePool: "POOL1", spec: BLOCK_SPEC };
 
-async function failures(kind: string, news: unknown): Promise<CheckFailure[]> {
-  const r = (await providers[kind].check({}, news as never)) as { failures?: CheckFailure[] };
+async function failures(kind: string, news: unknown, olds: unknown = {}): Promise<CheckFailure[]> {
+  const r = (await providers[kind].check(olds as never, news as never)) as { failures?: CheckFailure[] };
   return r.failures ?? [];
+}
+
+/** The inputs an existing service was created with, as its check returned them. */
+async function created(news: unknown): Promise<unknown> {
+  return ((await providers.Service.check({}, news as never)) as { inputs: unknown }).inputs;
 }
 
 describe("check: block volumes (Service and Snapshot)", function () {
@@ -24,6 +29,19 @@ describe("check: block volumes (Service and Snapshot)", function () {
     assert.match(size.reason, /^Service spec:8:11: error spec\/block-size: volume 'data' size '20000Gi' must be a whole number of Gi from 1Gi to 16384Gi/);
     const [iops] = await failures("Service", { ...SERVICE, spec: `${BLOCK_SPEC}    blockConfig: { iops: 2000 }\n` });
     assert.match(iops.reason, /^Service spec:9:26: error spec\/range: spec\.volumes\[0\]\.blockConfig\.iops 2000 is out of range/);
+  });
+
+  it("an update of a Service with block volumes may not change its instance counts or its block volumes; a replacement may", async function () {
+    const olds = await created({ ...SERVICE, minInstances: 2 });
+    const [counts] = await failures("Service", { ...SERVICE, minInstances: 3 }, olds);
+    assert.equal(counts.property, "minInstances");
+    assert.equal(counts.reason, "Service minInstances: service DB.S.SVC has block volumes; its MIN_INSTANCES and MAX_INSTANCES (2) cannot be changed. Fix: keep minInstances and maxInstances at 2, or replace the service (a new name) with the counts you need.");
+    assert.deepEqual(await failures("Service", { ...SERVICE, name: "SVC2", minInstances: 3 }, olds), [], "a new name is a new service");
+    const bigger = BLOCK_SPEC.replace("10Gi", "20Gi") + "  - name: logs\n    source: block\n    size: 1Gi\n";
+    const [spec] = await failures("Service", { ...SERVICE, minInstances: 2, spec: bigger }, olds);
+    assert.equal(spec.property, "spec");
+    assert.match(spec.reason, /^Service spec: The new specification of service DB\.S\.SVC adds block volume "logs" \(1Gi, SNOWFLAKE_SSE\); changes block volume "data" \(10Gi, SNOWFLAKE_SSE\) to "data" \(20Gi, SNOWFLAKE_SSE\); block volumes cannot be added, removed or resized after the service is created\. Fix: keep the block volumes as they are/);
+    assert.deepEqual(await failures("Service", { ...SERVICE, minInstances: 2, spec: BLOCK_SPEC.replace("image: /db/s/r/app:1", "image: /db/s/r/app:2") }, olds), [], "other spec changes upgrade as before");
   });
 
   it("a Snapshot needs a service id, a volume and a non-negative instance", async function () {
