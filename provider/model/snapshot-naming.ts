@@ -26,8 +26,8 @@ export function snapshotVolumeName(home: string, k: SnapshotKey): string {
  */
 export function resolveSnapshotName(text: string, service: { database: string; schema: string }): SnapshotKey {
   const parts = text.split(".");
-  const bad = parts.length > 3 ? "has more than three parts" : parts.map(identifierProblem).find((p) => p);
-  if (bad) throw new SpcsError("invalid-identifier", `Snapshot name '${text}' ${bad.startsWith("'") ? "is not valid: " + bad : bad}.`, "write the snapshot as NAME, SCHEMA.NAME or DATABASE.SCHEMA.NAME with unquoted identifiers");
+  const bad = parts.length > 3 ? "follows the third (at most DATABASE.SCHEMA.NAME)" : parts.map(identifierProblem).find((p) => p);
+  if (bad) throw new SpcsError("invalid-identifier", `Snapshot name '${text}': a part ${bad}.`, "write the snapshot as NAME, SCHEMA.NAME or DATABASE.SCHEMA.NAME with unquoted identifiers");
   const [name, schema, database] = parts.map((p) => p.toUpperCase()).reverse();
   return { database: database ?? service.database, schema: schema ?? service.schema, name };
 }
