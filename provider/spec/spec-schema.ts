@@ -28,7 +28,7 @@ import { CACHE_DURATION_PATTERN, RETENTION_PATTERN } from "./durations";
 /** Per-service limits (reference §7). */
 /**
  * Block volume limits as SPCS documents them for AWS (block-storage-volume): the emulator has no cloud, and
- * AWS is the narrowest documented range for iops and throughput, so a spec that passes here passes there.
+ * it takes AWS's ranges (the narrowest documented for iops), so a spec that passes here passes on AWS.
  */
 export const BLOCK_LIMITS = { sizeGi: { min: 1, max: 16384 }, iops: { min: 3000, max: 16000 }, throughputMiBs: { min: 125, max: 1000 } } as const;
 
