@@ -13,6 +13,7 @@ import { ServiceStore } from "./service-store";
 import { NetworkRuleStore } from "./network-rule-store";
 import { ExternalAccessIntegrationStore } from "./external-access-integration-store";
 import { SnapshotStore } from "./snapshot-store";
+import { ServiceFunctionStore } from "./service-function-store";
 
 /** How long a writer waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 15_000;
@@ -35,6 +36,7 @@ export class Catalog {
   readonly networkRules: NetworkRuleStore;
   readonly integrations: ExternalAccessIntegrationStore;
   readonly snapshots: SnapshotStore;
+  readonly serviceFunctions: ServiceFunctionStore;
 
   private constructor(private readonly db: BetterSqlite3.Database) {
     this.pools = new ComputePoolStore(db);
@@ -46,6 +48,7 @@ export class Catalog {
     this.networkRules = new NetworkRuleStore(db);
     this.integrations = new ExternalAccessIntegrationStore(db);
     this.snapshots = new SnapshotStore(db);
+    this.serviceFunctions = new ServiceFunctionStore(db);
   }
 
   static open(file: string): Catalog {

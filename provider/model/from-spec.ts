@@ -1,3 +1,4 @@
+import { canonicalYaml } from "../spec/normalize-spec";
 import { cpuMillicores, memoryBytes } from "../spec/quantities";
 import { retentionHours } from "../spec/durations";
 import type { ResourceSet, ServiceSpec } from "../spec/service-spec";
@@ -46,6 +47,7 @@ export function runtimeSpecOf(model: ServiceSpec): RuntimeSpec {
         encryption: v.blockConfig.encryption ?? "SNOWFLAKE_SSE",
       }),
     })),
+    specText: canonicalYaml(model),
   };
 }
 

@@ -30,4 +30,7 @@ export {
 export { serviceLogs as serviceLogsOf } from "../../statements/service-logs";
 export { readStageFile } from "../../statements/stages";
 export { createSnapshot, describeSnapshot, dropSnapshot, listSnapshots, restoreVolume, type SnapshotRow } from "../../statements/snapshots";
+export {
+  callServiceFunction, CONTEXT_FUNCTIONS, createServiceFunction, dropServiceFunction, getServiceFunction, signatureOf, type FunctionCallContext, type ServiceFunctionRow,
+} from "../../statements/service-functions";
 export { readRuntimeSpec } from "../../model/stored-runtime-spec";

@@ -35,6 +35,10 @@ export type Statement =
   | { kind: "drop-snapshot"; name: ObjectName; ifExists: boolean }
   | { kind: "describe-snapshot"; name: ObjectName }
   | { kind: "show-snapshots"; filters: ShowFilters }
+  | { kind: "create-service-function"; name: ObjectName; orReplace: boolean; ifNotExists: boolean; args: DeclaredArgument[]; returns: string; options: SqlOption[]; path: string }
+  /** DROP / DESCRIBE FUNCTION name(types): answered here for service functions, by fakesnow for any other. */
+  | { kind: "drop-function"; name: ObjectName; ifExists: boolean; argTypes: string[] }
+  | { kind: "describe-function"; name: ObjectName; argTypes: string[] }
   | { kind: "function"; name: string; args: FunctionArg[]; column: string; form: "select" | "call" | "table"; target?: ObjectName };
 
 /** ALTER SERVICE … RESTORE VOLUME "v" INSTANCES i[, …] FROM SNAPSHOT s. */
@@ -43,6 +47,12 @@ export interface RestoreVolume {
   volume: string;
   instances: number[];
   snapshot: ObjectName;
+}
+
+/** One declared argument of CREATE FUNCTION: its name and its Snowflake type, upper-case (`NUMBER(38,0)`). */
+export interface DeclaredArgument {
+  name: string;
+  type: string;
 }
 
 export type ServiceDetail = "instances" | "containers" | "endpoints" | "roles";
