@@ -29,6 +29,7 @@ export const SPCS_ERROR_CODES = {
   "not-a-block-volume": "CREATE SNAPSHOT or RESTORE VOLUME names a volume that is not one of the service's block volumes.",
   "invalid-instance": "CREATE SNAPSHOT or RESTORE VOLUME names an instance id the service does not have.",
   "service-not-suspended": "ALTER SERVICE … RESTORE VOLUME of a service that is not suspended.",
+  "snapshot-encryption-mismatch": "A block volume's fromSnapshot names a snapshot of another encryption (SNOWFLAKE_SSE / SNOWFLAKE_FULL).",
   "volume-copy-failed": "Copying a block volume to or from a snapshot failed in the engine.",
   "snapshot-not-created": "A snapshot used to fill a volume is not in state CREATED, or its contents are gone.",
   "job-not-alterable": "ALTER SERVICE (suspend, resume, …) of a job service, which SPCS refuses.",

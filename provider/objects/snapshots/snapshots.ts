@@ -84,8 +84,9 @@ export async function fillFromSnapshot(platform: Platform, snapshot: SnapshotKey
 }
 
 /**
- * CREATE SERVICE fails at once when a block volume's fromSnapshot names a snapshot that is missing or not
- * CREATED (block-storage-volume), before anything is made, even for instances that wait for capacity.
+ * CREATE SERVICE fails at once when a block volume's fromSnapshot names a snapshot that is missing, not
+ * CREATED, or of another encryption (block-storage-volume), before anything is made, even for instances
+ * that wait for capacity.
  */
 export function requireInitialSnapshots(platform: Platform, service: ServiceKey, volumes: readonly RuntimeVolume[]): void {
   for (const v of blockVolumesOf(volumes)) {
@@ -94,6 +95,8 @@ export function requireInitialSnapshots(platform: Platform, service: ServiceKey,
     const row = platform.catalog.snapshots.get(k.database, k.schema, k.name);
     if (!row) throw doesNotExist("Snapshot", qualifiedSnapshot(k), `take it first (CREATE SNAPSHOT ${k.name} FROM SERVICE … VOLUME "…" INSTANCE 0), or fix volume '${v.name}' blockConfig.initialContents.fromSnapshot`);
     if (row.state !== "CREATED") throw new SpcsError("snapshot-not-created", `Snapshot ${qualifiedSnapshot(k)} is ${row.state}; volume '${v.name}' can start only from a CREATED snapshot.`, "wait until DESCRIBE SNAPSHOT shows CREATED, or take the snapshot again");
+    const encryption = v.encryption ?? "SNOWFLAKE_SSE";
+    if (row.encryption !== encryption) throw new SpcsError("snapshot-encryption-mismatch", `Snapshot ${qualifiedSnapshot(k)} is encrypted ${row.encryption}, and volume '${v.name}' ${encryption}; a volume starts only from a snapshot of its own encryption.`, `set volume '${v.name}' blockConfig.encryption to ${row.encryption}, or use a snapshot taken of a ${encryption} volume`);
   }
 }
 

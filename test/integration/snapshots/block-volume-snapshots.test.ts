@@ -113,6 +113,8 @@ describe("integration: block volume snapshots on the real engine", function () {
     await assert.rejects(createSnapshot(tp.platform, { key: key("NOTE_SNAP"), service: key("KEEPER"), volume: "data", instance: 0, comment: null }), /Object 'NOTE_SNAP' already exists/);
     await assert.rejects(createService(tp.platform, def("ORPHAN", spec("NO_SUCH_SNAPSHOT"))), /Snapshot 'APP_DB\.PUBLIC\.NO_SUCH_SNAPSHOT' does not exist or not authorized\.\n {2}fix: take it first \(CREATE SNAPSHOT NO_SUCH_SNAPSHOT FROM SERVICE/);
     assert.equal(tp.platform.catalog.services.get(key("ORPHAN")), undefined, "nothing left behind");
+    const full: RuntimeSpec = { ...spec("NOTE_SNAP"), volumes: [{ ...spec("NOTE_SNAP").volumes[0], encryption: "SNOWFLAKE_FULL" }] };
+    await assert.rejects(createService(tp.platform, def("FULL", full)), /Snapshot APP_DB\.PUBLIC\.NOTE_SNAP is encrypted SNOWFLAKE_SSE, and volume 'data' SNOWFLAKE_FULL; a volume starts only from a snapshot of its own encryption\.\n {2}fix: set volume 'data' blockConfig\.encryption to SNOWFLAKE_SSE/);
     await assert.rejects(alterService(tp.platform, key("KEEPER"), { minInstances: 2, maxInstances: 2, readyTimeoutSeconds: 60 }), /has block volumes; its MIN_INSTANCES and MAX_INSTANCES \(1\) cannot be changed/);
     const resized: RuntimeSpec = { ...spec(), volumes: [{ ...spec().volumes[0], size: "20Gi" }] };
     await assert.rejects(alterService(tp.platform, key("KEEPER"), { spec: { spec: resized, specDigest: "d-resized" }, readyTimeoutSeconds: 60 }), /changes block volume "data" \(10Gi, SNOWFLAKE_SSE\) to "data" \(20Gi, SNOWFLAKE_SSE\); block volumes cannot be added, removed or resized/);
