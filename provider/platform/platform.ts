@@ -15,6 +15,8 @@ export interface PlatformState {
   pulumi?: { bin: string; version: string };
   /** `build`: which build it runs (provision/agent.ts); absent for agents of older releases. */
   agent?: { pid: number; build?: string };
+  /** Ingress settings given to `spcs platform up` (SPCS_USER, SPCS_INGRESS_IDLE_TIMEOUT_SECS): every process's default. */
+  ingress?: { user?: string; idleTimeoutSecs?: number };
 }
 
 /**
