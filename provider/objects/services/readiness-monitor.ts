@@ -50,7 +50,9 @@ export class ReadinessMonitor {
       const probed = readRuntimeSpec(svc).containers.filter((c) => c.readinessProbe);
       if (probed.length === 0) continue;
       const key: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
-      for (const inst of this.platform.catalog.services.instances(key).filter((i) => i.nodeId)) {
+      // An instance still running the previous spec (mid-upgrade) has that spec's probes, which the catalog
+      // no longer holds: it is left as it is until the upgrade replaces it.
+      for (const inst of this.platform.catalog.services.instances(key).filter((i) => i.nodeId && i.specDigest === svc.specDigest)) {
         const id = `${qualified(key)}/${inst.instanceId}`;
         seen.add(id);
         const state = this.instances.get(id);

@@ -26,6 +26,7 @@ describe("readiness monitor", function () {
   let aliases: string[] = [];
   const rejoins: string[][] = [];
   let monitor: ReadinessMonitor;
+  let instanceDigest = "d1";
 
   before(async function () {
     server = http.createServer((_, res) => {
@@ -42,14 +43,15 @@ describe("readiness monitor", function () {
     probes = 0;
     aliases = [];
     rejoins.length = 0;
+    instanceDigest = "d1";
     const port = (server.address() as AddressInfo).port;
     const spec = { containers: [{ name: "web", image: "x", env: {}, resources: {}, volumeMounts: [], mountSessionToken: false, sessionTokenPath: "/s", readinessProbe: { port, path: "/ready", periodSeconds: 2, failureThreshold: 3 } }], endpoints: [], volumes: [] };
-    const svc = { databaseName: "DB", schemaName: "S", name: "SVC", isJob: false, status: "RUNNING", dnsName: serviceDnsName(key), spec: writeRuntimeSpec(spec) } as unknown as ServiceRow;
+    const svc = { databaseName: "DB", schemaName: "S", name: "SVC", isJob: false, status: "RUNNING", dnsName: serviceDnsName(key), specDigest: "d1", spec: writeRuntimeSpec(spec) } as unknown as ServiceRow;
     const network = platformNetworkName(home);
     const netns = (): ContainerInfo => ({ id: "netns-1", running: true, networkAddresses: { [network]: "127.0.0.1" }, networkAliases: { [network]: [...aliases] } }) as unknown as ContainerInfo;
     const platform = {
       config: { home },
-      catalog: { services: { list: () => [svc], instances: () => [{ instanceId: 0, nodeId: "1" }] } },
+      catalog: { services: { list: () => [svc], instances: () => [{ instanceId: 0, nodeId: "1", specDigest: instanceDigest }] } },
       docker: {
         inspectContainer: async (name: string) => (name === netnsContainerName(home, key, 0) || name === "netns-1" ? netns() : undefined),
         networkId: async () => "net",
@@ -105,5 +107,14 @@ describe("readiness monitor", function () {
     assert.equal(admitted(), true, "back at the first pass");
     assert.equal(probes, 8);
     assert.equal(rejoins.length, 3, "names change only at transitions");
+  });
+
+  it("leaves an instance that still runs the previous spec (mid-upgrade) alone: the new spec's probe is not its own", async function () {
+    aliases = [serviceDnsName(key)];
+    instanceDigest = "d0";
+    status = 404;
+    for (let t = 0; t <= 10_000; t += 250) await monitor.tick(t);
+    assert.equal(probes, 0);
+    assert.equal(admitted(), true);
   });
 });
