@@ -21,6 +21,8 @@ export interface ServiceTarget {
   maxInstances?: number;
   minReadyInstances?: number;
   autoResume?: boolean;
+  /** AUTO_SUSPEND_SECS: idle seconds before the platform suspends the service; 0 never. */
+  autoSuspendSecs?: number;
   externalAccessIntegrations?: string[] | null;
   queryWarehouse?: string | null;
   comment?: string | null;
@@ -51,7 +53,7 @@ export async function alterService(platform: Platform, key: ServiceKey, target: 
   if (!svc) throw doesNotExist("Service", qualified(key));
   const progress = target.progress ?? (() => undefined);
   requireIntegrations(platform, target.externalAccessIntegrations);
-  const props = { minReadyInstances: target.minReadyInstances, autoResume: target.autoResume, externalAccessIntegrations: target.externalAccessIntegrations, queryWarehouse: target.queryWarehouse, comment: target.comment };
+  const props = { minReadyInstances: target.minReadyInstances, autoResume: target.autoResume, autoSuspendSecs: target.autoSuspendSecs, externalAccessIntegrations: target.externalAccessIntegrations, queryWarehouse: target.queryWarehouse, comment: target.comment };
   const secretsChanged = target.secrets !== undefined && canonical(target.secrets) !== canonical(storedServiceSecrets(platform.config.home, key) ?? null);
   if (target.suspended) {
     await suspendService(platform, key);

@@ -26,6 +26,8 @@ export interface ServiceDefinition {
   maxInstances: number;
   minReadyInstances: number;
   autoResume: boolean;
+  /** AUTO_SUSPEND_SECS (services only; 0 or missing: never). */
+  autoSuspendSecs?: number;
   externalAccessIntegrations: string[] | null;
   queryWarehouse: string | null;
   comment: string | null;
@@ -87,7 +89,7 @@ export async function createWorkload(platform: Platform, def: ServiceDefinition,
       databaseName: key.database, schemaName: key.schema, name: key.name, computePool: pool.name, status: "PENDING",
       spec: writeRuntimeSpec(def.spec), specDigest: def.specDigest, dnsName: serviceDnsName(key),
       minInstances: def.minInstances, maxInstances: def.maxInstances, minReadyInstances: def.minReadyInstances,
-      autoResume: def.autoResume, autoSuspendSecs: 0, externalAccessIntegrations: def.externalAccessIntegrations,
+      autoResume: def.autoResume, autoSuspendSecs: kind.job ? 0 : (def.autoSuspendSecs ?? 0), externalAccessIntegrations: def.externalAccessIntegrations,
       queryWarehouse: def.queryWarehouse, comment: def.comment, images, isJob: kind.job !== undefined, isAsyncJob: kind.job?.isAsync ?? false, isUpgrading: false,
       createdOn: now, updatedOn: now, resumedOn: null, suspendedOn: null, owner: OWNER_ROLE,
     };
