@@ -62,7 +62,7 @@ export async function createWorkload(platform: Platform, def: ServiceDefinition,
   requireIntegrations(platform, def.externalAccessIntegrations);
   const pool = platform.catalog.pools.get(def.computePool);
   if (!pool) throw doesNotExist("Compute pool", def.computePool);
-  if (pool.state === "SUSPENDED") {
+  if (pool.state === "SUSPENDED" || pool.state === "STOPPING") {
     if (!pool.autoResume) {
       throw new SpcsError("pool-suspended", `Compute pool ${pool.name} is suspended and AUTO_RESUME is FALSE.`, `resume it first: spcs alter compute-pool ${pool.name} resume (or set suspended: false)`);
     }
