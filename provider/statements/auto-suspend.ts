@@ -1,12 +1,13 @@
 import type { Platform } from "../platform/platform";
-import { suspendIdleServices } from "../objects/services/auto-suspend";
+import { suspendIdleServices, type RunningSince } from "../objects/services/auto-suspend";
 import { finishStopping, hasWork } from "../objects/compute-pools/compute-pools";
 import { suspendComputePool } from "./compute-pools";
 
 export { mayAutoSuspend } from "../objects/services/auto-suspend";
 
-/** Per platform: since when (ms) each pool has had no work, as the process running this has seen it. */
+/** Per platform, as the process running this has seen it: since when (ms) each pool has had no work, and each service been RUNNING. */
 const poolIdleSince = new WeakMap<Platform, Map<string, number>>();
+const servicesRunningSince = new WeakMap<Platform, RunningSince>();
 
 /**
  * What SPCS does on its own about idleness, one step (the platform agent calls it each tick):
@@ -18,7 +19,9 @@ const poolIdleSince = new WeakMap<Platform, Map<string, number>>();
  * Returns one line per change.
  */
 export async function suspendIdleWork(platform: Platform, now = Date.now()): Promise<string[]> {
-  const lines = await suspendIdleServices(platform, now);
+  let running = servicesRunningSince.get(platform);
+  if (!running) servicesRunningSince.set(platform, (running = new Map()));
+  const lines = await suspendIdleServices(platform, running, now);
   let idle = poolIdleSince.get(platform);
   if (!idle) poolIdleSince.set(platform, (idle = new Map()));
   for (const pool of platform.catalog.pools.list()) {

@@ -11,28 +11,42 @@ import { suspendService } from "./service-lifecycle";
  * brings it back on use). Job services never auto-suspend, nor do services with a public endpoint.
  *
  * Service functions do not exist on the local platform, so locally nothing counts as use: a service is
- * idle from the moment it last started (created or resumed), exactly as a service that only other
- * services call is idle in SPCS (service-to-service traffic is not activity there either).
+ * idle from the moment it is RUNNING after its last start (create or resume), exactly as a service that
+ * only other services call is idle in SPCS (service-to-service traffic is not activity there either).
  */
 export function mayAutoSuspend(svc: ServiceRow): boolean {
   return !svc.isJob && svc.autoSuspendSecs > 0 && !readRuntimeSpec(svc).endpoints.some((e) => e.public);
 }
 
-/** Since when a running service has been idle: its last start (the catalog's resumed_on, else created_on). */
-export function idleSince(svc: ServiceRow): number {
-  return Date.parse(svc.resumedOn ?? svc.createdOn);
-}
+/**
+ * Since when (ms) each service has been RUNNING, as the process calling suspendIdleServices first saw it,
+ * by service and start (created or resumed): the catalog records starts, not when readiness came.
+ */
+export type RunningSince = Map<string, number>;
 
 /** Suspends every service idle longer than its AUTO_SUSPEND_SECS; returns one line per service suspended. */
-export async function suspendIdleServices(platform: Platform, now = Date.now()): Promise<string[]> {
+export async function suspendIdleServices(platform: Platform, runningSince: RunningSince, now = Date.now()): Promise<string[]> {
   const lines: string[] = [];
+  const seen = new Set<string>();
   for (const svc of platform.catalog.services.list()) {
-    if (svc.status !== "PENDING" || !mayAutoSuspend(svc) || now - idleSince(svc) < svc.autoSuspendSecs * 1000) continue;
+    if (svc.status !== "PENDING" || !mayAutoSuspend(svc)) continue;
     const key: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+    const start = `${qualified(key)}@${svc.resumedOn ?? svc.createdOn}`;
+    seen.add(start);
+    const since = runningSince.get(start);
+    if (since !== undefined && now - since < svc.autoSuspendSecs * 1000) continue;
     // Idle means idle while RUNNING: a service still starting (or failing) is not suspended under it.
-    if ((await describeService(platform, key))?.status !== "RUNNING") continue;
+    if ((await describeService(platform, key))?.status !== "RUNNING") {
+      runningSince.delete(start);
+      continue;
+    }
+    if (since === undefined) {
+      runningSince.set(start, now);
+      continue;
+    }
     await suspendService(platform, key);
     lines.push(`${qualified(key)}: idle for ${svc.autoSuspendSecs} s (AUTO_SUSPEND_SECS): suspended`);
   }
+  for (const start of runningSince.keys()) if (!seen.has(start)) runningSince.delete(start);
   return lines;
 }
