@@ -67,7 +67,7 @@ export async function autoscaleStep(platform: Platform, memory: AutoscalerMemory
         const removed = await removeInstancesAbove(platform, key, step.scaleTo);
         lines.push(`${id}: CPU load [${load}] of the requests: scaled down from ${current} to ${step.scaleTo} instances (removed ${removed.join(", ")})`);
       } else {
-        const added = await addInstancesUpTo(platform, key, step.scaleTo, { onlyIfPlaced: true });
+        const added = addInstancesUpTo(platform, key, step.scaleTo, { onlyIfPlaced: true });
         const full = added.length < step.scaleTo - current ? `; the pool ${svc.computePool} has no room for ${step.scaleTo - current - added.length} more` : "";
         lines.push(`${id}: CPU load [${load}] of the requests: scaling up from ${current} to ${current + added.length} instances${full}`);
         // Admission waits for readiness: in the background, so other services keep being served meanwhile.

@@ -29,11 +29,12 @@ export async function removeInstancesAbove(platform: Platform, key: ServiceKey, 
 }
 
 /**
- * Adds instances up to `count`. `onlyIfPlaced` (the autoscaler): an instance the pool has no room for is
- * not added at all, rather than left waiting PENDING; ALTER records every instance, and those without
- * room wait for capacity as at CREATE. Returns the ids that were started.
+ * Records instances up to `count`, placed in one catalog write; the caller starts those placed (their ids
+ * are returned). `onlyIfPlaced` (the autoscaler): an instance the pool has no room for is not added at
+ * all, rather than left waiting PENDING; ALTER records every instance, and those without room wait for
+ * capacity as at CREATE. `inSameWrite`: more catalog changes made in the same transaction.
  */
-export async function addInstancesUpTo(platform: Platform, key: ServiceKey, count: number, opts: { onlyIfPlaced?: boolean; inSameWrite?: () => void } = {}): Promise<number[]> {
+export function addInstancesUpTo(platform: Platform, key: ServiceKey, count: number, opts: { onlyIfPlaced?: boolean; inSameWrite?: () => void } = {}): number[] {
   const svc = platform.catalog.services.get(key);
   if (!svc) throw doesNotExist("Service", qualified(key));
   const spec = readRuntimeSpec(svc);

@@ -92,7 +92,7 @@ export async function scaleService(platform: Platform, key: ServiceKey, minInsta
   const current = platform.catalog.services.instances(key).length;
   const count = Math.min(maxInstances, Math.max(minInstances, current));
   await removeInstancesAbove(platform, key, count);
-  const added = await addInstancesUpTo(platform, key, count, { inSameWrite: () => platform.catalog.services.update(key, { minInstances, maxInstances, updatedOn: nowIso() }) });
+  const added = addInstancesUpTo(platform, key, count, { inSameWrite: () => platform.catalog.services.update(key, { minInstances, maxInstances, updatedOn: nowIso() }) });
   const spec = readRuntimeSpec(svc);
   const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
   for (const id of added) await startInstance(platform, platform.catalog.services.get(key)!, spec, id, family);
