@@ -49,6 +49,6 @@ export async function tick(platform: Platform, log: (line: string) => void): Pro
     await resumeService(platform, { database, schema, name });
   }
   await finishEndedJobs(platform);
-  for (const line of await autoscaleServices(platform)) log(line);
+  await autoscaleServices(platform, log);
   for (const line of await suspendIdleWork(platform)) log(line);
 }

@@ -40,11 +40,10 @@ export function autoscaleSettings(home: string): AutoscaleSettings {
  * One step of CPU-based autoscaling for every running service whose MAX_INSTANCES is above its
  * MIN_INSTANCES (job services never autoscale): measures each instance's CPU use from the engine, and
  * adds or removes instances once the wish has lasted its delay. New instances get traffic once READY;
- * instances the pool has no room for are not added. Returns what it did, one line per change.
+ * instances the pool has no room for are not added. `log` gets one line per change.
  */
-export async function autoscaleStep(platform: Platform, memory: AutoscalerMemory, now = Date.now()): Promise<string[]> {
+export async function autoscaleStep(platform: Platform, memory: AutoscalerMemory, log: (line: string) => void, now = Date.now()): Promise<void> {
   const settings = autoscaleSettings(platform.config.home);
-  const lines: string[] = [];
   const seen = new Set<string>();
   for (const svc of platform.catalog.services.list()) {
     const key: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
@@ -59,30 +58,29 @@ export async function autoscaleStep(platform: Platform, memory: AutoscalerMemory
     const step = nextScalingStep(memory.wishes.get(id), current, desired, now, settings);
     if (step.wish) memory.wishes.set(id, step.wish);
     else memory.wishes.delete(id);
-    if (step.scaleTo === undefined) continue;
+    const target = step.scaleTo;
+    if (target === undefined) continue;
     const load = loads.map((l) => l.toFixed(2)).join(", ");
     memory.busy.add(id);
-    try {
-      if (step.scaleTo < current) {
-        const removed = await removeInstancesAbove(platform, key, step.scaleTo);
-        lines.push(`${id}: CPU load [${load}] of the requests: scaled down from ${current} to ${step.scaleTo} instances (removed ${removed.join(", ")})`);
-      } else {
-        const added = addInstancesUpTo(platform, key, step.scaleTo, { onlyIfPlaced: true });
-        const full = added.length < step.scaleTo - current ? `; the pool ${svc.computePool} has no room for ${step.scaleTo - current - added.length} more` : "";
-        lines.push(`${id}: CPU load [${load}] of the requests: scaling up from ${current} to ${current + added.length} instances${full}`);
-        // Admission waits for readiness: in the background, so other services keep being served meanwhile.
-        void startAndAdmit(platform, key, added, DEFAULT_READY_TIMEOUT_SECONDS)
-          .catch((e) => console.log(`${id}: a new instance did not become READY: ${(e as Error).message}`))
-          .finally(() => memory.busy.delete(id));
-        continue;
+    // The change runs in the background (a drain, or readiness before admission, takes seconds): other
+    // services keep being scaled meanwhile, and this one is left alone until it is done.
+    const change = async (): Promise<void> => {
+      if (target < current) {
+        const removed = await removeInstancesAbove(platform, key, target);
+        for (const gone of removed) memory.samples.delete(`${id}/${gone}`);
+        log(`${id}: CPU load [${load}] of the requests: scaled down from ${current} to ${target} instances (removed ${removed.join(", ")})`);
+        return;
       }
-    } catch (e) {
-      lines.push(`${id}: autoscaling failed: ${(e as Error).message}`);
-    }
-    memory.busy.delete(id);
+      const added = addInstancesUpTo(platform, key, target, { onlyIfPlaced: true });
+      const full = added.length < target - current ? `; the pool ${svc.computePool} has no room for ${target - current - added.length} more` : "";
+      log(`${id}: CPU load [${load}] of the requests: scaling up from ${current} to ${current + added.length} instances${full}`);
+      await startAndAdmit(platform, key, added, DEFAULT_READY_TIMEOUT_SECONDS);
+    };
+    void change()
+      .catch((e) => log(`${id}: autoscaling failed: ${(e as Error).message}`))
+      .finally(() => memory.busy.delete(id));
   }
   for (const id of memory.wishes.keys()) if (!seen.has(id)) memory.wishes.delete(id);
-  return lines;
 }
 
 /**
