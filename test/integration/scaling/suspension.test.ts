@@ -97,6 +97,14 @@ describe("integration: auto-suspend of services and pools, pool states, STOP ALL
     assert.deepEqual(counts("NAPPY"), ["ACTIVE", 1, 1]);
   });
 
+  it("waiting for a service that idles away sooner than the wait settles ends, as soon as it is suspended", async function () {
+    pool("QUICK", 0);
+    await createService(tp.platform, def("BLINK", "QUICK", web(false), 1));
+    const d = await awaitServiceReady(tp.platform, key("BLINK"), 60);
+    assert.ok(["RUNNING", "SUSPENDING", "SUSPENDED"].includes(d.status), d.status);
+    await until("BLINK suspended", () => status("BLINK"), (s) => s === "SUSPENDED", 30);
+  });
+
   it("a service with a public endpoint never auto-suspends", async function () {
     pool("AWAKE", 0);
     await createService(tp.platform, def("FRONT", "AWAKE", web(true), 1));
