@@ -171,4 +171,23 @@ export const MIGRATIONS: readonly string[] = [
      created_on            TEXT NOT NULL,
      owner                 TEXT NOT NULL
    );`,
+  // Service functions (SPCS CREATE FUNCTION … SERVICE= ENDPOINT=): schema objects naming a service by its
+  // qualified name (no foreign key: SPCS lets the service be dropped under the function, which then fails
+  // when called). Arguments and context headers are JSON text.
+  `CREATE TABLE service_functions (
+     database_name   TEXT NOT NULL,
+     schema_name     TEXT NOT NULL,
+     name            TEXT NOT NULL,
+     arguments       TEXT NOT NULL,
+     returns         TEXT NOT NULL,
+     service         TEXT NOT NULL,
+     endpoint        TEXT NOT NULL,
+     path            TEXT NOT NULL,
+     max_batch_rows  INTEGER,
+     context_headers TEXT NOT NULL,
+     comment         TEXT,
+     created_on      TEXT NOT NULL,
+     owner           TEXT NOT NULL,
+     PRIMARY KEY (database_name, schema_name, name)
+   );`,
 ];

@@ -1,3 +1,4 @@
+import { canonicalYaml } from "../spec/normalize-spec";
 import { cpuMillicores, memoryBytes } from "../spec/quantities";
 import type { ResourceSet, ServiceSpec } from "../spec/service-spec";
 import type { Resources } from "./resources";
@@ -39,6 +40,7 @@ export function runtimeSpecOf(model: ServiceSpec): RuntimeSpec {
       size: v.size,
       ...(v.source.startsWith("@") ? { stage: v.source } : v.stageConfig?.name ? { stage: v.stageConfig.name } : {}),
     })),
+    specText: canonicalYaml(model),
   };
 }
 

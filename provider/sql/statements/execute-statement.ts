@@ -5,13 +5,17 @@ import { alterCre, createCre, describeCre, dropCre, showCres } from "./exec-cre"
 import { executeFunction } from "./exec-functions";
 import { alterImageRepository, createImageRepository, describeImageRepository, dropImageRepository, showImageRepositories, showImagesStatement } from "./exec-image-repository";
 import { executeJobStatement } from "./exec-job";
+import { createServiceFunctionStatement, describeFunctionStatement, dropFunctionStatement } from "./exec-service-function";
 import { alterServiceStatement, createServiceStatement, dropServiceStatement } from "./exec-service";
 import { describeServiceStatement, showServiceDetail, showServicesStatement } from "./exec-service-show";
 import { withStageSpecification } from "./stage-spec-source";
 import type { Statement } from "./statement-types";
 
-/** Runs one parsed statement on the platform. */
-export async function executeStatement(ctx: ExecContext, parsed: Statement): Promise<SqlResult> {
+/**
+ * Runs one parsed statement on the platform. Undefined: the statement names no SPCS object after all (DROP
+ * FUNCTION of a function that is not a service function) and goes to fakesnow.
+ */
+export async function executeStatement(ctx: ExecContext, parsed: Statement): Promise<SqlResult | undefined> {
   const st = withStageSpecification(ctx, parsed);
   switch (st.kind) {
     case "create-compute-pool":
@@ -62,5 +66,11 @@ export async function executeStatement(ctx: ExecContext, parsed: Statement): Pro
       return describeCre(ctx, st);
     case "function":
       return executeFunction(ctx, st);
+    case "create-service-function":
+      return createServiceFunctionStatement(ctx, st);
+    case "drop-function":
+      return dropFunctionStatement(ctx, st);
+    case "describe-function":
+      return describeFunctionStatement(ctx, st);
   }
 }

@@ -24,6 +24,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["objects/external-access-integrations"],
   ["objects/workloads"],
   ["objects/services", "objects/jobs"],
+  ["objects/service-functions"],
   ["statements"],
   ["provision"],
   ["pulumi", "agent", "sql", "plugin"],
