@@ -20,3 +20,11 @@ export function stagesDir(home: string): string {
 export function platformTuningFile(home: string): string {
   return path.join(home, "tuning.json");
 }
+
+/**
+ * When each service was last used by a service function call: one empty file per service, its mtime the
+ * time (written by whichever process makes the call, read by the platform agent's auto-suspend).
+ */
+export function activityDir(home: string): string {
+  return path.join(home, "activity");
+}

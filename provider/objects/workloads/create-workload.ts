@@ -14,6 +14,7 @@ import { instanceRequest, poolNodesOf, startPending } from "./capacity";
 import { removeInstance, removeServiceFiles, startInstance } from "./instance-runner";
 import { removeUnusedNetworks } from "./platform-networks";
 import { removeServiceSecrets, writeServiceSecrets, type SecretValue } from "./secret-store";
+import { removeServiceActivity } from "./service-activity";
 import { readRuntimeSpec, writeRuntimeSpec } from "../../model/stored-runtime-spec";
 
 /** CREATE SERVICE's properties, resolved (defaults filled, names upper-case); EXECUTE JOB SERVICE's too. */
@@ -123,10 +124,11 @@ export async function createWorkload(platform: Platform, def: ServiceDefinition,
   return row;
 }
 
-/** The files of the platform home a workload owns: its session token and its secrets (store and files). */
+/** The files of the platform home a workload owns: its session token, its secrets (store and files), its last use. */
 export function removeWorkloadFiles(platform: Platform, key: ServiceKey): void {
   removeServiceFiles(platform.config.home, key);
   removeServiceSecrets(platform.config.home, key);
+  removeServiceActivity(platform.config.home, key);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { RuntimeSpec } from "../../../provider/model/runtime-spec";
 import { createService, describeService, dropService, awaitServiceReady, alterService, type ServiceDefinition, type ServiceDescription } from "../../../provider/statements/services";
 import { createPool, describePool, dropComputePool, stopAllInComputePool, suspendComputePool, type ComputePoolDescription } from "../../../provider/statements/compute-pools";
 import { awaitJobEnd, executeJobService } from "../../../provider/statements/jobs";
+import { callServiceFunction, createServiceFunction } from "../../../provider/statements/service-functions";
 import { LABEL_POOL } from "../../../provider/common/labels";
 import { APP_IMAGE, seedAppImage } from "../../support/service-fixtures";
 import { startTestPlatform, type TestPlatform } from "../../support/test-platform";
@@ -12,6 +13,13 @@ import { startTestPlatform, type TestPlatform } from "../../support/test-platfor
 const web = (isPublic: boolean): RuntimeSpec => ({
   containers: [{ name: "web", image: APP_IMAGE, command: ["sh", "-c"], args: ["mkdir -p /www && echo up > /www/index.html && exec httpd -f -p 8080 -h /www"], env: {}, resources: {}, volumeMounts: [], mountSessionToken: false, sessionTokenPath: "/snowflake/session", readinessProbe: { port: 8080, path: "/index.html", periodSeconds: 1, failureThreshold: 3 } }],
   endpoints: [{ name: "web", port: 8080, public: isPublic, protocol: "HTTP" }],
+  volumes: [],
+});
+/** A service function's handler as a busybox CGI: answers SPCS's batch format for a one-row batch. */
+const CGI = '#!/bin/sh\nhead -c "$CONTENT_LENGTH" >/dev/null\nprintf \'Content-Type: application/json\\r\\n\\r\\n{"data": [[0, "awake"]]}\'\n';
+const functionBackend = (): RuntimeSpec => ({
+  containers: [{ name: "fn", image: APP_IMAGE, command: ["sh", "-c"], args: [`mkdir -p /www/cgi-bin && cat > /www/cgi-bin/fn <<'EOF'\n${CGI}EOF\nchmod +x /www/cgi-bin/fn && echo up > /www/up && exec httpd -f -p 8080 -h /www`], env: {}, resources: {}, volumeMounts: [], mountSessionToken: false, sessionTokenPath: "/snowflake/session", readinessProbe: { port: 8080, path: "/up", periodSeconds: 1, failureThreshold: 3 } }],
+  endpoints: [{ name: "fn", port: 8080, public: false, protocol: "HTTP" }],
   volumes: [],
 });
 const job = (seconds: number): RuntimeSpec => ({
@@ -103,6 +111,28 @@ describe("integration: auto-suspend of services and pools, pool states, STOP ALL
     const d = await awaitServiceReady(tp.platform, key("BLINK"), 60);
     assert.ok(["RUNNING", "SUSPENDING", "SUSPENDED"].includes(d.status), d.status);
     await until("BLINK suspended", () => status("BLINK"), (s) => s === "SUSPENDED", 30);
+  });
+
+  it("service function calls keep a service awake; it suspends once they stop, and the next call resumes it (AUTO_RESUME)", async function () {
+    pool("CALLED", 0);
+    await createService(tp.platform, def("BACKEND", "CALLED", functionBackend(), 3));
+    await until("BACKEND RUNNING", () => status("BACKEND"), (s) => s === "RUNNING", 60);
+    const fn = { database: "APP_DB", schema: "PUBLIC", name: "WAKE_FN" };
+    createServiceFunction(tp.platform, { ...fn, arguments: [{ name: "x", type: "NUMBER" }], returns: "VARCHAR", service: key("BACKEND"), endpoint: "fn", path: "/cgi-bin/fn", contextHeaders: [] });
+    const call = () => callServiceFunction(tp.platform, fn, [[1]], { queryId: "q", context: {} });
+    // A call every second for twice AUTO_SUSPEND_SECS: the service stays up throughout.
+    for (const end = Date.now() + 6000; Date.now() < end; ) {
+      assert.deepEqual(await call(), ["awake"]);
+      assert.equal(await status("BACKEND"), "RUNNING");
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const lastCall = Date.now();
+    await until("BACKEND suspended", () => status("BACKEND"), (s) => s === "SUSPENDED", 30);
+    assert.ok(Date.now() - lastCall >= 2500, `suspended ${Date.now() - lastCall} ms after the last call`);
+    const woken = Date.now();
+    assert.deepEqual(await call(), ["awake"], "the call resumes the service and is answered");
+    console.log(`      (a call to the suspended service answered in ${Date.now() - woken} ms)`);
+    assert.equal(await status("BACKEND"), "RUNNING");
   });
 
   it("a service with a public endpoint never auto-suspends", async function () {
