@@ -11,10 +11,15 @@ import { qualified } from "../../model/service-naming";
  */
 export function recordServiceActivity(home: string, key: ServiceKey, now = new Date()): void {
   const dir = activityDir(home);
-  fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, qualified(key));
-  fs.closeSync(fs.openSync(file, "a"));
-  fs.utimesSync(file, now, now);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.closeSync(fs.openSync(file, "a"));
+    fs.utimesSync(file, now, now);
+  } catch (e) {
+    // Bookkeeping never fails the caller's query: unrecorded, the service only looks idle sooner.
+    console.log(`could not record the use of service ${qualified(key)} in ${file}: ${(e as Error).message}`);
+  }
 }
 
 /** The last recorded use (ms), or undefined when the service was never called. */
