@@ -8,6 +8,7 @@ import type { ConfigLookup } from "./common/config";
 import { ResourceInitError, isSpcsError } from "./common/errors";
 import { qualifiedName } from "./common/identifiers";
 import { withProgress, type Progress } from "./common/progress";
+import { timed } from "./common/phase-timings";
 import { configurePlatform, currentPlatform } from "./platform/current-platform";
 import { engineUnreachable } from "./runtime/runtime-error";
 import { computePoolProvider } from "./pulumi/compute-pool-provider";
@@ -61,7 +62,7 @@ export async function dispatch(kind: string, method: ProviderMethod, args: unkno
   const provider = providers[kind];
   if (!provider) throw new Error(`pulumi-spcs: unknown resource kind '${kind}'; the installed package may be older than the program`);
   try {
-    return await withProgress(progress, () => (provider[method] as (...a: unknown[]) => Promise<unknown>)(...args));
+    return await timed(`${kind}.${method}`, () => withProgress(progress, () => (provider[method] as (...a: unknown[]) => Promise<unknown>)(...args)));
   } catch (e) {
     if (e instanceof ResourceInitError) {
       // The host sends these properties as the resource's outputs; they must carry the provider code

@@ -62,14 +62,10 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   });
   // Public endpoints are published by the service's ingress (ingress.ts), never by an instance. Egress:
   // the internal network has no route out; external access integrations add what their rules allow.
-  const netns = await withPlatformNetworks(platform, async (networks) => docker.createContainer(netnsSpec(networks.internal, await docker.networkGateway(networks.internal))));
-  await docker.startContainer(netns);
-  // Before any spec container runs: exactly what the integrations' rules allow (egress-firewall.ts).
-  await enforceEgress(platform, svc, netns);
-
+  const netns = await withPlatformNetworks(platform, async (networks) => docker.createContainer(netnsSpec(networks.internal, networks.internalGateway)));
   // Read only when a container uses secrets; then a store that cannot be read fails the instance (never empty values).
   const secretValues = spec.containers.some((c) => c.secrets?.length) ? readServiceSecrets(home, k) : {};
-  for (const c of spec.containers) {
+  const createSpecContainer = async (c: RuntimeSpec["containers"][number]): Promise<string> => {
     const pinned = svc.images[c.name];
     await docker.pullImage(pinned.pullRef);
     const { limits } = resolveContainerResources(c.resources, family);
@@ -108,8 +104,22 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
       // SPCS restarts service containers whatever their exit code, and never restarts a job's.
       restart: svc.isJob ? "never" : "always",
     });
-    await docker.startContainer(id);
-  }
+    return id;
+  };
+  // The spec containers are created while the network container starts: Docker checks the container
+  // whose network and processes they join when they start, not when they are created. None starts
+  // before the network container runs with exactly the egress the integrations allow (egress-firewall.ts).
+  // Every step is let finish before a failure is thrown, so the drop that follows finds all it made.
+  const [ready, ...created] = await Promise.allSettled([
+    (async () => {
+      await docker.startContainer(netns);
+      await enforceEgress(platform, svc, netns);
+    })(),
+    ...spec.containers.map(createSpecContainer),
+  ]);
+  const failed = [ready, ...created].find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+  for (const r of created) await docker.startContainer((r as PromiseFulfilledResult<string>).value);
 }
 
 /** The DNS names an admitted instance answers to. */

@@ -30,6 +30,6 @@ export {
 export { serviceLogs as serviceLogsOf } from "../../statements/service-logs";
 export { readStageFile } from "../../statements/stages";
 export {
-  callServiceFunction, CONTEXT_FUNCTIONS, createServiceFunction, dropServiceFunction, getServiceFunction, signatureOf, type FunctionCallContext, type ServiceFunctionRow,
+  callServiceFunction, CONTEXT_FUNCTIONS, createServiceFunction, dropServiceFunction, getServiceFunction, restoreServiceFunction, signatureOf, type FunctionCallContext, type ServiceFunctionRow,
 } from "../../statements/service-functions";
 export { readRuntimeSpec } from "../../model/stored-runtime-spec";
