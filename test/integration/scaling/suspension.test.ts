@@ -121,12 +121,13 @@ describe("integration: auto-suspend of services and pools, pool states, STOP ALL
     createServiceFunction(tp.platform, { ...fn, arguments: [{ name: "x", type: "NUMBER" }], returns: "VARCHAR", service: key("BACKEND"), endpoint: "fn", path: "/cgi-bin/fn", contextHeaders: [] });
     const call = () => callServiceFunction(tp.platform, fn, [[1]], { queryId: "q", context: {} });
     // A call every second for twice AUTO_SUSPEND_SECS: the service stays up throughout.
+    let lastCall = 0;
     for (const end = Date.now() + 6000; Date.now() < end; ) {
       assert.deepEqual(await call(), ["awake"]);
+      lastCall = Date.now();
       assert.equal(await status("BACKEND"), "RUNNING");
       await new Promise((r) => setTimeout(r, 1000));
     }
-    const lastCall = Date.now();
     await until("BACKEND suspended", () => status("BACKEND"), (s) => s === "SUSPENDED", 30);
     assert.ok(Date.now() - lastCall >= 2500, `suspended ${Date.now() - lastCall} ms after the last call`);
     const woken = Date.now();
