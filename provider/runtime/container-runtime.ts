@@ -74,6 +74,9 @@ export interface ContainerRuntime {
   disconnect(container: string, network: string): Promise<void>;
   /** Gone already, or still used by a container (another process's), is fine. */
   removeNetwork(id: string): Promise<void>;
+  volumeExists(name: string): Promise<boolean>;
+  /** A named volume with labels; one that exists already is left as it is. */
+  createVolume(name: string, labels: Record<string, string>): Promise<void>;
   removeVolume(name: string): Promise<void>;
 }
 

@@ -79,5 +79,7 @@ export class DockerRuntime implements ContainerRuntime {
   removeNetwork = (id: string): Promise<void> => this.call(networks.removeNetwork, id);
 
   listVolumes = (labelFilters: string[]): Promise<ManagedObject[]> => this.call(volumes.listVolumes, labelFilters);
+  volumeExists = (name: string): Promise<boolean> => this.call(volumes.volumeExists, name);
+  createVolume = (name: string, labels: Record<string, string>): Promise<void> => this.call(volumes.createVolume, name, labels);
   removeVolume = (name: string): Promise<void> => this.call(volumes.removeVolume, name);
 }

@@ -43,13 +43,14 @@ export async function suspendComputePool(platform: Platform, name: string, by: S
 
 /**
  * ALTER COMPUTE POOL ... STOP ALL: drops every service of the pool and cancels (and drops) its job
- * services, as SPCS does; the pool itself stays in its state. `OF TYPE` is the front end's: every local
- * workload is of type USER.
+ * services, as SPCS does; the pool itself stays in its state. Block volumes go too, after
+ * snapshotOnDelete's backups (BCR 2026_01), as with DROP SERVICE … FORCE. `OF TYPE` is the front end's:
+ * every local workload is of type USER.
  */
 export async function stopAllInComputePool(platform: Platform, name: string): Promise<ComputePoolDescription> {
   if (!describePool(platform, name)) throw doesNotExist("Compute pool", name.toUpperCase());
   for (const s of platform.catalog.services.inPool(name.toUpperCase())) {
-    await dropService(platform, { database: s.databaseName, schema: s.schemaName, name: s.name }, { ifExists: true });
+    await dropService(platform, { database: s.databaseName, schema: s.schemaName, name: s.name }, { ifExists: true, force: true });
   }
   return describePool(platform, name)!;
 }

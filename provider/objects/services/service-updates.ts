@@ -13,6 +13,7 @@ import { ensureIngress } from "./ingress";
 import { admitInstance, removeInstance, startInstance } from "../workloads/instance-runner";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified } from "../../model/service-naming";
+import { blockVolumes } from "../../model/block-volumes";
 import { instanceRequest, poolNodesOf } from "../workloads/capacity";
 import { addInstancesUpTo, removeInstancesAbove } from "./instance-count";
 import { readRuntimeSpec, writeRuntimeSpec } from "../../model/stored-runtime-spec";
@@ -89,11 +90,15 @@ async function replaceInstances(platform: Platform, key: ServiceKey, oldSpec: Ru
 export async function scaleService(platform: Platform, key: ServiceKey, minInstances: number, maxInstances: number): Promise<void> {
   const svc = platform.catalog.services.get(key);
   if (!svc) throw doesNotExist("Service", qualified(key));
+  const spec = readRuntimeSpec(svc);
+  // SPCS: the instance count of a service with block volumes is fixed at CREATE.
+  if (blockVolumes(spec).length > 0) {
+    throw new SpcsError("block-volume-instances", `Service ${qualified(key)} has block volumes; its MIN_INSTANCES and MAX_INSTANCES (${svc.minInstances}) cannot be changed.`, `keep minInstances and maxInstances at ${svc.minInstances}, or create a new service with the counts you need`);
+  }
   const current = platform.catalog.services.instances(key).length;
   const count = Math.min(maxInstances, Math.max(minInstances, current));
   await removeInstancesAbove(platform, key, count);
   const added = addInstancesUpTo(platform, key, count, { inSameWrite: () => platform.catalog.services.update(key, { minInstances, maxInstances, updatedOn: nowIso() }) });
-  const spec = readRuntimeSpec(svc);
   const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
   for (const id of added) await startInstance(platform, platform.catalog.services.get(key)!, spec, id, family);
 }

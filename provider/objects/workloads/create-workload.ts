@@ -8,6 +8,8 @@ import { OWNER_ROLE, type Platform } from "../../platform/platform";
 import { findInstanceFamily } from "../../model/instance-families";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified, serviceDnsName } from "../../model/service-naming";
+import { requireFixedInstances } from "../../model/block-volumes";
+import { requireInitialSnapshots } from "../snapshots/snapshots";
 import { neverFits, placeInstances } from "../../scheduler/placement";
 import { resumePool } from "../compute-pools/compute-pools";
 import { pinImage } from "../images/image-pinning";
@@ -62,6 +64,8 @@ export interface WorkloadKind {
 export async function createWorkload(platform: Platform, def: ServiceDefinition, kind: WorkloadKind): Promise<ServiceRow> {
   const { key } = def;
   requireIntegrations(platform, def.externalAccessIntegrations);
+  requireFixedInstances(def.spec, qualified(key), def.minInstances, def.maxInstances);
+  requireInitialSnapshots(platform, key, def.spec.volumes);
   const pool = platform.catalog.pools.get(def.computePool);
   if (!pool) throw doesNotExist("Compute pool", def.computePool);
   if (pool.state === "SUSPENDED" || pool.state === "STOPPING") {

@@ -29,6 +29,7 @@ export {
 } from "../../statements/runtime-environments";
 export { serviceLogs as serviceLogsOf } from "../../statements/service-logs";
 export { readStageFile } from "../../statements/stages";
+export { createSnapshot, describeSnapshot, dropSnapshot, listSnapshots, restoreVolume, type SnapshotRow } from "../../statements/snapshots";
 export {
   callServiceFunction, CONTEXT_FUNCTIONS, createServiceFunction, dropServiceFunction, getServiceFunction, restoreServiceFunction, signatureOf, type FunctionCallContext, type ServiceFunctionRow,
 } from "../../statements/service-functions";
