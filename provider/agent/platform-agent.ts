@@ -6,6 +6,8 @@ import { finishEndedJobs } from "../statements/jobs";
 import { openPlatform, type Platform } from "../platform/platform";
 import { resumeService } from "../statements/services";
 import { ReadinessMonitor } from "../statements/service-health";
+import { autoscaleServices } from "../statements/autoscale";
+import { suspendIdleWork } from "../statements/auto-suspend";
 
 /** How often the agent looks for work: a request waits at most this long before its service resumes. */
 export const AGENT_TICK_MS = 250;
@@ -19,10 +21,14 @@ export const AGENT_TICK_MS = 250;
  *    the request until the service answers);
  *  - finishes job services whose containers have all exited, so their capacity frees and waiting work
  *    starts without anybody having to look (the waiting `pulumi up` and refresh do it too);
+ *  - autoscales services between MIN_INSTANCES and MAX_INSTANCES by their CPU load (statements/autoscale.ts);
+ *  - suspends idle services (AUTO_SUSPEND_SECS) and idle pools, and finishes stopping pools
+ *    (statements/auto-suspend.ts);
  *  - probes the readiness of every instance of every running service (each probe every periodSeconds):
  *    an instance gets the service's DNS names once READY and loses them after failureThreshold failures.
  * Readiness probing runs in a loop of its own, at the same pace. Every step is what a provider call would
- * do, through the same code, so the agent and `pulumi up` can act at the same time. It stops when its home disappears.
+ * do, through the same code, so the agent and `pulumi up` can act at the same time. It stops when its home
+ * disappears.
  */
 export async function runAgent(config: PlatformConfig, log: (line: string) => void, signal: AbortSignal): Promise<void> {
   const platform = openPlatform(config);
@@ -52,4 +58,6 @@ export async function tick(platform: Platform, log: (line: string) => void): Pro
     await resumeService(platform, { database, schema, name });
   }
   await finishEndedJobs(platform);
+  await autoscaleServices(platform, log);
+  for (const line of await suspendIdleWork(platform)) log(line);
 }

@@ -14,6 +14,22 @@ export function stagesDir(home: string): string {
 }
 
 /**
+ * The platform's tuning of what SPCS does on its own and does not publish the timing of (the autoscaler's
+ * target and delays): JSON, read by the platform agent at each step, so a change applies without a restart.
+ */
+export function platformTuningFile(home: string): string {
+  return path.join(home, "tuning.json");
+}
+
+/**
+ * When each service was last used by a service function call: one empty file per service, its mtime the
+ * time (written by whichever process makes the call, read by the platform agent's auto-suspend).
+ */
+export function activityDir(home: string): string {
+  return path.join(home, "activity");
+}
+
+/**
  * What the platform agent last decided about each instance's readiness (the routing verdict DESCRIBE
  * reports): `<readiness>/<db.schema.service>/<instance id>.json`.
  */
