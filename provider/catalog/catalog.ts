@@ -12,6 +12,7 @@ import { ObjectCreatorStore } from "./object-creator-store";
 import { ServiceStore } from "./service-store";
 import { NetworkRuleStore } from "./network-rule-store";
 import { ExternalAccessIntegrationStore } from "./external-access-integration-store";
+import { EventStore } from "./event-store";
 
 /** How long a writer waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 15_000;
@@ -33,6 +34,7 @@ export class Catalog {
   readonly runtimeEnvironments: CustomRuntimeEnvironmentStore;
   readonly networkRules: NetworkRuleStore;
   readonly integrations: ExternalAccessIntegrationStore;
+  readonly events: EventStore;
 
   private constructor(private readonly db: BetterSqlite3.Database) {
     this.pools = new ComputePoolStore(db);
@@ -43,6 +45,7 @@ export class Catalog {
     this.runtimeEnvironments = new CustomRuntimeEnvironmentStore(db);
     this.networkRules = new NetworkRuleStore(db);
     this.integrations = new ExternalAccessIntegrationStore(db);
+    this.events = new EventStore(db);
   }
 
   static open(file: string): Catalog {

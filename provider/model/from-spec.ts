@@ -39,6 +39,8 @@ export function runtimeSpecOf(model: ServiceSpec): RuntimeSpec {
       size: v.size,
       ...(v.source.startsWith("@") ? { stage: v.source } : v.stageConfig?.name ? { stage: v.stageConfig.name } : {}),
     })),
+    // Only when the spec has logExporters, so specs without it keep the runtime form they had.
+    ...(s.logExporters && { logLevel: s.logExporters.eventTableConfig.logLevel }),
   };
 }
 

@@ -55,4 +55,9 @@ export interface RuntimeSpec {
   containers: RuntimeContainer[];
   endpoints: RuntimeEndpoint[];
   volumes: RuntimeVolume[];
+  /**
+   * logExporters.eventTableConfig.logLevel: which container output goes to the event table (INFO: stdout
+   * and stderr, ERROR: stderr). Absent (no logExporters, and every row stored before it was kept): none.
+   */
+  logLevel?: "INFO" | "ERROR" | "NONE";
 }

@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { FAKESNOW_LAUNCHER } from "./fakesnow-launcher";
 import { FAKESNOW_STAGE_COMMANDS } from "./fakesnow-stage-commands";
+import { FAKESNOW_VARIANT_TEXT } from "./fakesnow-variant-text";
 import { aptInstall, run, runLogged, startDaemon, which } from "./system";
 
 /**
@@ -87,6 +88,7 @@ export async function startFakesnow(venv: string, dbPath: string, stagePath: str
   const launcher = path.join(venv, "spcs_fakesnow.py");
   writeIfChanged(launcher, FAKESNOW_LAUNCHER);
   writeIfChanged(path.join(venv, "spcs_fakesnow_stages.py"), FAKESNOW_STAGE_COMMANDS);
+  writeIfChanged(path.join(venv, "spcs_fakesnow_variant.py"), FAKESNOW_VARIANT_TEXT);
   fs.mkdirSync(dbPath, { recursive: true });
   const port = await freePort();
   const pid = startDaemon(path.join(venv, "bin", "python"), [launcher, "--host", "127.0.0.1", "--port", String(port), "--db-path", dbPath, "--stage-path", stagePath], logFile);

@@ -1,6 +1,7 @@
 import type Dockerode from "dockerode";
 import { SpcsError } from "../common/errors";
-import type { ContainerInfo, ContainerRuntime, ContainerSpec, EngineVersion, ImageInfo, ManagedObject, NetworkOptions, RunResult, RunSpec } from "./container-runtime";
+import type { ContainerInfo, ContainerRuntime, ContainerSpec, EngineVersion, ImageInfo, LogLine, ManagedObject, NetworkOptions, RunResult, RunSpec } from "./container-runtime";
+import { logLinesAfter } from "./docker/log-lines";
 import * as containers from "./docker/containers";
 import { engineCall } from "./docker/errors";
 import * as images from "./docker/images";
@@ -58,6 +59,7 @@ export class DockerRuntime implements ContainerRuntime {
   containerRunLogs = (id: string, tail: number, which: "current" | "previous"): Promise<string> => this.call(logs.containerRunLogs, id, tail, which);
   followContainerLogs = (id: string, opts: { tail: number; signal: AbortSignal; onText: (text: string) => void; pollMs?: number }): Promise<"aborted" | "removed"> =>
     this.call(logs.followContainerLogs, id, opts);
+  logLinesAfter = (id: string, after: string | undefined): Promise<LogLine[]> => this.call(logLinesAfter, id, after);
 
   imageExists = (ref: string): Promise<boolean> => this.call(images.imageExists, ref);
   inspectImage = (ref: string): Promise<ImageInfo | undefined> => this.call(images.inspectImage, ref);

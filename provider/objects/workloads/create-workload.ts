@@ -15,6 +15,7 @@ import { removeInstance, removeServiceFiles, startInstance } from "./instance-ru
 import { removeUnusedNetworks } from "./platform-networks";
 import { removeServiceSecrets, writeServiceSecrets, type SecretValue } from "./secret-store";
 import { readRuntimeSpec, writeRuntimeSpec } from "../../model/stored-runtime-spec";
+import { forgetEventPositions } from "../event-table/record-platform-events";
 
 /** CREATE SERVICE's properties, resolved (defaults filled, names upper-case); EXECUTE JOB SERVICE's too. */
 export interface ServiceDefinition {
@@ -143,6 +144,7 @@ export async function removeWorkload(platform: Platform, svc: ServiceRow): Promi
   faultPoint("drop:containers-removed");
   removeWorkloadFiles(platform, key);
   platform.catalog.write(() => platform.catalog.services.delete(key));
+  forgetEventPositions(platform, svc);
   await removeUnusedNetworks(platform);
   await startPending(platform, svc.computePool);
 }

@@ -119,6 +119,13 @@ function readShow(c: TokenCursor, recognise: () => void): Statement | undefined 
     const repository = readObjectName(c, "image repository");
     return { kind: "show-images", repository, filters: like ? { like: like.value } : {} };
   }
+  // The account's parameters SPCS tooling reads (`snow spcs service events` looks up EVENT_TABLE); the
+  // session's and other levels' SHOW PARAMETERS stay fakesnow's.
+  if (c.isWord("PARAMETERS") && /\bIN\s+ACCOUNT\s*;?\s*$/i.test(c.text)) {
+    recognise();
+    c.next();
+    return { kind: "show-account-parameters", filters: readShowFilters(c, ["account"]) };
+  }
   if (c.acceptWords("CUSTOM", "RUNTIME", "ENVIRONMENTS")) {
     recognise();
     return { kind: "show-cres", filters: readShowFilters(c, []) };

@@ -30,3 +30,4 @@ export {
 export { serviceLogs as serviceLogsOf } from "../../statements/service-logs";
 export { readStageFile } from "../../statements/stages";
 export { readRuntimeSpec } from "../../model/stored-runtime-spec";
+export { EVENT_TABLE } from "../../statements/event-table";

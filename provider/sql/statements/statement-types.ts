@@ -31,6 +31,7 @@ export type Statement =
   | { kind: "drop-cre"; name: ObjectName; ifExists: boolean }
   | { kind: "show-cres"; filters: ShowFilters }
   | { kind: "describe-cre"; name: ObjectName }
+  | { kind: "show-account-parameters"; filters: ShowFilters }
   | { kind: "function"; name: string; args: FunctionArg[]; column: string; form: "select" | "call" | "table"; target?: ObjectName };
 
 export type ServiceDetail = "instances" | "containers" | "endpoints" | "roles";
