@@ -1,6 +1,6 @@
 import type { Platform } from "../platform/platform";
 import { exportContainerLogs } from "../objects/event-table/export-logs";
-import { recordPlatformEvents } from "../objects/event-table/record-platform-events";
+import { lastServiceStatus, recordPlatformEvents } from "../objects/event-table/record-platform-events";
 import { describeService } from "./services";
 
 /**
@@ -21,6 +21,8 @@ export async function collectEvents(platform: Platform): Promise<{ logs: number;
   for (const svc of platform.catalog.services.list()) {
     if (svc.status === "DELETING") continue;
     const key = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+    // A job whose end is recorded, and its last event with it, has nothing left to say (its history stays 30 days).
+    if (svc.isJob && platform.catalog.jobs.get(key)?.completedOn && lastServiceStatus(platform, key) === svc.status) continue;
     logs += await exportContainerLogs(platform, svc);
     const seen = await describeService(platform, key);
     const now = platform.catalog.services.get(key);

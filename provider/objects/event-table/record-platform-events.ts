@@ -23,9 +23,8 @@ export function recordPlatformEvents(platform: Platform, svc: ServiceRow, seen: 
   return platform.catalog.write(() => {
     const rows: EventRow[] = [];
     const serviceKey = `service:${qualified(key)}`;
-    const before = platform.catalog.events.position(serviceKey);
     const message = serviceMessage(svc.isJob, seen.status);
-    if (before?.status !== seen.status) {
+    if (lastServiceStatus(platform, key) !== seen.status) {
       rows.push(platformEventRow(resourceAttributes(account, svc), at, "SERVICE.STATUS_CHANGE", seen.status, message));
       platform.catalog.events.setStatus(serviceKey, seen.status, message);
     }
@@ -49,6 +48,11 @@ function serviceMessage(isJob: boolean, status: string): string {
     ? { PENDING: "Job is pending", RUNNING: "Job is running", DONE: "Job is completed", FAILED: "Job has failed", CANCELLING: "Job is being canceled", CANCELLED: "Job has been canceled", INTERNAL_ERROR: "Job has encountered an error" }
     : { PENDING: "Service is pending", RUNNING: "Service is ready", SUSPENDING: "Service is suspending", SUSPENDED: "Service has suspended", RESUMING: "Service is resuming", FAILED: "Service has failed", INTERNAL_ERROR: "Service has encountered an error", DELETING: "Service is deleting", DELETED: "Service has been deleted" };
   return messages[status] ?? `${noun} is ${status.toLowerCase()}`;
+}
+
+/** The service status last recorded as a SERVICE.STATUS_CHANGE event, if any. */
+export function lastServiceStatus(platform: Platform, key: { database: string; schema: string; name: string }): string | undefined {
+  return platform.catalog.events.position(`service:${qualified(key)}`)?.status ?? undefined;
 }
 
 /** Forgets where the collector stood in a dropped service's containers (a new service of that name starts over). */
