@@ -13,6 +13,7 @@ import { ServiceStore } from "./service-store";
 import { NetworkRuleStore } from "./network-rule-store";
 import { ExternalAccessIntegrationStore } from "./external-access-integration-store";
 import { EventStore } from "./event-store";
+import { AccountParameterStore } from "./account-parameter-store";
 
 /** How long a writer waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 15_000;
@@ -35,6 +36,7 @@ export class Catalog {
   readonly networkRules: NetworkRuleStore;
   readonly integrations: ExternalAccessIntegrationStore;
   readonly events: EventStore;
+  readonly parameters: AccountParameterStore;
 
   private constructor(private readonly db: BetterSqlite3.Database) {
     this.pools = new ComputePoolStore(db);
@@ -46,6 +48,7 @@ export class Catalog {
     this.networkRules = new NetworkRuleStore(db);
     this.integrations = new ExternalAccessIntegrationStore(db);
     this.events = new EventStore(db);
+    this.parameters = new AccountParameterStore(db);
   }
 
   static open(file: string): Catalog {

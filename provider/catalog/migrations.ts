@@ -171,7 +171,8 @@ export const MIGRATIONS: readonly string[] = [
      created_on            TEXT NOT NULL,
      owner                 TEXT NOT NULL
    );`,
-  // The event table's outbox and the collector's place in each container's log (see
+  // Account parameters set with ALTER ACCOUNT (LOG_EVENT_LEVEL); the event table's outbox and the
+  // collector's place in each container's log (see
   // objects/event-table/): rows wait here until the SQL endpoint copies them into the event table it
   // serves, so collecting works whether or not the endpoint runs. `container` is the engine's name of
   // an instance's container; `log_time` the stamp of the last line exported, `status`/`message` the
@@ -185,5 +186,9 @@ export const MIGRATIONS: readonly string[] = [
      log_time  TEXT,
      status    TEXT,
      message   TEXT
+   );
+   CREATE TABLE account_parameters (
+     name  TEXT PRIMARY KEY,
+     value TEXT NOT NULL
    );`,
 ];

@@ -8,6 +8,7 @@ import { describeService } from "./services";
  * collects into the catalog's outbox and what the SQL endpoint ships into the table it serves.
  */
 export { EVENT_TABLE, EVENT_TABLE_COLUMNS, type EventRow } from "../objects/event-table/event-rows";
+export { DEFAULT_LOG_EVENT_LEVEL, LOG_EVENT_LEVEL, LOG_EVENT_LEVELS, logEventLevel, setLogEventLevel, type LogEventLevel } from "../objects/event-table/log-event-level";
 
 /**
  * One pass of the collector: every service's and job's new log lines (as its logLevel asks) and the

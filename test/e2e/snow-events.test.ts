@@ -23,7 +23,7 @@ const EVENTS = "SNOWFLAKE.TELEMETRY.EVENTS";
 /**
  * Issue 12, point 6: the account's event table. Services' and jobs' container output goes there as their
  * spec's logExporters says (INFO: stdout and stderr, ERROR: stderr, none: nothing), with SPCS's platform
- * events (status changes); the real `snow` (snowflake-cli 3.30.0) finds the table with `SHOW PARAMETERS`
+ * events (status changes, once LOG_EVENT_LEVEL is set); the real `snow` (snowflake-cli 3.30.0) finds the table with `SHOW PARAMETERS`
  * and reads it with `snow spcs service events`, and plain SQL reads it through the endpoint. Collected by
  * the platform agent, shipped by the SQL endpoint: no step of the test asks for it.
  */
@@ -64,6 +64,8 @@ describe("e2e: logs and platform events in the event table, read with `snow`", f
     await seedAppImage(tp);
     work = fs.mkdtempSync(path.join(os.tmpdir(), "spcs-snow-events-"));
     env = { SNOWFLAKE_HOME: path.join(tp.config.home, "sql", "snow") };
+    // Platform events are off by default, as in SPCS; a CI script that reads them turns them on.
+    await ok("sql", "-q", "alter account set log_event_level = 'INFO'");
     await ok("spcs", "compute-pool", "create", "ev_pool", "--family", "CPU_X64_XS", "--max-nodes", "4");
     for (const [name, level] of [["loud", "INFO"], ["errs", "ERROR"], ["quiet", undefined]] as const) {
       fs.writeFileSync(path.join(work, `${name}.yaml`), chattySpec(level));
@@ -78,6 +80,8 @@ describe("e2e: logs and platform events in the event table, read with `snow`", f
   it("SHOW PARAMETERS LIKE 'event_table' IN ACCOUNT names the event table, which SQL can read", async function () {
     const [param] = await sql("show parameters like 'event_table' in account");
     assert.deepEqual([param.key, param.value], ["EVENT_TABLE", EVENTS]);
+    const [level] = await sql("show parameters like 'log_event_level' in account");
+    assert.deepEqual([level.key, level.value, level.default, level.level], ["LOG_EVENT_LEVEL", "INFO", "OFF", "ACCOUNT"]);
     const columns = await sql(`show columns in table ${EVENTS}`);
     assert.deepEqual(columns.map((c) => c.column_name), ["TIMESTAMP", "START_TIMESTAMP", "OBSERVED_TIMESTAMP", "TRACE", "RESOURCE", "RESOURCE_ATTRIBUTES", "SCOPE", "SCOPE_ATTRIBUTES", "RECORD_TYPE", "RECORD", "RECORD_ATTRIBUTES", "VALUE", "EXEMPLARS"]);
   });

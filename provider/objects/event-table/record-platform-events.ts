@@ -3,6 +3,7 @@ import { nowIso } from "../../common/time";
 import { containerName, qualified } from "../../model/service-naming";
 import type { Platform } from "../../platform/platform";
 import { platformEventRow, resourceAttributes, type EventRow } from "./event-rows";
+import { logEventLevel } from "./log-event-level";
 
 /** What DESCRIBE showed of a service or job at one moment: the statuses its platform events follow. */
 export interface ObservedStatuses {
@@ -14,7 +15,7 @@ export interface ObservedStatuses {
  * Records SPCS's platform events for what changed since the last observation: CONTAINER.STATUS_CHANGE
  * when a container's status or message changes (READY "Running", FAILED "User application error, check
  * container logs", …, with the messages SHOW SERVICE CONTAINERS shows), SERVICE.STATUS_CHANGE when the
- * service's status does. The last status recorded is kept per container (and per service) in the
+ * service's status does, as far as the account's LOG_EVENT_LEVEL lets them through. The last status seen is kept per container (and per service) in the
  * catalog, in the rows' transaction, so two observers record one change once.
  */
 export function recordPlatformEvents(platform: Platform, svc: ServiceRow, seen: ObservedStatuses, at: string = nowIso()): number {
@@ -36,8 +37,11 @@ export function recordPlatformEvents(platform: Platform, svc: ServiceRow, seen: 
       rows.push(platformEventRow(resource, at, "CONTAINER.STATUS_CHANGE", c.status, c.message));
       platform.catalog.events.setStatus(name, c.status, c.message);
     }
-    platform.catalog.events.append(rows);
-    return rows.length;
+    // Statuses are followed whatever the level, so turning events on later records changes from then on.
+    const level = logEventLevel(platform);
+    const recorded = level === "OFF" ? [] : level === "ERROR" ? rows.filter((r) => (r.RECORD as { severity_text?: string }).severity_text === "ERROR") : rows;
+    platform.catalog.events.append(recorded);
+    return recorded.length;
   });
 }
 

@@ -5,7 +5,7 @@ import { alterCre, createCre, describeCre, dropCre, showCres } from "./exec-cre"
 import { executeFunction } from "./exec-functions";
 import { alterImageRepository, createImageRepository, describeImageRepository, dropImageRepository, showImageRepositories, showImagesStatement } from "./exec-image-repository";
 import { executeJobStatement } from "./exec-job";
-import { showAccountParameters } from "./exec-parameters";
+import { alterAccountParameters, showAccountParameters } from "./exec-parameters";
 import { alterServiceStatement, createServiceStatement, dropServiceStatement } from "./exec-service";
 import { describeServiceStatement, showServiceDetail, showServicesStatement } from "./exec-service-show";
 import { withStageSpecification } from "./stage-spec-source";
@@ -63,6 +63,8 @@ export async function executeStatement(ctx: ExecContext, parsed: Statement): Pro
       return describeCre(ctx, st);
     case "show-account-parameters":
       return showAccountParameters(ctx, st);
+    case "alter-account-parameters":
+      return alterAccountParameters(ctx, st);
     case "function":
       return executeFunction(ctx, st);
   }

@@ -60,6 +60,13 @@ function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined 
     if (type === "image-repository") return { kind: "create-image-repository", name, orReplace, ifNotExists, options };
     return { kind: "create-cre", name, orReplace, ifNotExists, options };
   }
+  // ALTER ACCOUNT SET/UNSET of the parameters the platform has (LOG_EVENT_LEVEL); anything else about the
+  // account stays fakesnow's.
+  if (c.isWords("ALTER", "ACCOUNT") && /\bLOG_EVENT_LEVEL\b/i.test(c.text)) {
+    recognise();
+    c.expectWords("ALTER", "ACCOUNT");
+    return { kind: "alter-account-parameters", action: readAlterAction(c, ["set", "unset"]) };
+  }
   if (c.acceptWords("ALTER")) {
     const type = readObjectType(c);
     if (!type) return undefined;

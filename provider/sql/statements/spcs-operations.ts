@@ -30,4 +30,4 @@ export {
 export { serviceLogs as serviceLogsOf } from "../../statements/service-logs";
 export { readStageFile } from "../../statements/stages";
 export { readRuntimeSpec } from "../../model/stored-runtime-spec";
-export { EVENT_TABLE } from "../../statements/event-table";
+export { DEFAULT_LOG_EVENT_LEVEL, EVENT_TABLE, LOG_EVENT_LEVEL, LOG_EVENT_LEVELS, logEventLevel, setLogEventLevel, type LogEventLevel } from "../../statements/event-table";

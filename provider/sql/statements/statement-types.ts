@@ -32,6 +32,7 @@ export type Statement =
   | { kind: "show-cres"; filters: ShowFilters }
   | { kind: "describe-cre"; name: ObjectName }
   | { kind: "show-account-parameters"; filters: ShowFilters }
+  | { kind: "alter-account-parameters"; action: AlterAction }
   | { kind: "function"; name: string; args: FunctionArg[]; column: string; form: "select" | "call" | "table"; target?: ObjectName };
 
 export type ServiceDetail = "instances" | "containers" | "endpoints" | "roles";

@@ -50,6 +50,8 @@ describe("integration: collecting container logs for the event table", function 
       await sleep(250);
     }
     const seen = lines();
+    const events = eventsToShip(tp.platform, 10_000).filter((e) => e.row.RECORD_TYPE === "EVENT");
+    assert.deepEqual(events, [], "platform events are off until LOG_EVENT_LEVEL is set (SPCS's default)");
     const expected = (stream: string) => Array.from({ length: 40 }, (_, i) => `${stream} ${stream === "stdout" ? "out" : "err"} ${i + 1}`);
     assert.deepEqual(seen.filter((l) => l.startsWith("stdout")), expected("stdout"));
     assert.deepEqual(seen.filter((l) => l.startsWith("stderr")), expected("stderr"));

@@ -51,4 +51,12 @@ describe("SHOW PARAMETERS … IN ACCOUNT", function () {
     assert.equal(parseSpcsStatement("show parameters like 'TIMEZONE'"), undefined);
     assert.equal(parseSpcsStatement("show parameters in session"), undefined);
   });
+
+  it("ALTER ACCOUNT SET / UNSET LOG_EVENT_LEVEL is the executor's; other account settings stay fakesnow's", function () {
+    const set = parseSpcsStatement("alter account set log_event_level = 'INFO'");
+    assert.ok(set?.kind === "alter-account-parameters" && set.action.kind === "set");
+    assert.deepEqual(set.action.kind === "set" && set.action.options.map((o) => [o.key, o.value]), [["LOG_EVENT_LEVEL", { kind: "string", value: "INFO" }]]);
+    assert.deepEqual(parseSpcsStatement("ALTER ACCOUNT UNSET LOG_EVENT_LEVEL"), { kind: "alter-account-parameters", action: { kind: "unset", properties: ["LOG_EVENT_LEVEL"] } });
+    assert.equal(parseSpcsStatement("alter account set timezone = 'UTC'"), undefined);
+  });
 });
