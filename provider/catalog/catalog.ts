@@ -14,6 +14,7 @@ import { NetworkRuleStore } from "./network-rule-store";
 import { ExternalAccessIntegrationStore } from "./external-access-integration-store";
 import { EventStore } from "./event-store";
 import { AccountParameterStore } from "./account-parameter-store";
+import { ServiceFunctionStore } from "./service-function-store";
 
 /** How long a writer waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 15_000;
@@ -37,6 +38,7 @@ export class Catalog {
   readonly integrations: ExternalAccessIntegrationStore;
   readonly events: EventStore;
   readonly parameters: AccountParameterStore;
+  readonly serviceFunctions: ServiceFunctionStore;
 
   private constructor(private readonly db: BetterSqlite3.Database) {
     this.pools = new ComputePoolStore(db);
@@ -49,6 +51,7 @@ export class Catalog {
     this.integrations = new ExternalAccessIntegrationStore(db);
     this.events = new EventStore(db);
     this.parameters = new AccountParameterStore(db);
+    this.serviceFunctions = new ServiceFunctionStore(db);
   }
 
   static open(file: string): Catalog {

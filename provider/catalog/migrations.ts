@@ -171,6 +171,25 @@ export const MIGRATIONS: readonly string[] = [
      created_on            TEXT NOT NULL,
      owner                 TEXT NOT NULL
    );`,
+  // Service functions (SPCS CREATE FUNCTION … SERVICE= ENDPOINT=): schema objects naming a service by its
+  // qualified name (no foreign key: SPCS lets the service be dropped under the function, which then fails
+  // when called). Arguments and context headers are JSON text.
+  `CREATE TABLE service_functions (
+     database_name   TEXT NOT NULL,
+     schema_name     TEXT NOT NULL,
+     name            TEXT NOT NULL,
+     arguments       TEXT NOT NULL,
+     returns         TEXT NOT NULL,
+     service         TEXT NOT NULL,
+     endpoint        TEXT NOT NULL,
+     path            TEXT NOT NULL,
+     max_batch_rows  INTEGER,
+     context_headers TEXT NOT NULL,
+     comment         TEXT,
+     created_on      TEXT NOT NULL,
+     owner           TEXT NOT NULL,
+     PRIMARY KEY (database_name, schema_name, name)
+   );`,
   // Account parameters set with ALTER ACCOUNT (LOG_EVENT_LEVEL); the event table's outbox and the
   // collector's place in each container's log (see
   // objects/event-table/): rows wait here until the SQL endpoint copies them into the event table it

@@ -61,11 +61,14 @@ export const SPCS_ERROR_CODES = {
   "container-missing": "A container the catalog records is gone from the engine (removed outside the platform).",
   "instance-not-found": "`spcs logs --instance` names an instance the service does not have.",
   "instance-pending": "The instance waits for capacity: it has no container and so no logs yet.",
-  "service-suspended": "The service is suspended: it has no containers and so no logs.",
+  "service-suspended": "The service is suspended: it has no containers and so no logs, and a service function on it with AUTO_RESUME FALSE cannot be called.",
+  "invalid-function-target": "CREATE FUNCTION … SERVICE= names a job, an endpoint the service lacks, or a TCP endpoint.",
+  "service-function-failed": "A service function's service did not answer a batch, answered an error status, or answered outside SPCS's format.",
   "no-previous-logs": "`spcs logs --previous` of a container that has not restarted.",
   // The catalog
   "catalog-spec-format": "A service's stored runtime spec is in a format a newer release wrote.",
   "catalog-spec-unreadable": "A service's stored runtime spec is not JSON of a runtime spec (edited by hand or damaged).",
+  "import-spec-unknown": "`pulumi import` of a service or job service whose row an earlier release stored without the specification's text.",
   // Provisioning (spcs platform up)
   "command-failed": "A command the provisioning runs could not start or exited non-zero.",
   "provision-timeout": "A server provisioning started (engine, registry) did not answer in time.",

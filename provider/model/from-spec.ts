@@ -1,3 +1,4 @@
+import { canonicalYaml } from "../spec/normalize-spec";
 import { cpuMillicores, memoryBytes } from "../spec/quantities";
 import type { ResourceSet, ServiceSpec } from "../spec/service-spec";
 import type { Resources } from "./resources";
@@ -41,6 +42,7 @@ export function runtimeSpecOf(model: ServiceSpec): RuntimeSpec {
     })),
     // Only when the spec has logExporters, so specs without it keep the runtime form they had.
     ...(s.logExporters && { logLevel: s.logExporters.eventTableConfig.logLevel }),
+    specText: canonicalYaml(model),
   };
 }
 

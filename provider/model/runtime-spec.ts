@@ -60,4 +60,12 @@ export interface RuntimeSpec {
    * and stderr, ERROR: stderr). Absent (no logExporters, and every row stored before it was kept): none.
    */
   logLevel?: "INFO" | "ERROR" | "NONE";
+  /**
+   * The specification the service was made from, in canonical YAML (spec/normalize-spec.ts): what
+   * DESCRIBE SERVICE shows. Kept because the runtime form above drops what the runner does not use
+   * (serviceRoles, capabilities, CORS, a secret's case…): read back, this text gives the same model and
+   * specDigest, which is what `pulumi import` needs to rebuild a program's `spec` with no diff. Absent
+   * in rows stored before it was kept.
+   */
+  specText?: string;
 }

@@ -85,7 +85,7 @@ export function nativeProvider(spcs: Dispatcher, status: StatusReporter, unwrap:
       return struct(await call(urn, "diff", [id, unwrap(olds), unwrap(news)]));
     },
     async create(urn: string, inputs: any) {
-      const r = struct(await call(urn, "create", [unwrap(inputs)]));
+      const r = struct(await call(urn, "create", [unwrap(inputs)]).catch((e) => Promise.reject(initFailure(e, secrets(urn), inputs))));
       return { ...r, outs: resecret(r.outs, secrets(urn), inputs) };
     },
     async read(id: string, urn: string, props: any) {
@@ -103,13 +103,28 @@ export function nativeProvider(spcs: Dispatcher, status: StatusReporter, unwrap:
       return { id: "", props: {} };
     },
     async update(id: string, urn: string, olds: any, news: any) {
-      const r = struct(await call(urn, "update", [id, unwrap(olds), unwrap(news)]));
+      const r = struct(await call(urn, "update", [id, unwrap(olds), unwrap(news)]).catch((e) => Promise.reject(initFailure(e, secrets(urn), news, olds))));
       return { ...r, outs: resecret(r.outs, secrets(urn), news, olds) };
     },
     async delete(id: string, urn: string, props: any) {
       await call(urn, "delete", [id, unwrap(props)]);
     },
   };
+}
+
+/**
+ * A create or update that made the object but failed to bring it up (a job that FAILED, a service that
+ * never became READY) throws the object's properties with its id, and the server sends them to the
+ * engine as the resource's state (ErrorResourceInitFailed). They cross gRPC as a Struct, which rejects
+ * undefined values: the server would throw while answering and never answer, and `pulumi up` would
+ * wait forever. And they are state: secrets are marked secret again, as in a successful result.
+ */
+export function initFailure(e: unknown, secretProps: readonly string[], ...sources: any[]): unknown {
+  if (e === null || typeof e !== "object" || !("id" in e) || !("properties" in e)) return e;
+  const failure = e as { properties?: Record<string, unknown> };
+  const { __provider: _dynamicOnly, ...props } = failure.properties ?? {};
+  failure.properties = resecret(struct(props), secretProps, ...sources);
+  return e;
 }
 
 function userError(message: string): Error {

@@ -9,10 +9,11 @@
  * - internal stages kept in the platform's stage folder (`--stage-path`), and the stage commands fakesnow
  *   lacks (fakesnow-stage-commands.ts, written next to this file);
  * - a VARIANT path compared with a string compares its text, as in Snowflake (fakesnow-variant-text.ts),
- *   which the event table's queries rely on.
+ *   which the event table's queries rely on;
+ * - SPCS service functions callable from any query (fakesnow-service-functions.ts, written next to it).
  */
 export const FAKESNOW_LAUNCHER = String.raw`
-import argparse, base64, datetime, decimal, json, os, sys
+import argparse, base64, contextvars, datetime, decimal, json, os, sys, uuid
 
 import pyarrow as pa
 import uvicorn
@@ -23,10 +24,29 @@ from starlette.routing import Route
 import fakesnow.server as server
 from fakesnow.instance import FakeSnow
 
+import spcs_fakesnow_functions as functions
 import spcs_fakesnow_stages as stages
 import spcs_fakesnow_variant as variant
 
 EPOCH = datetime.date(1970, 1, 1)
+
+# The endpoint's query id for the statement being run (header x-spcs-query-id). fakesnow names each result
+# with uuid4() once it has run; pinned to the endpoint's id, the client, fakesnow's results cache and
+# LAST_QUERY_ID() all see one id, the one a service function's sf-external-function-current-query-id
+# header carries. starlette runs the statement in a worker thread, which inherits the context.
+QUERY_ID = contextvars.ContextVar("spcs_query_id", default=None)
+
+
+class PinnedUuid:
+    def __getattr__(self, name):
+        return getattr(uuid, name)
+
+    def uuid4(self):
+        return QUERY_ID.get() or uuid.uuid4()
+
+
+import fakesnow.cursor
+fakesnow.cursor.uuid = PinnedUuid()
 
 
 def cell(value, sf_type):
@@ -63,7 +83,9 @@ def arrow_rowset(b64, rowtype):
 
 
 async def query_request(request):
-    response = await stages.handle(request) or stages.complete_stage_info(await server.query_request(request))
+    functions.set_context(server, request)
+    QUERY_ID.set(request.headers.get("x-spcs-query-id"))
+    response = await stages.handle(request) or stages.complete_stage_info(functions.statement_failure(request, await server.query_request(request)))
     if request.headers.get("x-spcs-result-format") != "json":
         return response
     body = json.loads(response.body)
@@ -94,7 +116,12 @@ def main():
     for name in sorted(os.listdir(args.db_path)):
         if name.endswith(".db") and name[:-3].isidentifier():
             server.shared_fs.connect(name[:-3].upper()).close()
-    routes = [Route("/queries/v1/query-request", query_request, methods=["POST"]), Route("/fs_bucket/{path:path}", stages.bucket_download, methods=["GET"])]
+    functions.install(server.shared_fs.duck_conn)
+
+    async def register_function(request):
+        return await functions.register(request, server.shared_fs)
+
+    routes = [Route("/queries/v1/query-request", query_request, methods=["POST"]), Route("/spcs/v1/functions", register_function, methods=["POST"]), Route("/fs_bucket/{path:path}", stages.bucket_download, methods=["GET"])]
     routes += [r for r in server.routes if getattr(r, "path", "") != "/queries/v1/query-request"]
     uvicorn.run(Starlette(routes=routes), host=args.host, port=args.port, log_level="warning")
 

@@ -4,6 +4,7 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { FAKESNOW_LAUNCHER } from "./fakesnow-launcher";
+import { FAKESNOW_SERVICE_FUNCTIONS } from "./fakesnow-service-functions";
 import { FAKESNOW_STAGE_COMMANDS } from "./fakesnow-stage-commands";
 import { FAKESNOW_VARIANT_TEXT } from "./fakesnow-variant-text";
 import { aptInstall, run, runLogged, startDaemon, which } from "./system";
@@ -13,12 +14,25 @@ import { aptInstall, run, runLogged, startDaemon, which } from "./system";
  * and the connector it imports: fakesnow 0.12 needs the 4.x connector's `snowflake.connector.converter`,
  * which connector 5.x (what pip picks unpinned) no longer has.
  */
-export const FAKESNOW_REQUIREMENTS = ["fakesnow[server]==0.12.*", "snowflake-connector-python==4.7.5"];
+const FAKESNOW_BASE = ["fakesnow[server]==0.12.*", "snowflake-connector-python==4.7.5"];
+/**
+ * Added to the venv after its first release: DuckDB's vectorized (Arrow) Python UDFs, which carry a service
+ * function's rows to the endpoint one chunk at a time, need numpy. The venv's stamp stays the base list
+ * (so releases before this one keep using the venv as it is, instead of rebuilding it under each other);
+ * these are installed in place into a venv that lacks them, found by their folder.
+ */
+const FAKESNOW_ADDED = [{ requirement: "numpy==2.*", module: "numpy" }];
+export const FAKESNOW_REQUIREMENTS = [...FAKESNOW_BASE, ...FAKESNOW_ADDED.map((a) => a.requirement)];
 
 /** The venv lives in the tools cache (like the Pulumi CLI build), shared by every platform home on the machine. */
 export function fakesnowVenv(): string {
   const cache = process.env.SPCS_TOOLS_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "pulumi-spcs");
   return path.join(cache, "fakesnow-0.12", "venv");
+}
+
+function sitePackages(venv: string): string[] {
+  const lib = path.join(venv, "lib");
+  return (fs.existsSync(lib) ? fs.readdirSync(lib) : []).map((py) => path.join(lib, py, "site-packages"));
 }
 
 /** The fakesnow version installed in the venv (from its dist-info folder: no Python start), or undefined. */
@@ -45,7 +59,7 @@ function readStamp(venv: string): string | undefined {
 /** Whether the venv's Python imports fakesnow's server: a venv whose install broke half-way does not. */
 function fakesnowImports(venv: string): boolean {
   try {
-    run(path.join(venv, "bin", "python"), ["-c", "import fakesnow.server, uvicorn"]);
+    run(path.join(venv, "bin", "python"), ["-c", "import fakesnow.server, uvicorn, numpy"]);
     return true;
   } catch {
     return false;
@@ -62,7 +76,13 @@ export async function ensureFakesnowVenv(log: (line: string) => void): Promise<{
   const have = fakesnowVersion(venv);
   // The stamp is written only after the venv imported fakesnow's server once, so the fast path starts no
   // Python (an import takes seconds on a loaded machine).
-  if (have?.startsWith("0.12.") && readStamp(venv) === FAKESNOW_REQUIREMENTS.join("\n")) return { venv, version: have };
+  if (have?.startsWith("0.12.") && readStamp(venv) === FAKESNOW_BASE.join("\n")) {
+    const missing = FAKESNOW_ADDED.filter((a) => !sitePackages(venv).some((site) => fs.existsSync(path.join(site, a.module))));
+    if (missing.length === 0) return { venv, version: have };
+    log(`adding ${missing.map((a) => a.requirement).join(" ")} to ${venv}`);
+    await runLogged(path.join(venv, "bin", "python"), ["-m", "pip", "install", "-q", "--disable-pip-version-check", ...missing.map((a) => a.requirement)], log);
+    if (fakesnowImports(venv)) return { venv, version: have };
+  }
   if (!which("python3")) await aptInstall(["python3", "python3-venv"], log);
   const partial = `${venv}.partial-${process.pid}`;
   fs.rmSync(partial, { recursive: true, force: true });
@@ -71,7 +91,7 @@ export async function ensureFakesnowVenv(log: (line: string) => void): Promise<{
   await runLogged("python3", ["-m", "venv", partial], log);
   await runLogged(path.join(partial, "bin", "python"), ["-m", "pip", "install", "-q", "--disable-pip-version-check", ...FAKESNOW_REQUIREMENTS], log);
   if (!fakesnowImports(partial)) throw new Error(`fakesnow installed into ${partial} but does not import; see the pip output above`);
-  fs.writeFileSync(path.join(partial, STAMP), FAKESNOW_REQUIREMENTS.join("\n"));
+  fs.writeFileSync(path.join(partial, STAMP), FAKESNOW_BASE.join("\n"));
   fs.rmSync(venv, { recursive: true, force: true });
   try {
     fs.renameSync(partial, venv);
@@ -89,6 +109,7 @@ export async function startFakesnow(venv: string, dbPath: string, stagePath: str
   writeIfChanged(launcher, FAKESNOW_LAUNCHER);
   writeIfChanged(path.join(venv, "spcs_fakesnow_stages.py"), FAKESNOW_STAGE_COMMANDS);
   writeIfChanged(path.join(venv, "spcs_fakesnow_variant.py"), FAKESNOW_VARIANT_TEXT);
+  writeIfChanged(path.join(venv, "spcs_fakesnow_functions.py"), FAKESNOW_SERVICE_FUNCTIONS);
   fs.mkdirSync(dbPath, { recursive: true });
   const port = await freePort();
   const pid = startDaemon(path.join(venv, "bin", "python"), [launcher, "--host", "127.0.0.1", "--port", String(port), "--db-path", dbPath, "--stage-path", stagePath], logFile);

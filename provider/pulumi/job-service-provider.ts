@@ -1,5 +1,5 @@
 import { withFix } from "../common/fix";
-import { ResourceInitError, isSpcsError } from "../common/errors";
+import { ResourceInitError, SpcsError, isSpcsError } from "../common/errors";
 import { autoName, qualifiedName } from "../common/identifiers";
 import { isUnknown } from "../common/unknown";
 import type { ServiceKey } from "../catalog/service-store";
@@ -9,6 +9,7 @@ import { currentPlatform } from "../platform/current-platform";
 import { runtimeSpecOf } from "../model/from-spec";
 import type { SecretValue } from "../statements/services";
 import { dropService } from "../statements/services";
+import { describeServiceSpecText } from "../statements/service-spec-text";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type CheckFailure, type ResourceProvider } from "./provider-types";
 import { analyzeSource, identifierFailures, normalizeSecrets, secretFailures, specFailures, type WorkloadInputs } from "./workload-settings";
 import { JOB_SERVICE_SCHEMA } from "../schema/tables/job-service-schema";
@@ -101,7 +102,9 @@ export const jobServiceProvider: ResourceProvider<JobServiceInputs, JobServiceOu
     await reconcileJob(currentPlatform(), keyOf(props));
     const d = await describeJob(currentPlatform(), keyOf(props));
     if (!d) return {};
-    const inputs = pickInputs(props);
+    // An import (`pulumi import`, `JobService.get`) knows only the id: the inputs come from DESCRIBE.
+    const importing = props.spec === undefined && props.specTemplate === undefined;
+    const inputs = importing ? importedInputs(id, props, d) : pickInputs(props);
     return { id, props: outputsOf(inputs, d), inputs: plain(inputs) };
   },
 
@@ -157,6 +160,21 @@ function countFailures(i: JobServiceInputs): CheckFailure[] {
 function outputsOf(inputs: JobServiceInputs, d: JobDescription): JobServiceOutputs {
   const shown = Object.fromEntries(SHOWN.map((k) => [k, d[k]]));
   return plain({ ...inputs, ...shown });
+}
+
+/**
+ * What an imported job was run with. DESCRIBE does not show the statement timeout: the default is
+ * assumed, and a program that sets another one replaces (reruns) the job on its next up.
+ */
+function importedInputs(id: string, props: JobServiceOutputs, d: JobDescription): JobServiceInputs {
+  const spec = describeServiceSpecText(currentPlatform(), keyOf(props));
+  if (spec === undefined) {
+    throw new SpcsError("import-spec-unknown", `JobService ${id}: its specification was stored by an earlier build of pulumi-spcs, which did not keep the text, so it cannot be imported with its spec.`, "declare the job in the program with its spec and `adopt: true` instead of importing it");
+  }
+  return {
+    ...pickInputs(props), spec, computePool: d.computePool, replicas: d.replicas, async: d.isAsyncJob, externalAccessIntegrations: d.externalAccessIntegrations,
+    queryWarehouse: d.queryWarehouse, comment: d.comment, runtimeEnvironment: d.runtimeEnvironment, timeoutSeconds: DEFAULT_JOB_TIMEOUT_SECONDS,
+  };
 }
 
 function pickInputs(p: JobServiceOutputs): JobServiceInputs {

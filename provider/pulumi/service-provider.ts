@@ -1,9 +1,11 @@
-import { ResourceInitError, isSpcsError } from "../common/errors";
+import { ResourceInitError, SpcsError, isSpcsError } from "../common/errors";
 import { autoName, qualifiedName } from "../common/identifiers";
 import { isUnknown } from "../common/unknown";
 import type { ServiceKey } from "../catalog/service-store";
 import { currentPlatform } from "../platform/current-platform";
+import type { Platform } from "../platform/platform";
 import { DEFAULT_READY_TIMEOUT_SECONDS, awaitServiceReady, alterService, createService, describeService, dropService, type SecretValue, type ServiceDescription, suspendService } from "../statements/services";
+import { describeServiceSpecText } from "../statements/service-spec-text";
 import { runtimeSpecOf } from "../model/from-spec";
 import { driftLine } from "../model/drift";
 import { SERVICE_SCHEMA } from "../schema/tables/service-schema";
@@ -117,10 +119,16 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
   },
 
   async read(id, props) {
-    const d = await describeService(currentPlatform(), keyOf(props));
+    const platform = currentPlatform();
+    const d = await describeService(platform, keyOf(props));
     if (!d) return {};
+    // An import (`pulumi import`, `Service.get`) knows only the id: every input comes from DESCRIBE.
+    const importing = props.spec === undefined && props.specTemplate === undefined;
     const inputs: ServiceInputs = {
       ...pickInputs(props),
+      ...(importing && { spec: importedSpec(platform, id, keyOf(props)) }),
+      computePool: d.computePool,
+      readyTimeoutSeconds: props.readyTimeoutSeconds ?? DEFAULT_READY_TIMEOUT_SECONDS,
       minInstances: d.minInstances,
       maxInstances: d.maxInstances,
       minReadyInstances: d.minReadyInstances,
@@ -175,6 +183,15 @@ function outputsOf(inputs: ServiceInputs, d: ServiceDescription): ServiceOutputs
   const ingress = d.endpoints.find((e) => e.isPublic && e.ingressUrl)?.ingressUrl;
   const shown = Object.fromEntries(SHOWN.map((k) => [k, d[k]]));
   return plain({ ...inputs, ...shown, drift: d.drift.map(driftLine), ingressUrl: ingress ? `http://${ingress}` : null }) as ServiceOutputs;
+}
+
+/** The spec an imported service was made from, as DESCRIBE SERVICE shows it (the same specDigest when analysed again). */
+function importedSpec(platform: Platform, id: string, key: ServiceKey): string {
+  const text = describeServiceSpecText(platform, key);
+  if (text === undefined) {
+    throw new SpcsError("import-spec-unknown", `Service ${id}: its specification was stored by an earlier release of pulumi-spcs, which did not keep the text, so it cannot be imported with its spec.`, "declare the service in the program with its spec and `adopt: true` instead of importing it, or recreate it (ALTER SERVICE … FROM SPECIFICATION keeps the text from then on)");
+  }
+  return text;
 }
 
 function pickInputs(p: ServiceOutputs): ServiceInputs {

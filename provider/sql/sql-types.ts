@@ -25,6 +25,12 @@ export interface SqlResult {
   rows: SqlValue[][];
   /** Snowflake's statementTypeId family: SHOW 0x4400, DESCRIBE 0x4500, DDL 0x6000, SELECT/CALL 0x1000. */
   statementType: "show" | "describe" | "ddl" | "select";
+  /**
+   * Requests the server sends to fakesnow's launcher (POST path, JSON body) once the statement has run and
+   * before it answers: what fakesnow must know of an SPCS object (a service function's macro). A failure
+   * of one is the statement's error.
+   */
+  fakesnow?: { path: string; body: unknown }[];
 }
 
 /** What the executor may read of a session (and change: USE, ALTER SESSION are forwarded to fakesnow). */
@@ -53,3 +59,17 @@ export class SqlError extends Error {
 
 /** Answers one SPCS statement, or returns undefined when `sql` is not SPCS SQL (fakesnow answers it). */
 export type SpcsStatementExecutor = (sql: string, session: SqlSession) => Promise<SqlResult | undefined>;
+
+/** The statement a service function is called from: its query id and the session that runs it. */
+export interface FunctionCall {
+  queryId: string;
+  sessionId: string;
+  sqlText: string;
+  session: SqlSession;
+}
+
+/**
+ * Calls the service function `DB.SCHEMA.NAME` (as its fakesnow macro names it) on argument rows, one per
+ * SQL row, and returns one JSON value per row. Throws SqlError.
+ */
+export type ServiceFunctionCaller = (fn: string, rows: unknown[][], call: FunctionCall) => Promise<unknown[]>;

@@ -1,4 +1,5 @@
 import type { SpcsStatementExecutor } from "../sql-types";
+import type { FunctionCalls } from "./function-calls";
 import type { QueryStore } from "./query-store";
 import type { SessionStore } from "./session-store";
 import type { Upstream } from "./upstream";
@@ -16,6 +17,10 @@ export interface EndpointContext {
   log: (line: string) => void;
   /** The platform home, where services' session tokens are (OAuth logins); unset: OAuth is refused. */
   home?: string;
+  /** Service function calls of forwarded statements (function-calls.ts). */
+  functionCalls: FunctionCalls;
+  /** `host:port` the endpoint listens on, once it does: where fakesnow's UDF calls back. */
+  address: string;
 }
 
 /** `Authorization` for fakesnow: the upstream token of the caller's session. */

@@ -9,7 +9,7 @@ import { currentPlatform } from "../../platform/current-platform";
 import { ContainerRelay } from "./container-relay";
 import { EventTableShipper } from "./event-table-shipper";
 import { Upstream } from "./upstream";
-import { platformExecutor } from "./platform-executor";
+import { platformExecutor, platformFunctionCaller } from "./platform-executor";
 import { startSqlEndpoint } from "./sql-endpoint-server";
 
 async function main(): Promise<void> {
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const port = Number(process.env.SPCS_SQL_PORT ?? "0");
   const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   const platform = process.env.SPCS_HOME ? currentPlatform() : undefined;
-  const endpoint = await startSqlEndpoint({ fakesnow, executor: platformExecutor, log, home: platform?.config.home }, port);
+  const endpoint = await startSqlEndpoint({ fakesnow, executor: platformExecutor, functionCaller: platformFunctionCaller, log, home: platform?.config.home }, port);
   const [host, listening] = endpoint.address.split(":");
   const relay = platform && new ContainerRelay(platform, { host, port: Number(listening) }, log);
   relay?.start();

@@ -6,9 +6,13 @@ import { newQueryId, type EndpointSession } from "./session-store";
 import { clientSessionStatement } from "./client-session-statements";
 import { resultData } from "./wire-result";
 import { snowflakeWording } from "./fakesnow-errors";
+import { FUNCTION_CONTEXT_HEADER } from "./function-calls";
 
 /** How connector 4.x fetches an async result: `select * from table(result_scan('<qid>'))`. */
 const RESULT_SCAN = /^\s*select\s+\*\s+from\s+table\s*\(\s*result_scan\s*\(\s*'([^']+)'\s*\)\s*\)\s*;?\s*$/i;
+
+/** The endpoint's query id for a forwarded statement: fakesnow's launcher names the result with it. */
+const QUERY_ID_HEADER = "x-spcs-query-id";
 
 /** Node's client reads only JSON rowsets; fakesnow (through our launcher) converts its Arrow on request. */
 export const JSON_RESULT_HEADER = "x-spcs-result-format";
@@ -43,9 +47,12 @@ async function runStatement(ctx: EndpointContext, session: EndpointSession, body
   // describeOnly must not run the statement, and the executor has no describe: fakesnow answers it.
   if (body.describeOnly !== true) {
     const result = clientSessionStatement(sqlText) ?? (await ctx.executor(sqlText, { ...session.sql }));
-    if (result) return ok(resultData(result, qid, session.sql));
+    if (result) return (await tellFakesnow(ctx, session, result.fakesnow ?? [], qid)) ?? ok(resultData(result, qid, session.sql));
   }
-  const up = await ctx.upstream.post(`/queries/v1/query-request?${query.toString()}`, body, { ...upstreamAuth(session.upstreamToken), ...(wantsJson && { [JSON_RESULT_HEADER]: "json" }) });
+  // The statement may call service functions: fakesnow's UDF calls back with this statement's token.
+  const calls = ctx.functionCalls.open(ctx.address, { queryId: qid, sessionId: String(session.id), sqlText, session: { ...session.sql } });
+  const headers = { ...upstreamAuth(session.upstreamToken), ...(wantsJson && { [JSON_RESULT_HEADER]: "json" }), [FUNCTION_CONTEXT_HEADER]: calls.header, [QUERY_ID_HEADER]: qid };
+  const up = await ctx.upstream.post(`/queries/v1/query-request?${query.toString()}`, body, headers).finally(calls.close);
   if (up.status >= 500 || (up.status !== 200 && up.body.success !== false)) {
     // fakesnow reports its own bugs as HTTP 500; a 5xx makes the connectors retry for minutes, so the
     // client gets Snowflake's internal-error code at once instead.
@@ -59,6 +66,18 @@ async function runStatement(ctx: EndpointContext, session: EndpointSession, body
     if (typeof data.queryId === "string" && data.queryId !== qid) ctx.queries.remember(data.queryId, session.id, sqlText, up.body as Envelope);
   }
   return up.body as Envelope;
+}
+
+/** Sends what fakesnow must know of the statement's SPCS objects; the first failure is the statement's answer. */
+async function tellFakesnow(ctx: EndpointContext, session: EndpointSession, requests: { path: string; body: unknown }[], qid: string): Promise<Envelope | undefined> {
+  for (const r of requests) {
+    const up = await ctx.upstream.post(r.path, r.body, upstreamAuth(session.upstreamToken));
+    if (up.status !== 200 || up.body.success !== true) {
+      const data = (up.body.data ?? {}) as Record<string, unknown>;
+      return failure(String(up.body.code ?? "000603"), String(data.sqlState ?? "XX000"), String(up.body.message ?? `fakesnow answered ${up.status} to ${r.path}`), qid);
+    }
+  }
+  return undefined;
 }
 
 /** fakesnow's error in Snowflake's words where we know them, with the query id Snowflake's errors carry. */

@@ -1,9 +1,10 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { SpcsStatementExecutor } from "../sql-types";
+import type { ServiceFunctionCaller, SpcsStatementExecutor } from "../sql-types";
 import type { EndpointContext } from "./endpoint-context";
 import { failure, ok } from "./envelopes";
 import { sendJson } from "./http-io";
+import { FUNCTION_CALL_PATH, FunctionCalls } from "./function-calls";
 import { abortRequest, queryMonitoring, queryRequest, queryResult } from "./query-routes";
 import { QueryStore } from "./query-store";
 import { login, sessionCall, tokenRequest } from "./session-routes";
@@ -24,6 +25,8 @@ export interface SqlEndpointOptions {
   log?: (line: string) => void;
   /** The platform home: OAuth logins with a service's session token (oauth-login.ts). */
   home?: string;
+  /** Answers service functions called from SQL that fakesnow runs; unset: such calls fail. */
+  functionCaller?: ServiceFunctionCaller;
 }
 
 export interface SqlEndpoint {
@@ -48,6 +51,8 @@ export async function startSqlEndpoint(opts: SqlEndpointOptions, port = 0, host 
     pollWaitMs: opts.pollWaitMs ?? DEFAULT_POLL_WAIT_MS,
     log: opts.log ?? (() => undefined),
     home: opts.home,
+    functionCalls: new FunctionCalls(opts.functionCaller),
+    address: "",
   };
   const server = http.createServer((req, res) => {
     req.on("error", () => undefined);
@@ -65,6 +70,7 @@ export async function startSqlEndpoint(opts: SqlEndpointOptions, port = 0, host 
     server.listen(port, host, () => resolve());
   });
   const a = server.address() as AddressInfo;
+  ctx.address = `${a.address}:${a.port}`;
   return {
     server,
     address: `${a.address}:${a.port}`,
@@ -90,6 +96,7 @@ async function route(ctx: EndpointContext, req: http.IncomingMessage, res: http.
   if (method === "POST" && pathname === "/telemetry/send") return sendJson(res, 200, ok(null));
   if (method === "POST" && pathname === "/queries/v1/query-request") return queryRequest(ctx, req, res, q);
   if (method === "POST" && pathname === "/queries/v1/abort-request") return abortRequest(ctx, req, res);
+  if (method === "POST" && pathname === FUNCTION_CALL_PATH) return ctx.functionCalls.handle(req, res);
   if (method === "GET" && (m = /^\/queries\/([^/]+)\/result$/.exec(pathname))) return queryResult(ctx, req, res, decodeURIComponent(m[1]));
   if (method === "GET" && (m = /^\/monitoring\/queries\/([^/]+)$/.exec(pathname))) return queryMonitoring(ctx, req, res, decodeURIComponent(m[1]));
   sendJson(res, 404, failure("390400", "08001", `The SQL endpoint does not serve ${method} ${pathname}.`));

@@ -6,13 +6,17 @@ import { executeFunction } from "./exec-functions";
 import { alterImageRepository, createImageRepository, describeImageRepository, dropImageRepository, showImageRepositories, showImagesStatement } from "./exec-image-repository";
 import { executeJobStatement } from "./exec-job";
 import { alterAccountParameters, showAccountParameters } from "./exec-parameters";
+import { createServiceFunctionStatement, describeFunctionStatement, dropFunctionStatement } from "./exec-service-function";
 import { alterServiceStatement, createServiceStatement, dropServiceStatement } from "./exec-service";
 import { describeServiceStatement, showServiceDetail, showServicesStatement } from "./exec-service-show";
 import { withStageSpecification } from "./stage-spec-source";
 import type { Statement } from "./statement-types";
 
-/** Runs one parsed statement on the platform. */
-export async function executeStatement(ctx: ExecContext, parsed: Statement): Promise<SqlResult> {
+/**
+ * Runs one parsed statement on the platform. Undefined: the statement names no SPCS object after all (DROP
+ * FUNCTION of a function that is not a service function) and goes to fakesnow.
+ */
+export async function executeStatement(ctx: ExecContext, parsed: Statement): Promise<SqlResult | undefined> {
   const st = withStageSpecification(ctx, parsed);
   switch (st.kind) {
     case "create-compute-pool":
@@ -67,5 +71,11 @@ export async function executeStatement(ctx: ExecContext, parsed: Statement): Pro
       return alterAccountParameters(ctx, st);
     case "function":
       return executeFunction(ctx, st);
+    case "create-service-function":
+      return createServiceFunctionStatement(ctx, st);
+    case "drop-function":
+      return dropFunctionStatement(ctx, st);
+    case "describe-function":
+      return describeFunctionStatement(ctx, st);
   }
 }

@@ -1,10 +1,12 @@
 import type { SpcsStatementExecutor } from "../sql-types";
 import { executeStatement } from "./execute-statement";
+import { serviceFunctionCaller } from "./exec-service-function";
 import { parseSpcsStatement } from "./parse-statement";
 import { currentPlatform, type Platform } from "./spcs-operations";
 import { toSqlError } from "./translate-error";
 
 export { parseSpcsStatement } from "./parse-statement";
+export { serviceFunctionCaller } from "./exec-service-function";
 export type { Statement } from "./statement-types";
 
 /**
@@ -27,3 +29,6 @@ export function spcsStatementExecutor(platform: Platform | (() => Platform)): Sp
 
 /** The executor on the process's platform (SPCS_HOME and friends, see provider/common/config.ts). */
 export const executeSpcsStatement: SpcsStatementExecutor = spcsStatementExecutor(() => currentPlatform());
+
+/** The service function caller on the process's platform. */
+export const callServiceFunctionOnPlatform = serviceFunctionCaller(() => currentPlatform());

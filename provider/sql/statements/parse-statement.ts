@@ -4,6 +4,7 @@ import { readOptions } from "./options";
 import { readAlterAction } from "./parse-alter-action";
 import { isFunctionStatement, readFunctionStatement } from "./parse-functions";
 import { readAlterService, readCreateService, readExecuteJob } from "./parse-service";
+import { isServiceFunction, readArgumentTypes, readCreateServiceFunction } from "./parse-service-function";
 import { readShowFilters } from "./show-filters";
 import { sqlError } from "./sql-errors";
 import type { Statement } from "./statement-types";
@@ -45,6 +46,13 @@ export function parseSpcsStatement(sql: string): Statement | undefined {
 function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined {
   if (c.acceptWords("CREATE")) {
     const orReplace = c.acceptWords("OR", "REPLACE");
+    if (c.isWord("FUNCTION") && isServiceFunction(c, 1)) {
+      recognise();
+      c.next();
+      const ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
+      if (orReplace && ifNotExists) throw sqlError("syntax", "SQL compilation error:\nOR REPLACE and IF NOT EXISTS are incompatible.");
+      return readCreateServiceFunction(c, orReplace, ifNotExists);
+    }
     const type = readObjectType(c);
     if (!type) return undefined;
     recognise();
@@ -79,6 +87,15 @@ function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined 
     return { kind: "alter-cre", name, ifExists, action: readAlterAction(c, ["set"]) };
   }
   if (c.acceptWords("DROP")) {
+    if (c.acceptWords("FUNCTION")) {
+      // Claimed only once read in full: a signature this parser cannot read names no service function.
+      const ifExists = c.acceptWords("IF", "EXISTS");
+      const name = readObjectName(c, "function");
+      const argTypes = readArgumentTypes(c);
+      if (!c.atEnd()) return undefined;
+      recognise();
+      return { kind: "drop-function", name, ifExists, argTypes };
+    }
     const type = readObjectType(c);
     if (!type) return undefined;
     recognise();
@@ -89,6 +106,13 @@ function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined 
   }
   if (c.isWord("DESC") || c.isWord("DESCRIBE")) {
     c.next();
+    if (c.acceptWords("FUNCTION")) {
+      const name = readObjectName(c, "function");
+      const argTypes = readArgumentTypes(c);
+      if (!c.atEnd()) return undefined;
+      recognise();
+      return { kind: "describe-function", name, argTypes };
+    }
     const type = readObjectType(c);
     if (!type) return undefined;
     recognise();

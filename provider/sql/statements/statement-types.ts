@@ -33,7 +33,17 @@ export type Statement =
   | { kind: "describe-cre"; name: ObjectName }
   | { kind: "show-account-parameters"; filters: ShowFilters }
   | { kind: "alter-account-parameters"; action: AlterAction }
+  | { kind: "create-service-function"; name: ObjectName; orReplace: boolean; ifNotExists: boolean; args: DeclaredArgument[]; returns: string; options: SqlOption[]; path: string }
+  /** DROP / DESCRIBE FUNCTION name(types): answered here for service functions, by fakesnow for any other. */
+  | { kind: "drop-function"; name: ObjectName; ifExists: boolean; argTypes: string[] }
+  | { kind: "describe-function"; name: ObjectName; argTypes: string[] }
   | { kind: "function"; name: string; args: FunctionArg[]; column: string; form: "select" | "call" | "table"; target?: ObjectName };
+
+/** One declared argument of CREATE FUNCTION: its name and its Snowflake type, upper-case (`NUMBER(38,0)`). */
+export interface DeclaredArgument {
+  name: string;
+  type: string;
+}
 
 export type ServiceDetail = "instances" | "containers" | "endpoints" | "roles";
 

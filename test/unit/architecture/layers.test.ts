@@ -25,6 +25,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["objects/event-table"],
   ["objects/workloads"],
   ["objects/services", "objects/jobs"],
+  ["objects/service-functions"],
   ["statements"],
   ["provision"],
   ["pulumi", "agent", "sql", "plugin"],

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { autoName } from "../../../provider/common/identifiers";
-import { deterministicSuffix, importProps, nativeProvider, parseUrn, resecret } from "../../../provider/plugin/native-provider";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { ResourceInitError } from "../../../provider/common/errors";
+import { deterministicSuffix, importProps, initFailure, nativeProvider, parseUrn, resecret } from "../../../provider/plugin/native-provider";
 
 const URN = "urn:pulumi:dev::shop::spcs:index:ComputePool::pool";
 
@@ -40,5 +42,20 @@ describe("native provider adapter", function () {
     assert.equal(out.spec, "x");
     assert.equal(out.comment, null);
     assert.deepEqual(resecret({ secrets: secret(1) }, ["secrets"]), { secrets: secret(1) }, "never wrapped twice");
+  });
+
+  it("a failed create sends the object's state as a Struct the server can encode, with its secrets marked secret", async function () {
+    const SIG = "4dabf18193072939515e22adb298388d";
+    const failing = { dispatch: async () => Promise.reject(new ResourceInitError("DB.S.JOB", { status: "FAILED", queryWarehouse: undefined, __provider: undefined, secrets: { api: { secretString: "s3cr3t" } } }, ["exit code 7"], "Job failed")), autoName };
+    const provider = nativeProvider(failing, () => undefined, (v) => v, () => ["secrets"]);
+    const e: any = await provider.create("urn:pulumi:dev::shop::spcs:index:JobService::job", { name: "JOB" }).then(() => assert.fail("create succeeded"), (err) => err);
+    assert.equal(e.message, "Job failed");
+    assert.equal(e.id, "DB.S.JOB");
+    // What grpcResponseFromError does with it: an undefined value would throw "Unexpected struct type." there.
+    const encoded = Struct.fromJavaScript(e.properties).toJavaScript() as any;
+    assert.deepEqual(Object.keys(encoded).sort(), ["secrets", "status"]);
+    assert.equal(encoded.secrets[SIG], "1b47061264138c4ac30d75fd1eb44270");
+    const plain = new Error("not an init failure");
+    assert.equal(initFailure(plain, []), plain);
   });
 });
