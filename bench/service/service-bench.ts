@@ -1,118 +1,109 @@
 /**
- * Services: `pulumi up` (and destroy) of N one-container services against `docker-compose up -d` (and
- * down) of the same containers, and one service created by the provider's code path against the raw
- * Docker calls it makes, all in one run on one machine. Prints a table and one JSON line.
+ * Services through the real `pulumi` CLI: `up`, a no-op `preview` and `refresh` of N
+ * one-container services, each against its baseline in the same run: the empty program's `up` /
+ * `preview` / `refresh` (the engine's own floor) and Debian's docker-compose 1.29 starting the same
+ * containers. Plus one service created by the provider's code path against the raw Engine API calls it
+ * makes. Part of `npm run bench` (bench/run.ts); standalone:
  *
- *     node dist/bench/service/service-bench.js [sizes, default 1,10,50]
+ *     node dist/bench/service/service-bench.js [N, default 50]
  *
  * What each side includes: `pulumi up` runs the program, validates every spec, schedules, pins the image
  * digest, starts a network container and the app container per service, and waits until every service
- * is RUNNING (which holds 1.5 s to rule out an instant crash). `docker-compose up -d` starts the
- * containers and returns without waiting for anything.
+ * is RUNNING (READY, and holding). `docker-compose up -d` starts the containers and waits for nothing.
  */
-import { spawnSync } from "node:child_process";
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import { managedLabels } from "../../provider/common/labels";
-import { baseImageRepo } from "../../provider/model/platform-images";
-import { aptInstall, which } from "../../provider/provision/system";
-import { createPool } from "../../provider/objects/compute-pools/compute-pools";
-import { awaitServiceReady } from "../../provider/objects/services/await-service-ready";
-import { platformNetworkName } from "../../provider/model/service-naming";
-import { createService, dropService } from "../../provider/statements/services";
+import { benchResult, type BenchResult } from "../bench-result";
+import { withAnchorService } from "../anchor";
+import { PhaseRecorder } from "../phases";
+import { ensureBenchTools } from "../setup";
+import { describeService } from "../../provider/statements/services";
 import { PulumiProgram } from "../../test/support/pulumi-program";
 import { startTestPlatform, type TestPlatform } from "../../test/support/test-platform";
+import { composeUpDown } from "./compose-baseline";
+import { providerVsRaw } from "./provider-vs-raw";
 
-const elapsed = (t0: number) => Math.round(performance.now() - t0);
+export interface ServiceBenchOptions {
+  /** Services in the program (the issue's goal is stated for 50). */
+  n: number;
+  /** Rounds of every measurement and its baseline (medians are reported). */
+  rounds: number;
+  phases?: PhaseRecorder;
+}
 
-async function main(): Promise<void> {
-  const sizes = (process.argv[2] ?? "1,10,50").split(",").map(Number);
-  // The baseline: Debian's docker-compose, installed like every other part the project needs.
-  if (!which("docker-compose")) await aptInstall(["docker-compose"], (l) => console.error(l));
-  const tp = await startTestPlatform("bench-service");
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Times one CLI command; it must succeed. */
+function timedPulumi(program: PulumiProgram, args: string[], env: Record<string, string> = {}): number {
+  const t = performance.now();
+  const r = program.run(args, env);
+  if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
+  return performance.now() - t;
+}
+
+export async function runServiceBench(tp: TestPlatform, opts: ServiceBenchOptions): Promise<BenchResult[]> {
+  const { n } = opts;
+  const phases = opts.phases ?? new PhaseRecorder(undefined);
+  const empty = PulumiProgram.create("bench/programs/empty", tp);
   const program = PulumiProgram.create("bench/programs/services", tp);
-  const rows: { n: number; pulumiUpMs: number; composeUpMs: number; pulumiDestroyMs: number; composeDownMs: number }[] = [];
+  const t: Record<string, number[]> = {};
+  const sample = (k: string, ms: number) => (t[k] ??= []).push(ms);
   try {
-    for (const n of sizes) {
-      program.must(["config", "set", "count", String(n)]);
-      let t = performance.now();
-      program.must(["up", "--yes", "--skip-preview"]);
-      const pulumiUpMs = elapsed(t);
-      const running = tp.platform.catalog.services.list().length;
-      if (running !== n) throw new Error(`expected ${n} services after up, found ${running}`);
-      t = performance.now();
+    // The empty program's first `up` creates its stack resource; later ones are what a no-op costs.
+    timedPulumi(empty, ["up", "--yes", "--skip-preview"]);
+    program.must(["config", "set", "count", String(n)]);
+    // Each measurement next to its baseline, round after round, so a load spike on the shared machine
+    // hits both sides; medians are reported.
+    for (let r = 0; r < opts.rounds; r++) {
+      sample("emptyUp", timedPulumi(empty, ["up", "--yes", "--skip-preview"]));
+      sample("up", timedPulumi(program, ["up", "--yes", "--skip-preview"], phases.env(`up-${n}-${r}`)));
+      await expectRunning(tp, n);
+      sample("emptyPreview", timedPulumi(empty, ["preview"]));
+      sample("preview", timedPulumi(program, ["preview", "--expect-no-changes"], phases.env(`preview-${n}-${r}`)));
+      sample("emptyRefresh", timedPulumi(empty, ["refresh", "--yes", "--skip-preview"]));
+      sample("refresh", timedPulumi(program, ["refresh", "--yes", "--skip-preview"], phases.env(`refresh-${n}-${r}`)));
       program.must(["destroy", "--yes", "--skip-preview"]);
-      const pulumiDestroyMs = elapsed(t);
-      const { upMs, downMs } = compose(tp, n);
-      rows.push({ n, pulumiUpMs, composeUpMs: upMs, pulumiDestroyMs, composeDownMs: downMs });
+      sample("composeUp", composeUpDown(tp, n, "app").upMs);
+      sample("composeInstanceUp", composeUpDown(tp, n, "instance").upMs);
+      const one = await withAnchorService(tp, () => phases.around(`create-one-${r}`, () => providerVsRaw(tp, r)));
+      sample("createProvider", one.providerMs);
+      sample("createReady", one.providerReadyMs);
+      sample("createRaw", one.rawMs);
     }
-    const single = await providerVsRaw(tp);
-    console.log("N   pulumi up   compose up   ratio   pulumi destroy   compose down   ratio");
-    for (const r of rows) {
-      console.log(`${String(r.n).padEnd(4)}${String(r.pulumiUpMs).padStart(9)}ms${String(r.composeUpMs).padStart(11)}ms${(r.pulumiUpMs / r.composeUpMs).toFixed(2).padStart(7)}x${String(r.pulumiDestroyMs).padStart(15)}ms${String(r.composeDownMs).padStart(13)}ms${(r.pulumiDestroyMs / r.composeDownMs).toFixed(2).padStart(7)}x`);
-    }
-    console.log(`one service: provider create ${single.providerMs} ms (until RUNNING: ${single.providerReadyMs} ms) vs raw Docker calls ${single.rawMs} ms: ${(single.providerMs / single.rawMs).toFixed(2)}x`);
-    console.log(JSON.stringify({ bench: "service", rows, single }));
+    const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)]));
+    const ms = (x: number) => `${Math.round(x)} ms`;
+    const of = `median of ${opts.rounds}`;
+    return [
+      benchResult(`service.up.${n}`, "ms", m.up - m.emptyUp, m.composeUp, `pulumi up of ${n} services (${ms(m.up)}) minus the empty program's up (${ms(m.emptyUp)}), vs docker-compose up -d of the ${n} app containers, ${of}; goal <= 1.5`),
+      benchResult(`service.up.${n}.same-layout`, "ms", m.up - m.emptyUp, m.composeInstanceUp, `the same pulumi up vs docker-compose up -d of the same ${2 * n} containers (network container + app container per service), ${of}`),
+      benchResult(`service.preview.${n}`, "ms", m.preview, m.emptyPreview, `no-op pulumi preview of ${n} services vs the empty program's preview: +${ms(m.preview - m.emptyPreview)} (goal <= +1000 ms), ${of}`),
+      benchResult(`service.refresh.${n}`, "ms", m.refresh, m.emptyRefresh, `pulumi refresh of ${n} services vs the empty program's refresh: +${ms(m.refresh - m.emptyRefresh)} (goal <= +1000 ms), ${of}`),
+      benchResult("service.create.1", "ms", m.createProvider, m.createRaw, `provider CREATE SERVICE of one service vs the raw Engine API calls it makes, on a platform already in use (its networks exist), ${of}; until RUNNING: ${ms(m.createReady)}; goal <= 1.2`),
+    ];
   } finally {
     program.run(["destroy", "--yes"]);
     program.dispose();
-    await tp.dispose();
+    empty.dispose();
   }
 }
 
-/** docker-compose up -d / down of n containers like the services' app containers. */
-function compose(tp: TestPlatform, n: number): { upMs: number; downMs: number } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spcs-compose-"));
-  const image = `${baseImageRepo(tp.config)}:latest`;
-  const labels = managedLabels(tp.config.home, "service-container", "compose-bench");
-  const services = Array.from({ length: n }, (_, i) => `  svc${i}:\n    image: ${image}\n    init: true\n    command: [httpd, -f, -p, "8080", -h, /tmp]\n    labels:\n${Object.entries(labels).map(([k, v]) => `      ${k}: "${v}"`).join("\n")}\n`).join("");
-  fs.writeFileSync(path.join(dir, "docker-compose.yml"), `version: "2.4"\nservices:\n${services}`);
-  const run = (...args: string[]) => {
-    const r = spawnSync("docker-compose", ["-p", `spcsbench${n}`, ...args], { cwd: dir, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`docker-compose ${args.join(" ")}: ${r.stderr}`);
-  };
-  let t = performance.now();
-  run("up", "-d");
-  const upMs = elapsed(t);
-  t = performance.now();
-  run("down");
-  const downMs = elapsed(t);
-  fs.rmSync(dir, { recursive: true, force: true });
-  return { upMs, downMs };
+/** Every service of the program is RUNNING, as DESCRIBE SERVICE shows it. */
+async function expectRunning(tp: TestPlatform, n: number): Promise<void> {
+  const statuses = await Promise.all(tp.platform.catalog.services.list().map(async (s) => (await describeService(tp.platform, { database: s.databaseName, schema: s.schemaName, name: s.name }))?.status));
+  const running = statuses.filter((s) => s === "RUNNING").length;
+  if (running !== n) throw new Error(`expected ${n} RUNNING services after up, found ${running}`);
 }
 
-/** The provider's create of one service (without the Pulumi engine) against the Docker calls it makes. */
-async function providerVsRaw(tp: TestPlatform): Promise<{ providerMs: number; providerReadyMs: number; rawMs: number }> {
-  createPool(tp.platform, { name: "RAW_POOL", instanceFamily: "CPU_X64_S", minNodes: 1, maxNodes: 1, autoResume: true, autoSuspendSecs: 3600, initiallySuspended: false, comment: null });
-  const key = { database: "BENCH_DB", schema: "PUBLIC", name: "ONE" };
-  const spec = { containers: [{ name: "web", image: "/snowflake/images/snowflake_images/busybox:latest", command: ["httpd", "-f", "-p", "8080", "-h", "/tmp"], env: {}, resources: {}, volumeMounts: [], mountSessionToken: true, sessionTokenPath: "/snowflake/session" }], endpoints: [], volumes: [] };
-  let t = performance.now();
-  await createService(tp.platform, { key, computePool: "RAW_POOL", spec, specDigest: "d", minInstances: 1, maxInstances: 1, minReadyInstances: 1, autoResume: true, externalAccessIntegrations: null, queryWarehouse: null, comment: null });
-  const providerMs = elapsed(t);
-  await awaitServiceReady(tp.platform, key, 60);
-  const providerReadyMs = elapsed(t);
-  await dropService(tp.platform, key);
-
-  // The same Engine API calls by hand: network, network container, app container, both started.
-  const docker = tp.platform.docker;
-  const image = `${baseImageRepo(tp.config)}:latest`;
-  const labels = managedLabels(tp.config.home, "service-container", "raw-bench");
-  t = performance.now();
-  const network = platformNetworkName(tp.config.home);
-  await docker.ensureNetwork(network, managedLabels(tp.config.home, "service-network", "platform"));
-  const netns = await docker.createContainer({ name: `raw-bench-netns-${Date.now()}`, image, labels, cmd: ["sleep", "2147483647"], network: { name: network, aliases: ["one"] } });
-  await docker.startContainer(netns);
-  const app = await docker.createContainer({ name: `raw-bench-app-${Date.now()}`, image, labels, cmd: ["httpd", "-f", "-p", "8080", "-h", "/tmp"], joinNetworkOf: netns });
-  await docker.startContainer(app);
-  const rawMs = elapsed(t);
-  for (const id of [app, netns]) await docker.removeContainer(id);
-  await docker.removeNetwork(network);
-  return { providerMs, providerReadyMs, rawMs };
+if (require.main === module) {
+  (async () => {
+    await ensureBenchTools();
+    const tp = await startTestPlatform("bench-service");
+    try {
+      for (const r of await runServiceBench(tp, { n: Number(process.argv[2] ?? 50), rounds: 1 })) console.log(JSON.stringify(r));
+    } finally {
+      await tp.dispose();
+    }
+  })().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
 }
-
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});

@@ -14,6 +14,7 @@ import { NetworkRuleStore } from "./network-rule-store";
 import { ExternalAccessIntegrationStore } from "./external-access-integration-store";
 import { EventStore } from "./event-store";
 import { AccountParameterStore } from "./account-parameter-store";
+import { SnapshotStore } from "./snapshot-store";
 import { ServiceFunctionStore } from "./service-function-store";
 
 /** How long a writer waits for another process's transaction before giving up. */
@@ -38,6 +39,7 @@ export class Catalog {
   readonly integrations: ExternalAccessIntegrationStore;
   readonly events: EventStore;
   readonly parameters: AccountParameterStore;
+  readonly snapshots: SnapshotStore;
   readonly serviceFunctions: ServiceFunctionStore;
 
   private constructor(private readonly db: BetterSqlite3.Database) {
@@ -51,6 +53,7 @@ export class Catalog {
     this.integrations = new ExternalAccessIntegrationStore(db);
     this.events = new EventStore(db);
     this.parameters = new AccountParameterStore(db);
+    this.snapshots = new SnapshotStore(db);
     this.serviceFunctions = new ServiceFunctionStore(db);
   }
 

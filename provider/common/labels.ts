@@ -17,7 +17,7 @@ export const LABEL_SPEC_DIGEST = `${LABEL_PREFIX}.spec-digest`;
 export const LABEL_INGRESS_PORTS = `${LABEL_PREFIX}.ingress-ports`;
 
 /** Kinds of platform-owned Docker objects. */
-export type ManagedKind = "base-image" | "service-container" | "service-ingress" | "service-network" | "service-volume" | "job-container" | "runtime-image" | "validation-container" | "egress-firewall";
+export type ManagedKind = "base-image" | "service-container" | "service-ingress" | "service-network" | "service-volume" | "job-container" | "runtime-image" | "validation-container" | "egress-firewall" | "snapshot-volume" | "volume-copy";
 
 /**
  * The labels stamped on every Docker object the platform creates. `home` scopes objects to one platform

@@ -1,5 +1,6 @@
 import { canonicalYaml } from "../spec/normalize-spec";
 import { cpuMillicores, memoryBytes } from "../spec/quantities";
+import { retentionHours } from "../spec/durations";
 import type { ResourceSet, ServiceSpec } from "../spec/service-spec";
 import type { Resources } from "./resources";
 import type { RuntimeSecret, RuntimeSpec, RuntimeVolume } from "./runtime-spec";
@@ -39,6 +40,12 @@ export function runtimeSpecOf(model: ServiceSpec): RuntimeSpec {
       source: (v.source.startsWith("@") ? "stage" : v.source) as RuntimeVolume["source"],
       size: v.size,
       ...(v.source.startsWith("@") ? { stage: v.source } : v.stageConfig?.name ? { stage: v.stageConfig.name } : {}),
+      ...(v.source === "block" && v.blockConfig && {
+        fromSnapshot: v.blockConfig.initialContents?.fromSnapshot,
+        snapshotOnDelete: v.blockConfig.snapshotOnDelete,
+        snapshotDeleteAfterHours: retentionHours(v.blockConfig.snapshotDeleteAfter),
+        encryption: v.blockConfig.encryption ?? "SNOWFLAKE_SSE",
+      }),
     })),
     // Only when the spec has logExporters, so specs without it keep the runtime form they had.
     ...(s.logExporters && { logLevel: s.logExporters.eventTableConfig.logLevel }),

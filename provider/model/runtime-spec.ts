@@ -49,6 +49,14 @@ export interface RuntimeVolume {
   size?: string;
   /** A stage volume's stage and folder (`stageConfig.name`, or the legacy `@stage/path` source). Absent in rows stored before stages were shared. */
   stage?: string;
+  /** A block volume's `blockConfig`: the snapshot new volumes start from, as written (resolved against the service's schema). */
+  fromSnapshot?: string;
+  /** A block volume: take a SYS_BACKUP_ON_DELETE snapshot before the volume is deleted. Absent in rows stored before snapshots: false. */
+  snapshotOnDelete?: boolean;
+  /** How long that snapshot is kept, in hours (snapshotDeleteAfter; default 7 days). */
+  snapshotDeleteAfterHours?: number;
+  /** The encryption SHOW SNAPSHOTS reports for snapshots of it. */
+  encryption?: string;
 }
 
 export interface RuntimeSpec {

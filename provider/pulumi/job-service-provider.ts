@@ -99,8 +99,8 @@ export const jobServiceProvider: ResourceProvider<JobServiceInputs, JobServiceOu
 
   async read(id, props) {
     // A refresh moves the job on (records its end once its containers exited), then observes it.
-    await reconcileJob(currentPlatform(), keyOf(props));
-    const d = await describeJob(currentPlatform(), keyOf(props));
+    const seen = await reconcileJob(currentPlatform(), keyOf(props));
+    const d = await describeJob(currentPlatform(), keyOf(props), seen.live);
     if (!d) return {};
     // An import (`pulumi import`, `JobService.get`) knows only the id: the inputs come from DESCRIBE.
     const importing = props.spec === undefined && props.specTemplate === undefined;

@@ -13,6 +13,7 @@ import { replaceOnChangeNames } from "../schema/resource-schema";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "./provider-types";
 import { analyzeSource, identifierFailures, instanceCountFailures, normalizeSecrets, secretFailures, specFailures, type WorkloadInputs } from "./workload-settings";
 import { progress } from "../common/progress";
+import { blockVolumeUpdateFailures } from "./block-volume-failures";
 
 export interface ServiceInputs extends WorkloadInputs {
   minInstances: number;
@@ -79,12 +80,13 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
       secrets: isUnknown(news.secrets) ? news.secrets : news.secrets && normalizeSecrets(news.secrets),
       [RESOURCE_NAME_KEY]: news[RESOURCE_NAME_KEY],
     };
-    const analysis = analyzeSource(inputs, "service");
+    const analysis = analyzeSource(inputs, "service", { min: inputs.minInstances, max: inputs.maxInstances });
     const failures = [
       ...identifierFailures("Service", { database: inputs.database, schema: inputs.schema, name: inputs.name, computePool: inputs.computePool }),
       ...instanceCountFailures(inputs.minInstances, inputs.maxInstances, inputs.minReadyInstances),
       ...specFailures("Service", inputs, analysis),
       ...secretFailures("Service", analysis?.ok ? analysis.spec : undefined, inputs.secrets),
+      ...blockVolumeUpdateFailures(olds, inputs, REPLACE_ON_CHANGE.some((k) => olds[k] !== undefined && !same(olds[k], inputs[k])), olds.spec ?? olds.specTemplate ? analyzeSource(olds, "service") : undefined, analysis, qualifiedName(String(inputs.database), String(inputs.schema), String(inputs.name))),
     ];
     return { inputs: plain(inputs), failures };
   },
@@ -162,7 +164,9 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
   },
 
   async delete(_id, props) {
-    await dropService(currentPlatform(), keyOf(props), { ifExists: true });
+    // Deleting the resource means deleting the service, block volumes included: DROP SERVICE … FORCE (as the
+    // Snowflake Terraform provider does), which takes snapshotOnDelete's backups first.
+    await dropService(currentPlatform(), keyOf(props), { ifExists: true, force: true });
   },
 };
 

@@ -16,6 +16,12 @@ export interface ContainerRuntime {
   requireEngine(): Promise<EngineVersion>;
 
   listContainers(labelFilters: string[]): Promise<ManagedObject[]>;
+  /**
+   * Every container (running or not) matching all the label filters, with its state, in one engine call
+   * (`docker ps -a --filter label=...`): what a wait needs each round, for many containers at the cost of
+   * one. Lighter than inspectContainer: no restart count, start time or OOM flag.
+   */
+  listContainerStates(labelFilters: string[]): Promise<ListedContainer[]>;
   listNetworks(labelFilters: string[]): Promise<ManagedObject[]>;
   listVolumes(labelFilters: string[]): Promise<ManagedObject[]>;
 
@@ -68,6 +74,9 @@ export interface ContainerRuntime {
   disconnect(container: string, network: string): Promise<void>;
   /** Gone already, or still used by a container (another process's), is fine. */
   removeNetwork(id: string): Promise<void>;
+  volumeExists(name: string): Promise<boolean>;
+  /** A named volume with labels; one that exists already is left as it is. */
+  createVolume(name: string, labels: Record<string, string>): Promise<void>;
   removeVolume(name: string): Promise<void>;
 }
 
@@ -85,6 +94,20 @@ export interface ManagedObject {
   id: string;
   name: string;
   labels: Record<string, string>;
+}
+
+/** A container as one list call shows it (listContainerStates). */
+export interface ListedContainer extends ManagedObject {
+  state: ContainerState;
+  /** Running its process now (one waiting to restart is not). */
+  running: boolean;
+  /** How its last run ended, when it is not running and has run ("Exited (N)", "Restarting (N)"). */
+  exitCode?: number;
+  /** The image reference it was created from. */
+  image: string;
+  imageId: string;
+  /** Its address on each network it is attached to, by network name. */
+  networkAddresses: Record<string, string>;
 }
 
 /** A host folder or a named volume seen inside a container. */

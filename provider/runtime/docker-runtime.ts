@@ -1,6 +1,7 @@
 import type Dockerode from "dockerode";
 import { SpcsError } from "../common/errors";
-import type { ContainerInfo, ContainerRuntime, ContainerSpec, EngineVersion, ImageInfo, LogLine, ManagedObject, NetworkOptions, RunResult, RunSpec } from "./container-runtime";
+import { timed } from "../common/phase-timings";
+import type { ContainerInfo, ContainerRuntime, ContainerSpec, EngineVersion, ImageInfo, ListedContainer, LogLine, ManagedObject, NetworkOptions, RunResult, RunSpec } from "./container-runtime";
 import { logLinesAfter } from "./docker/log-lines";
 import * as containers from "./docker/containers";
 import { engineCall } from "./docker/errors";
@@ -43,10 +44,11 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   private call<A extends unknown[], T>(op: (api: Dockerode, ...args: A) => Promise<T>, ...args: A): Promise<T> {
-    return engineCall(() => op(this.api, ...args));
+    return timed(`engine.${op.name}`, () => engineCall(() => op(this.api, ...args)));
   }
 
   listContainers = (labelFilters: string[]): Promise<ManagedObject[]> => this.call(containers.listContainers, labelFilters);
+  listContainerStates = (labelFilters: string[]): Promise<ListedContainer[]> => this.call(containers.listContainerStates, labelFilters);
   createContainer = (spec: ContainerSpec): Promise<string> => this.call(containers.createContainer, spec);
   startContainer = (id: string): Promise<void> => this.call(containers.startContainer, id);
   stopContainer = (id: string, graceSeconds: number): Promise<void> => this.call(containers.stopContainer, id, graceSeconds);
@@ -78,5 +80,7 @@ export class DockerRuntime implements ContainerRuntime {
   removeNetwork = (id: string): Promise<void> => this.call(networks.removeNetwork, id);
 
   listVolumes = (labelFilters: string[]): Promise<ManagedObject[]> => this.call(volumes.listVolumes, labelFilters);
+  volumeExists = (name: string): Promise<boolean> => this.call(volumes.volumeExists, name);
+  createVolume = (name: string, labels: Record<string, string>): Promise<void> => this.call(volumes.createVolume, name, labels);
   removeVolume = (name: string): Promise<void> => this.call(volumes.removeVolume, name);
 }

@@ -56,7 +56,8 @@ export const SPEC_CODES = {
   // Volumes
   "spec/volume-source": "A volume source is not local, memory, block, stage or '@stage'.",
   "spec/volume-field": "A volume field does not go with its source (size on local, blockConfig on memory, …).",
-  "spec/block-size": "A block volume size is not a whole number of Gi between 1Gi and 65536Gi.",
+  "spec/block-size": "A block volume size is not a whole number of Gi between 1Gi and 16384Gi.",
+  "spec/block-instances": "A service with block volumes has MIN_INSTANCES different from MAX_INSTANCES.",
   "spec/stage-name": "stageConfig.name does not start with '@'.",
   "spec/duration": "metadataCache or snapshotDeleteAfter is not a valid duration.",
   "spec/deprecated": "(warning) A deprecated form is used (the legacy '@stage' volume source).",

@@ -20,4 +20,8 @@ export { LIMITS } from "./spec-schema";
 export type * from "./service-spec";
 
 /** JSON Schema (draft-07) of the specification language, generated from the zod definition. */
-export const SPEC_JSON_SCHEMA: object = generateJsonSchema();
+export declare const SPEC_JSON_SCHEMA: object;
+// Generated on first use, not when the module loads: every provider process loads this module for
+// check(), and generating the schema costs about as much as the rest of the spec language together.
+let generated: object | undefined;
+Object.defineProperty(exports, "SPEC_JSON_SCHEMA", { enumerable: true, get: () => (generated ??= generateJsonSchema()) });

@@ -31,6 +31,8 @@ export interface SqlResult {
    * of one is the statement's error.
    */
   fakesnow?: { path: string; body: unknown }[];
+  /** Undoes what the statement recorded when a `fakesnow` request fails, so no half-made object stays. */
+  rollback?: () => void;
 }
 
 /** What the executor may read of a session (and change: USE, ALTER SESSION are forwarded to fakesnow). */

@@ -11,6 +11,7 @@ import { applyExternalAccess } from "../objects/workloads/external-access";
 import { requireIntegrations } from "../objects/external-access-integrations/allowed-egress";
 import { storedServiceSecrets, writeServiceSecrets, type SecretValue } from "../objects/workloads/secret-store";
 import { readRuntimeSpec } from "../model/stored-runtime-spec";
+import { requireSameBlockVolumes } from "../model/block-volumes";
 
 /** What a service should be after ALTER SERVICE; a property left undefined keeps its current value. */
 export interface ServiceTarget {
@@ -51,6 +52,8 @@ export async function alterService(platform: Platform, key: ServiceKey, target: 
   if (!svc) throw doesNotExist("Service", qualified(key));
   const progress = target.progress ?? (() => undefined);
   requireIntegrations(platform, target.externalAccessIntegrations);
+  // Refused before anything changes: SPCS fixes a service's block volumes at create.
+  if (target.spec) requireSameBlockVolumes(readRuntimeSpec(svc), target.spec.spec, qualified(key));
   const props = { minReadyInstances: target.minReadyInstances, autoResume: target.autoResume, externalAccessIntegrations: target.externalAccessIntegrations, queryWarehouse: target.queryWarehouse, comment: target.comment };
   const secretsChanged = target.secrets !== undefined && canonical(target.secrets) !== canonical(storedServiceSecrets(platform.config.home, key) ?? null);
   if (target.suspended) {

@@ -4,7 +4,7 @@
  * (objects/service-functions/call-service-function.ts).
  */
 export {
-  createServiceFunction, dropServiceFunction, functionName, getServiceFunction, listServiceFunctions, signatureOf,
+  createServiceFunction, dropServiceFunction, functionName, getServiceFunction, listServiceFunctions, restoreServiceFunction, signatureOf,
   type FunctionArgument, type FunctionKey, type ServiceFunctionDefinition, type ServiceFunctionRow,
 } from "../objects/service-functions/service-functions";
 export { callServiceFunction, type FunctionCallContext } from "../objects/service-functions/call-service-function";

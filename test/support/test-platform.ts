@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { PlatformConfig } from "../../provider/common/config";
+import { homeFilter } from "../../provider/common/labels";
 import { openPlatform, type Platform } from "../../provider/platform/platform";
 import { platformDown, platformUp } from "../../provider/provision/provision";
 
@@ -36,11 +37,24 @@ export async function startTestPlatform(label: string, opts: { runtimeImage?: bo
     platform,
     pulumiBin,
     async dispose() {
+      await removeEngineObjects(platform);
       platform.close();
       await platformDown(config);
       fs.rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * What a test left in the shared engine (services it never dropped, their networks and volumes) goes with
+ * its home: Docker has a limited number of address pools, and leaked networks used them all up.
+ */
+async function removeEngineObjects(platform: Platform): Promise<void> {
+  const filter = homeFilter(platform.config.home);
+  const docker = platform.docker;
+  await Promise.all((await docker.listContainers(filter)).map((c) => docker.removeContainer(c.id)));
+  for (const n of await docker.listNetworks(filter)) await docker.removeNetwork(n.id);
+  await Promise.all((await docker.listVolumes(filter)).map((v) => docker.removeVolume(v.name)));
 }
 
 /** Environment variables that point the provider and the `spcs` CLI at a test platform. */

@@ -6,11 +6,13 @@ import { qualified } from "../../model/service-naming";
 import { startPending } from "../workloads/capacity";
 import { describeJob, type JobDescription } from "./describe-job";
 import { finishEndedJobs, reconcileJob, removeJobContainers } from "./finish-job";
+import { stateSignature, workloadContainerStates } from "../workloads/container-states";
 
 /** EXECUTE JOB SERVICE waits at most STATEMENT_TIMEOUT_IN_SECONDS, two days by default, then cancels the job. */
 export const DEFAULT_JOB_TIMEOUT_SECONDS = 172_800;
-// Short: a finished job is noticed at most this late, and each round is a few cheap inspects.
-const POLL_MS = 200;
+// Short: a finished job is noticed at most this late. A round where nothing changed costs one list
+// call however many replicas the job has, so looking often is cheap.
+const POLL_MS = 100;
 
 /** The synchronous job ran out of time; the caller cancels it, as SPCS does at the statement timeout. */
 export class JobTimeout extends SpcsError {
@@ -28,18 +30,27 @@ export class JobTimeout extends SpcsError {
 export async function awaitJobEnd(platform: Platform, key: ServiceKey, timeoutSeconds: number, progress: (line: string) => void = () => undefined): Promise<JobDescription> {
   let last = "";
   let d: JobDescription | undefined;
+  let lastStates: string | undefined;
   return poll(
     async () => {
+      // Read before the round, so a change while it runs shows next round.
+      const states = stateSignature(await workloadContainerStates(platform, key));
+      // Nothing started, exited, appeared or went away since the last full round: nothing to finish or report.
+      if (d && d.status !== "PENDING" && states === lastStates) return undefined;
+      lastStates = states;
       if (d?.status === "PENDING") {
         await finishEndedJobs(platform, d.computePool);
         await startPending(platform, d.computePool);
       }
-      await reconcileJob(platform, key);
-      d = await describeJob(platform, key);
+      // One look at the engine per round: describe what reconcile just saw.
+      const seen = await reconcileJob(platform, key);
+      d = await describeJob(platform, key, seen.live);
       if (!d) throw new SpcsError("job-vanished", `Job ${qualified(key)} was dropped while waiting for it to finish.`);
       if (d.completedOn) {
+        // Finished here: its containers are gone already. Finished by another process (the agent): it
+        // may still be removing them, and they are gone when this returns.
         const svc = platform.catalog.services.get(key);
-        if (svc) await removeJobContainers(platform, svc);
+        if (svc && !seen.finished) await removeJobContainers(platform, svc);
         return d;
       }
       const job = d;

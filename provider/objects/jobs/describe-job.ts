@@ -26,12 +26,13 @@ export interface JobDescription extends ServiceDescription {
  * at once, but recording that end (exit codes, logs, freeing capacity) is finishing, an explicit step
  * (finish-job.ts) that the waiting `pulumi up`, the platform agent or a statement takes by name.
  */
-export async function describeJob(platform: Platform, key: ServiceKey): Promise<JobDescription | undefined> {
+export async function describeJob(platform: Platform, key: ServiceKey, observed?: Observed): Promise<JobDescription | undefined> {
   const svc = platform.catalog.services.get(key);
   const job = platform.catalog.jobs.get(key);
   if (!svc || !job) return undefined;
   if (job.completedOn) return finishedDescription(platform, svc, job);
-  const live = await observeJob(platform, svc);
+  // `observed`: what the caller saw of this job a moment ago (a wait's reconcileJob), instead of looking again.
+  const live = observed ?? (await observeJob(platform, svc));
   const status = observedJobStatus(svc, live);
   // The job started when its first container did (not when somebody first looked).
   const startedOn = job.startedOn ?? earliest(live.records.map((r) => r.startTime));

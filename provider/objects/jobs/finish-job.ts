@@ -7,7 +7,7 @@ import { deriveInstanceStatus, type ContainerStatus } from "../../model/statuses
 import { jobMessage } from "../../model/job-status";
 import { startPending } from "../workloads/capacity";
 import { removeInstance } from "../workloads/instance-runner";
-import { KEPT_LOG_LINES, earliest, endedOf, keyOf, latest, observeJob, observedJobStatus } from "./describe-job";
+import { KEPT_LOG_LINES, earliest, endedOf, keyOf, latest, observeJob, observedJobStatus, type Observed } from "./describe-job";
 import { readRuntimeSpec } from "../../model/stored-runtime-spec";
 
 /**
@@ -16,13 +16,13 @@ import { readRuntimeSpec } from "../../model/stored-runtime-spec";
  * daemon, so this is the step the waiting `pulumi up`, the platform agent, a refresh and CANCEL take by
  * name; DESCRIBE never does (reads never write).
  */
-export async function reconcileJob(platform: Platform, key: ServiceKey): Promise<void> {
+export async function reconcileJob(platform: Platform, key: ServiceKey): Promise<Reconciled> {
   const svc = platform.catalog.services.get(key);
   const job = platform.catalog.jobs.get(key);
-  if (!svc || !job || job.completedOn) return;
+  if (!svc || !job || job.completedOn) return {};
   const live = await observeJob(platform, svc);
   const ended = endedOf(svc, live);
-  if (ended) return finishJob(platform, svc, live.records, ended);
+  if (ended) return { finished: await finishJob(platform, svc, live.records, ended) };
   const startedOn = earliest(live.records.map((r) => r.startTime));
   if (!job.startedOn && startedOn && observedJobStatus(svc, live) === "RUNNING") {
     platform.catalog.write(() => {
@@ -30,6 +30,15 @@ export async function reconcileJob(platform: Platform, key: ServiceKey): Promise
       platform.catalog.jobs.updateHistory(job.queryId, { status: "RUNNING" });
     });
   }
+  return { live };
+}
+
+/** What reconcileJob saw and did, so a wait need not look again in the same round. */
+export interface Reconciled {
+  /** The job is still running: what the engine showed (describeJob can use it as it is). */
+  live?: Observed;
+  /** This call finished the job, and removed its containers. */
+  finished?: boolean;
 }
 
 /** reconcileJob for every unfinished job (of one pool, or all): frees the capacity of ended jobs and starts work waiting for it. */
@@ -42,9 +51,9 @@ export async function finishEndedJobs(platform: Platform, pool?: string): Promis
 
 /**
  * Records a job's end and releases what it held. Idempotent across processes: the transaction re-reads
- * the job, and only the first to find it unfinished records it.
+ * the job, and only the first to find it unfinished records it (and gets true).
  */
-export async function finishJob(platform: Platform, svc: ServiceRow, records: Omit<JobContainerRow, "logs">[], status: "DONE" | "FAILED" | "CANCELLED"): Promise<void> {
+export async function finishJob(platform: Platform, svc: ServiceRow, records: Omit<JobContainerRow, "logs">[], status: "DONE" | "FAILED" | "CANCELLED"): Promise<boolean> {
   const key = keyOf(svc);
   const home = platform.config.home;
   const logs = await Promise.all(records.map((r) => platform.docker.containerLogs(containerName(home, key, r.instanceId, r.containerName), KEPT_LOG_LINES)));
@@ -62,9 +71,10 @@ export async function finishJob(platform: Platform, svc: ServiceRow, records: Om
     for (const inst of platform.catalog.services.instances(key)) platform.catalog.services.setInstanceNode(key, inst.instanceId, null, inst.startTime);
     return job;
   });
-  if (!finished) return;
+  if (!finished) return false;
   await removeJobContainers(platform, svc);
   await startPending(platform, svc.computePool);
+  return true;
 }
 
 /**

@@ -72,6 +72,11 @@ export function createServiceFunction(platform: Platform, def: ServiceFunctionDe
   return row;
 }
 
+/** Puts back a function row as it was (the undo of a CREATE OR REPLACE whose fakesnow half failed). */
+export function restoreServiceFunction(platform: Platform, row: ServiceFunctionRow): void {
+  platform.catalog.write(() => platform.catalog.serviceFunctions.put(row));
+}
+
 /** DROP FUNCTION of a service function; false when there is none of that name (the caller decides what that means). */
 export function dropServiceFunction(platform: Platform, key: FunctionKey): boolean {
   return platform.catalog.write(() => platform.catalog.serviceFunctions.delete(key.database, key.schema, key.name));

@@ -1,5 +1,6 @@
 import { SpcsError, doesNotExist } from "../../common/errors";
 import { poll, systemClock } from "../../common/poll";
+import { timed } from "../../common/phase-timings";
 import type { ServiceKey } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
 import type { ContainerDescription, ServiceDescription } from "../workloads/describe-columns";
@@ -11,8 +12,8 @@ export const CRASH_LOOP_RESTARTS = 3;
 export const DEFAULT_READY_TIMEOUT_SECONDS = 300;
 const POLL_MS = 500;
 /**
- * A container that exits at once still looks "running" for a moment: RUNNING counts only when it holds,
- * with no restart, for this long.
+ * A container that exits at once still looks "running" for a moment: RUNNING counts only once every
+ * running container has run this long since its last start (the engine's StartedAt), with no restart.
  */
 export const SETTLE_MS = 1500;
 const LOG_LINES = 50;
@@ -22,22 +23,39 @@ const LOG_LINES = 50;
  *  1. every instance is placed on a node;
  *  2. every container of those instances runs;
  *  3. every readiness probe answers 200;
- *  4. all of that still holds SETTLE_MS later, with no container restarted in between.
- * Fails fast, with the failing container's last 50 log lines, on a crash loop; on timeout, fails with the
- * first unmet condition's message (e.g. "Readiness probe is failing at path: /x, port: 8080").
+ *  4. every running container has run for SETTLE_MS since it last started, and all of that still holds
+ *     when that is checked.
+ * The hold is counted from the container's start as the engine recorded it, not from when this wait
+ * first saw it running: time spent meanwhile (the ingress starting, other resources) counts, so a
+ * service that is already settled is not held again. Fails fast, with the failing container's last 50 log
+ * lines, on a crash loop; on timeout, fails with the first unmet condition's message (e.g. "Readiness
+ * probe is failing at path: /x, port: 8080").
  */
 export async function awaitServiceReady(platform: Platform, key: ServiceKey, timeoutSeconds: number, progress: (line: string) => void = () => undefined): Promise<ServiceDescription> {
-  return awaitReady(platform, key, timeoutSeconds, {
+  return timed("service.awaitReady", () => awaitReady(platform, key, timeoutSeconds, {
     vanished: () => new SpcsError("service-vanished", `Service ${qualified(key)} was dropped while waiting for it to become ready.`),
     ready: async (d) => {
       if (d.status !== "RUNNING") return undefined;
-      await systemClock.sleep(SETTLE_MS);
+      const hold = settleLeft(d, systemClock.now());
+      if (hold <= 0) return d;
+      await timed("service.settle", () => systemClock.sleep(hold));
       const again = await describeService(platform, key);
       const restarts = (x?: ServiceDescription) => x?.containers.map((c) => c.restartCount).join(",");
-      return again?.status === "RUNNING" && restarts(again) === restarts(d) ? again : "unsettled";
+      return again?.status === "RUNNING" && restarts(again) === restarts(d) && settleLeft(again, systemClock.now()) <= 0 ? again : "unsettled";
     },
     progress,
-  });
+  }));
+}
+
+/**
+ * How long until every running container of the description has run SETTLE_MS since its last start
+ * (0: all have). A container between restarts does not hold the service back (it is not what makes it
+ * RUNNING); once restarted it does, and a crash loop is caught by its restart count.
+ */
+export function settleLeft(d: Pick<ServiceDescription, "containers">, now: number): number {
+  const starts = d.containers.filter((c) => c.status === "READY" || (c.status === "PENDING" && c.startTime)).map((c) => (c.startTime ? Date.parse(c.startTime) : now));
+  // Never more than SETTLE_MS: an engine whose clock runs ahead (a remote DOCKER_HOST) holds no longer than before.
+  return starts.length === 0 ? 0 : Math.min(SETTLE_MS, Math.max(0, SETTLE_MS - (now - Math.max(...starts))));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { LABEL_INSTANCE, LABEL_SERVICE, LABEL_SPEC_DIGEST, homeFilter } from "../../common/labels";
 import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
+import { timed } from "../../common/phase-timings";
 import type { Platform } from "../../platform/platform";
 import { endpointsOf, rowColumns, type ContainerDescription, type InstanceDescription, type ServiceDescription } from "../workloads/describe-columns";
 import { ingressAddresses, ingressDrift } from "./ingress";
@@ -14,7 +15,7 @@ const PROBE_TIMEOUT_MS = 1000;
 /** DESCRIBE SERVICE of a service (statements/services.ts sends job services to describeJob). Observes only. */
 export async function describeService(platform: Platform, key: ServiceKey): Promise<ServiceDescription | undefined> {
   const svc = platform.catalog.services.get(key);
-  return svc && !svc.isJob ? describeRow(platform, svc) : undefined;
+  return svc && !svc.isJob ? timed("service.describe", () => describeRow(platform, svc)) : undefined;
 }
 
 async function describeRow(platform: Platform, svc: ServiceRow): Promise<ServiceDescription> {
@@ -28,15 +29,25 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
   const ingress = ingressAddresses(home, key);
   // A suspended service has no instances (SHOW SERVICE INSTANCES / CONTAINERS list nothing).
   const live = svc.status === "SUSPENDED" ? [] : platform.catalog.services.instances(key);
-  for (const inst of live) {
-    const placed = inst.nodeId !== null;
-    const netns = placed ? await platform.docker.inspectContainer(netnsContainerName(home, key, inst.instanceId)) : undefined;
+  // Every container of every instance is inspected, and probed, at once: one round trip instead of one per container.
+  const seen = await Promise.all(
+    live.map(async (inst) => {
+      const placed = inst.nodeId !== null;
+      const [netns, ...infos] = await Promise.all([
+        placed ? platform.docker.inspectContainer(netnsContainerName(home, key, inst.instanceId)) : undefined,
+        ...spec.containers.map((c) => (placed ? platform.docker.inspectContainer(containerName(home, key, inst.instanceId, c.name)) : undefined)),
+      ]);
+      const address = netns ? netns.networkAddresses[platformNetworkName(home)] || netns.ipAddress : "";
+      const probes = await Promise.all(spec.containers.map((c, i) => (infos[i]?.running && c.readinessProbe && address ? probe(`http://${address}:${c.readinessProbe.port}${c.readinessProbe.path}`) : undefined)));
+      return { inst, placed, netns, address, infos, probes };
+    }),
+  );
+  for (const { inst, placed, netns, address, infos, probes } of seen) {
     if (placed && !netns) drift.push({ kind: "network-container-missing", instanceId: inst.instanceId });
-    const address = netns ? netns.networkAddresses[platformNetworkName(home)] || netns.ipAddress : "";
     const rows: Omit<ContainerDescription, "instanceStatus">[] = [];
-    for (const c of spec.containers) {
-      const info = placed ? await platform.docker.inspectContainer(containerName(home, key, inst.instanceId, c.name)) : undefined;
-      const probeOk = info?.running && c.readinessProbe && address ? await probe(`http://${address}:${c.readinessProbe.port}${c.readinessProbe.path}`) : undefined;
+    for (const [ci, c] of spec.containers.entries()) {
+      const info = infos[ci];
+      const probeOk = probes[ci];
       const derived = deriveContainerStatus(placed, info, c, probeOk);
       if (placed) drift.push(...containerDrift(inst.instanceId, c.name, info, svc.images[c.name]?.pullRef, inst.specDigest));
       const exited = info && (info.restartCount > 0 || hasExited(info));
@@ -59,7 +70,10 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
       creationTime: inst.creationTime, startTime: inst.startTime, ipAddress: address || null, nodeId: inst.nodeId,
     });
   }
-  if (svc.status !== "SUSPENDED") drift.push(...(await ingressDrift(platform, svc, spec)), ...(await extraInstances(platform, svc, live.map((i) => i.instanceId))));
+  if (svc.status !== "SUSPENDED") {
+    const [ingressDrifts, extra] = await Promise.all([ingressDrift(platform, svc, spec), extraInstances(platform, svc, live.map((i) => i.instanceId))]);
+    drift.push(...ingressDrifts, ...extra);
+  }
   return {
     ...rowColumns(svc),
     drift,

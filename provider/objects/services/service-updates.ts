@@ -13,6 +13,7 @@ import { ensureIngress } from "./ingress";
 import { admitInstance, removeInstance, startInstance } from "../workloads/instance-runner";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified } from "../../model/service-naming";
+import { blockVolumes } from "../../model/block-volumes";
 import { instanceRequest, poolNodesOf, startPending } from "../workloads/capacity";
 import { readRuntimeSpec, writeRuntimeSpec } from "../../model/stored-runtime-spec";
 
@@ -85,6 +86,10 @@ export async function scaleService(platform: Platform, key: ServiceKey, minInsta
   const svc = platform.catalog.services.get(key);
   if (!svc) throw doesNotExist("Service", qualified(key));
   const spec = readRuntimeSpec(svc);
+  // SPCS: the instance count of a service with block volumes is fixed at CREATE.
+  if (blockVolumes(spec).length > 0) {
+    throw new SpcsError("block-volume-instances", `Service ${qualified(key)} has block volumes; its MIN_INSTANCES and MAX_INSTANCES (${svc.minInstances}) cannot be changed.`, `keep minInstances and maxInstances at ${svc.minInstances}, or create a new service with the counts you need`);
+  }
   const pool = platform.catalog.pools.get(svc.computePool)!;
   const family = findInstanceFamily(pool.instanceFamily)!;
   const current = platform.catalog.services.instances(key);

@@ -2,11 +2,14 @@ import { SpcsError, alreadyExists, doesNotExist } from "../../common/errors";
 import { requireIntegrations } from "../external-access-integrations/allowed-egress";
 import { nowIso } from "../../common/time";
 import { faultPoint } from "../../common/fault-points";
+import { timed } from "../../common/phase-timings";
 import type { PinnedImage, ServiceKey, ServiceRow } from "../../catalog/service-store";
 import { OWNER_ROLE, type Platform } from "../../platform/platform";
 import { findInstanceFamily } from "../../model/instance-families";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified, serviceDnsName } from "../../model/service-naming";
+import { requireFixedInstances } from "../../model/block-volumes";
+import { requireInitialSnapshots } from "../snapshots/snapshots";
 import { neverFits, placeInstances } from "../../scheduler/placement";
 import { resumePool } from "../compute-pools/compute-pools";
 import { pinImage } from "../images/image-pinning";
@@ -59,6 +62,8 @@ export interface WorkloadKind {
 export async function createWorkload(platform: Platform, def: ServiceDefinition, kind: WorkloadKind): Promise<ServiceRow> {
   const { key } = def;
   requireIntegrations(platform, def.externalAccessIntegrations);
+  requireFixedInstances(def.spec, qualified(key), def.minInstances, def.maxInstances);
+  requireInitialSnapshots(platform, key, def.spec.volumes);
   const pool = platform.catalog.pools.get(def.computePool);
   if (!pool) throw doesNotExist("Compute pool", def.computePool);
   if (pool.state === "SUSPENDED") {
@@ -69,7 +74,7 @@ export async function createWorkload(platform: Platform, def: ServiceDefinition,
   }
   const family = findInstanceFamily(pool.instanceFamily)!;
   const images: Record<string, PinnedImage> = {};
-  for (const c of def.spec.containers) images[c.name] = await (kind.pin ? kind.pin(c) : pinImage(platform, c.image));
+  for (const c of def.spec.containers) images[c.name] = await timed("workload.pinImage", () => (kind.pin ? kind.pin(c) : pinImage(platform, c.image)));
   const request = instanceRequest(def.spec, family);
   const instances = Array.from({ length: def.minInstances }, (_, i) => ({ key: String(i), request }));
   const never = neverFits(family, pool.maxNodes, instances);
@@ -108,9 +113,9 @@ export async function createWorkload(platform: Platform, def: ServiceDefinition,
   try {
     writeServiceSecrets(platform.config.home, key, def.secrets ?? {});
     // Instances are independent: start them at once (a 10-replica job starts in the time of one or two).
-    await Promise.all(platform.catalog.services.instances(key).filter((i) => i.nodeId).map((i) => startInstance(platform, row, def.spec, i.instanceId, family)));
+    await Promise.all(platform.catalog.services.instances(key).filter((i) => i.nodeId).map((i) => timed("workload.startInstance", () => startInstance(platform, row, def.spec, i.instanceId, family))));
     faultPoint("create:instances-started");
-    await kind.started?.(row);
+    await timed("workload.started", async () => kind.started?.(row));
   } catch (e) {
     // Nothing half-made is left behind. If even that fails (the engine went away), the service stays
     // recorded as PENDING so the creating resource's next `pulumi up` continues from it (pulumi/adoption.ts).

@@ -19,6 +19,8 @@ import { enforceEgress } from "./egress-firewall";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { ownerOnlyDir } from "../../common/owner-only";
 import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
+import { fillFromSnapshot } from "../snapshots/snapshots";
+import { resolveSnapshotName } from "../../model/snapshot-naming";
 import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "../../model/service-naming";
 
 /** SPCS stops containers with SIGTERM and kills them 30 seconds later. */
@@ -61,16 +63,19 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     // SNOWFLAKE_HOST is the host's address on the internal network, where the SQL endpoint relays to itself.
     extraHosts: gateway ? [`${SNOWFLAKE_HOST}:${gateway}`] : undefined,
   });
+  // A new block volume with initialContents.fromSnapshot starts as a copy of the snapshot, before any
+  // container mounting it is created (creating one makes the volume, empty); one that exists (resume,
+  // upgrade, repair) keeps what it holds, as SPCS re-attaches an instance's volumes.
+  for (const v of spec.volumes) {
+    const name = volumeName(home, k, instanceId, v.name);
+    if (v.source === "block" && v.fromSnapshot && !(await docker.volumeExists(name))) await fillFromSnapshot(platform, resolveSnapshotName(v.fromSnapshot, k), name);
+  }
   // Public endpoints are published by the service's ingress (ingress.ts), never by an instance. Egress:
   // the internal network has no route out; external access integrations add what their rules allow.
-  const netns = await withPlatformNetworks(platform, async (networks) => docker.createContainer(netnsSpec(networks.internal, await docker.networkGateway(networks.internal))));
-  await docker.startContainer(netns);
-  // Before any spec container runs: exactly what the integrations' rules allow (egress-firewall.ts).
-  await enforceEgress(platform, svc, netns);
-
+  const netns = await withPlatformNetworks(platform, async (networks) => docker.createContainer(netnsSpec(networks.internal, networks.internalGateway)));
   // Read only when a container uses secrets; then a store that cannot be read fails the instance (never empty values).
   const secretValues = spec.containers.some((c) => c.secrets?.length) ? readServiceSecrets(home, k) : {};
-  for (const c of spec.containers) {
+  const createSpecContainer = async (c: RuntimeSpec["containers"][number]): Promise<string> => {
     const pinned = svc.images[c.name];
     await docker.pullImage(pinned.pullRef);
     const { limits } = resolveContainerResources(c.resources, family);
@@ -109,8 +114,22 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
       // SPCS restarts service containers whatever their exit code, and never restarts a job's.
       restart: svc.isJob ? "never" : "always",
     });
-    await docker.startContainer(id);
-  }
+    return id;
+  };
+  // The spec containers are created while the network container starts: Docker checks the container
+  // whose network and processes they join when they start, not when they are created. None starts
+  // before the network container runs with exactly the egress the integrations allow (egress-firewall.ts).
+  // Every step is let finish before a failure is thrown, so the drop that follows finds all it made.
+  const [ready, ...created] = await Promise.allSettled([
+    (async () => {
+      await docker.startContainer(netns);
+      await enforceEgress(platform, svc, netns);
+    })(),
+    ...spec.containers.map(createSpecContainer),
+  ]);
+  const failed = [ready, ...created].find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+  for (const r of created) await docker.startContainer((r as PromiseFulfilledResult<string>).value);
 }
 
 /** The DNS names an admitted instance answers to. */

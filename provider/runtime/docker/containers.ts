@@ -1,7 +1,8 @@
 import type Dockerode from "dockerode";
 import { SpcsError } from "../../common/errors";
-import type { ContainerInfo, ContainerSpec, ManagedObject, Mount, RunResult, RunSpec } from "../container-runtime";
+import type { ContainerInfo, ContainerSpec, ListedContainer, ManagedObject, Mount, RunResult, RunSpec } from "../container-runtime";
 import { containerInfoOf } from "./container-info";
+import { listedContainerOf } from "./container-listing";
 import { codeOf, ignoreMissing, statusOf } from "./errors";
 import { splitStreams } from "./log-frames";
 
@@ -84,6 +85,10 @@ export async function inspectContainer(docker: Dockerode, id: string): Promise<C
 export async function listContainers(docker: Dockerode, labelFilters: string[]): Promise<ManagedObject[]> {
   const list = await docker.listContainers({ all: true, filters: { label: labelFilters } });
   return list.map((c) => ({ id: c.Id, name: (c.Names[0] ?? "").replace(/^\//, ""), labels: c.Labels ?? {} }));
+}
+
+export async function listContainerStates(docker: Dockerode, labelFilters: string[]): Promise<ListedContainer[]> {
+  return (await docker.listContainers({ all: true, filters: { label: labelFilters } })).map(listedContainerOf);
 }
 
 export async function runToCompletion(docker: Dockerode, spec: RunSpec): Promise<RunResult> {

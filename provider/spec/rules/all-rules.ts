@@ -12,6 +12,7 @@ import type { SpecRule } from "./rule";
 import { checkSecrets } from "./secrets";
 import { checkSessionToken } from "./session-token";
 import { checkVolumes } from "./volumes";
+import { checkBlockVolumeInstances } from "./block-instances";
 import { checkEmptyLists } from "./empty-lists";
 import { checkRuntimeLimits } from "./runtime-limits";
 import { checkRuntimeValues } from "./runtime-values";
@@ -28,6 +29,7 @@ export const ALL_RULES: readonly SpecRule[] = [
   checkEnv,
   checkEndpoints,
   checkVolumes,
+  checkBlockVolumeInstances,
   checkJob,
   checkRuntimeLimits,
   checkRuntimeValues,

@@ -47,7 +47,11 @@ async function runStatement(ctx: EndpointContext, session: EndpointSession, body
   // describeOnly must not run the statement, and the executor has no describe: fakesnow answers it.
   if (body.describeOnly !== true) {
     const result = clientSessionStatement(sqlText) ?? (await ctx.executor(sqlText, { ...session.sql }));
-    if (result) return (await tellFakesnow(ctx, session, result.fakesnow ?? [], qid)) ?? ok(resultData(result, qid, session.sql));
+    if (result) {
+      const refused = await tellFakesnow(ctx, session, result.fakesnow ?? [], qid);
+      if (refused) result.rollback?.();
+      return refused ?? ok(resultData(result, qid, session.sql));
+    }
   }
   // The statement may call service functions: fakesnow's UDF calls back with this statement's token.
   const calls = ctx.functionCalls.open(ctx.address, { queryId: qid, sessionId: String(session.id), sqlText, session: { ...session.sql } });

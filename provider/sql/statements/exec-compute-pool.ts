@@ -71,9 +71,10 @@ async function applyPoolAction(ctx: ExecContext, name: string, action: AlterActi
       resumePool(platform, name);
       return;
     case "stop-all": {
-      // STOP ALL drops every service of the pool and cancels its jobs (DROP SERVICE does both).
+      // STOP ALL drops every service of the pool and cancels its jobs (DROP SERVICE does both); block
+      // volumes go too, after snapshotOnDelete's backups (BCR 2026_01), as with DROP SERVICE … FORCE.
       if (!describePool(platform, name)) throw poolMissing(name);
-      for (const s of platform.catalog.services.inPool(name)) await dropService(platform, { database: s.databaseName, schema: s.schemaName, name: s.name }, { ifExists: true });
+      for (const s of platform.catalog.services.inPool(name)) await dropService(platform, { database: s.databaseName, schema: s.schemaName, name: s.name }, { ifExists: true, force: true });
       return;
     }
     case "set": {

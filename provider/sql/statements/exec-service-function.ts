@@ -3,7 +3,7 @@ import { dropMessage, schemaObjectName, type ExecContext } from "./exec-context"
 import { parseIdentifierText, requirePlain } from "./identifiers";
 import { Options } from "./options";
 import { statusResult } from "./result-sets";
-import { callServiceFunction, CONTEXT_FUNCTIONS, createServiceFunction, dropServiceFunction, getServiceFunction, signatureOf, type Platform, type ServiceFunctionRow } from "./spcs-operations";
+import { callServiceFunction, CONTEXT_FUNCTIONS, createServiceFunction, dropServiceFunction, getServiceFunction, restoreServiceFunction, signatureOf, type Platform, type ServiceFunctionRow } from "./spcs-operations";
 import { sqlError } from "./sql-errors";
 import type { Statement } from "./statement-types";
 import { toSqlError } from "./translate-error";
@@ -33,6 +33,7 @@ export async function createServiceFunctionStatement(ctx: ExecContext, st: Of<"c
   const contextHeaders = (o.nameList("CONTEXT_HEADERS") ?? []).map((parts) => parts[parts.length - 1].toUpperCase());
   const bad = contextHeaders.find((h) => !(CONTEXT_FUNCTIONS as readonly string[]).includes(h));
   if (bad) throw sqlError("invalidValue", `SQL compilation error:\ninvalid context function '${bad}' in CONTEXT_HEADERS; use some of ${CONTEXT_FUNCTIONS.join(", ")}.`);
+  const before = getServiceFunction(ctx.platform, key);
   const row = createServiceFunction(ctx.platform, {
     ...key,
     arguments: st.args,
@@ -45,7 +46,10 @@ export async function createServiceFunctionStatement(ctx: ExecContext, st: Of<"c
     comment: o.string("COMMENT"),
   }, { orReplace: st.orReplace, ifNotExists: st.ifNotExists });
   if (!row) return statusResult(`${key.name} already exists, statement succeeded.`);
-  return { ...statusResult(`Function ${key.name} successfully created.`), fakesnow: [{ path: FAKESNOW_FUNCTIONS, body: macroRequest(row) }] };
+  // The macro that makes f(col) callable lives in fakesnow: if it cannot be made, the catalog goes back to
+  // what it was, so no function is left that SQL cannot call.
+  const rollback = () => (before ? restoreServiceFunction(ctx.platform, before) : dropServiceFunction(ctx.platform, key));
+  return { ...statusResult(`Function ${key.name} successfully created.`), fakesnow: [{ path: FAKESNOW_FUNCTIONS, body: macroRequest(row) }], rollback };
 }
 
 function macroRequest(row: ServiceFunctionRow) {

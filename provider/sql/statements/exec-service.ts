@@ -5,6 +5,7 @@ import { statusResult } from "./result-sets";
 import { resolveSpec } from "./spec-text";
 import { alterService, createService, DEFAULT_READY_TIMEOUT_SECONDS, dropService, qualified, type ServiceKey, type ServiceTarget } from "./spcs-operations";
 import { sqlError } from "./sql-errors";
+import { restoreVolumeStatement } from "./exec-snapshot";
 import type { Statement } from "./statement-types";
 
 type Of<K extends Statement["kind"]> = Extract<Statement, { kind: K }>;
@@ -47,7 +48,7 @@ export async function createServiceStatement(ctx: ExecContext, st: Of<"create-se
   const maxInstances = o.integer("MAX_INSTANCES", Number.MIN_SAFE_INTEGER) ?? minInstances;
   const minReadyInstances = o.integer("MIN_READY_INSTANCES", Number.MIN_SAFE_INTEGER) ?? minInstances;
   checkCounts(minInstances, maxInstances, minReadyInstances);
-  const { spec, specDigest } = resolveSpec(st.source, "service");
+  const { spec, specDigest } = resolveSpec(st.source, "service", { min: minInstances, max: maxInstances });
   if (st.ifNotExists && ctx.platform.catalog.services.get(key)) return statusResult(`${key.name} already exists, statement succeeded.`);
   // Returns once the instances are started, as CREATE SERVICE does: the service is PENDING, then RUNNING.
   await createService(ctx.platform, {
@@ -72,6 +73,8 @@ export async function alterServiceStatement(ctx: ExecContext, st: Of<"alter-serv
     case "resume":
       await alterService(ctx.platform, key, { suspended: action.kind === "suspend", readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
       break;
+    case "restore":
+      return restoreVolumeStatement(ctx, key, action);
     case "spec":
       // A rolling upgrade, instance by instance; the statement returns when every instance runs the new spec.
       await alterService(ctx.platform, key, { spec: resolveSpec(action.source, "service"), readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
@@ -134,6 +137,6 @@ async function applyChanges(ctx: ExecContext, key: ServiceKey, svc: ServiceRowLi
 
 export async function dropServiceStatement(ctx: ExecContext, st: Of<"drop-service">): Promise<SqlResult> {
   const key = schemaObjectName(st.name, ctx.session, "DROP SERVICE", "service");
-  // FORCE also deletes block volumes; DROP SERVICE always removes the service's volumes locally.
-  return statusResult(dropMessage(key.name, await dropService(ctx.platform, key, { ifExists: st.ifExists })));
+  // Without FORCE a service with block volumes is refused; FORCE deletes them (after snapshotOnDelete's backups).
+  return statusResult(dropMessage(key.name, await dropService(ctx.platform, key, { ifExists: st.ifExists, force: st.force })));
 }

@@ -29,8 +29,9 @@ export {
 } from "../../statements/runtime-environments";
 export { serviceLogs as serviceLogsOf } from "../../statements/service-logs";
 export { readStageFile } from "../../statements/stages";
+export { createSnapshot, describeSnapshot, dropSnapshot, listSnapshots, restoreVolume, type SnapshotRow } from "../../statements/snapshots";
 export {
-  callServiceFunction, CONTEXT_FUNCTIONS, createServiceFunction, dropServiceFunction, getServiceFunction, signatureOf, type FunctionCallContext, type ServiceFunctionRow,
+  callServiceFunction, CONTEXT_FUNCTIONS, createServiceFunction, dropServiceFunction, getServiceFunction, restoreServiceFunction, signatureOf, type FunctionCallContext, type ServiceFunctionRow,
 } from "../../statements/service-functions";
 export { readRuntimeSpec } from "../../model/stored-runtime-spec";
 export { DEFAULT_LOG_EVENT_LEVEL, EVENT_TABLE, LOG_EVENT_LEVEL, LOG_EVENT_LEVELS, logEventLevel, setLogEventLevel, type LogEventLevel } from "../../statements/event-table";

@@ -137,6 +137,14 @@ describe("integration: service functions over SQL (snowflake-connector-python â†
     // Nothing was recorded: calling it is fakesnow's unknown-function error.
     const [call] = await run(["SELECT f_bad(1)"]);
     assert.equal(call.ok, false);
+    // A function whose fakesnow half cannot be made (its schema does not exist there) leaves no catalog row:
+    // the same CREATE fails the same way again, not with "already exists".
+    const orphan = "CREATE FUNCTION fn_db.nowhere.f_orphan(a NUMBER) RETURNS VARCHAR SERVICE = fn_db.public.echo ENDPOINT = echoendpoint AS '/echo'";
+    const [first, again] = await run([orphan, orphan]);
+    assert.equal(first.ok, false, "a function in a schema fakesnow lacks cannot be created");
+    assert.equal(again.ok, false);
+    assert.doesNotMatch(again.msg!, /already exists/, again.msg);
+    assert.equal(again.msg, first.msg);
   });
 
   it(`SELECT f(col) FROM t over ${ROWS} rows returns the service's answer for every row, in batches of at most MAX_BATCH_ROWS with SPCS's headers`, async function () {

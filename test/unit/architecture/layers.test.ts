@@ -23,6 +23,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["objects/network-rules"],
   ["objects/external-access-integrations"],
   ["objects/event-table"],
+  ["objects/snapshots"],
   ["objects/workloads"],
   ["objects/services", "objects/jobs"],
   ["objects/service-functions"],
