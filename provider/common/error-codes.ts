@@ -41,7 +41,8 @@ export const SPCS_ERROR_CODES = {
   "service-vanished": "A service was dropped while a wait for it was running.",
   "job-timeout": "A synchronous job did not finish within its timeout and was cancelled.",
   "job-vanished": "A job was dropped while a wait for it was running.",
-  "ingress-not-listening": "A service's ingress relay did not start listening in time.",
+  "ingress-not-listening": "A service's ingress proxy did not start listening in time.",
+  "ingress-image-build": "Building the platform's ingress image (node and the ingress proxy) failed.",
   "wait-timeout": "A wait without a message of its own ran out of time.",
   // Images, registry and custom runtime environments
   "image-not-found": "An image, tag or digest is not in the registry.",

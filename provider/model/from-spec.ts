@@ -33,7 +33,11 @@ export function runtimeSpecOf(model: ServiceSpec): RuntimeSpec {
         directoryPath: s.directoryPath,
       })),
     })),
-    endpoints: s.endpoints.map((e) => ({ name: e.name, port: e.port, portRange: e.portRange, public: e.public, protocol: e.protocol as RuntimeSpec["endpoints"][number]["protocol"] })),
+    endpoints: s.endpoints.map((e) => ({
+      name: e.name, port: e.port, portRange: e.portRange, public: e.public, protocol: e.protocol as RuntimeSpec["endpoints"][number]["protocol"],
+      ...(e.public && e.corsSettings ? { corsSettings: e.corsSettings } : {}),
+    })),
+    ...(model.capabilities.securityContext.executeAsCaller ? { executeAsCaller: true } : {}),
     // The legacy `@stage/path` source is a stage volume too.
     volumes: s.volumes.map((v) => ({
       name: v.name,

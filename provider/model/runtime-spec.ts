@@ -41,6 +41,16 @@ export interface RuntimeEndpoint {
   portRange?: string;
   public: boolean;
   protocol: "HTTP" | "HTTPS" | "TCP";
+  /** Public endpoints: what the ingress answers to browsers of other origins (spec `corsSettings`). */
+  corsSettings?: RuntimeCorsSettings;
+}
+
+/** `corsSettings` as the spec writes it: lists per Access-Control-* header; the origin list is required. */
+export interface RuntimeCorsSettings {
+  "Access-Control-Allow-Origin": string[];
+  "Access-Control-Allow-Methods"?: string[];
+  "Access-Control-Allow-Headers"?: string[];
+  "Access-Control-Expose-Headers"?: string[];
 }
 
 export interface RuntimeVolume {
@@ -63,6 +73,8 @@ export interface RuntimeSpec {
   containers: RuntimeContainer[];
   endpoints: RuntimeEndpoint[];
   volumes: RuntimeVolume[];
+  /** `capabilities.securityContext.executeAsCaller`: the ingress passes the caller's token. Absent: false. */
+  executeAsCaller?: boolean;
   /**
    * logExporters.eventTableConfig.logLevel: which container output goes to the event table (INFO: stdout
    * and stderr, ERROR: stderr). Absent (no logExporters, and every row stored before it was kept): none.
@@ -71,7 +83,7 @@ export interface RuntimeSpec {
   /**
    * The specification the service was made from, in canonical YAML (spec/normalize-spec.ts): what
    * DESCRIBE SERVICE shows. Kept because the runtime form above drops what the runner does not use
-   * (serviceRoles, capabilities, CORS, a secret's case…): read back, this text gives the same model and
+   * (serviceRoles, enableCustomCredentials, a secret's case…): read back, this text gives the same model and
    * specDigest, which is what `pulumi import` needs to rebuild a program's `spec` with no diff. Absent
    * in rows stored before it was kept.
    */
