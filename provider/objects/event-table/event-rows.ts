@@ -28,6 +28,33 @@ export function ntz(time: string): string {
   return `${d.toISOString().slice(0, 19).replace("T", " ")}.${fraction.padEnd(6, "0").slice(0, 6)}`;
 }
 
+/**
+ * The TIMESTAMP_NTZ of each line of one container, oldest first, kept strictly increasing: the engine stamps
+ * to the nanosecond, the table keeps microseconds, and lines written within one microsecond must still sort
+ * in the order they were written (`ORDER BY timestamp`). `after`: the stamp of the line exported before them.
+ */
+export function lineTimestamps(times: string[], after?: string): string[] {
+  let last = after ? ntz(after) : "";
+  return times.map((t) => {
+    let v = ntz(t);
+    if (v <= last) v = nextMicrosecond(last);
+    last = v;
+    return v;
+  });
+}
+
+function nextMicrosecond(v: string): string {
+  const [date, time] = v.split(" ");
+  const ms = Date.parse(`${date}T${time.slice(0, 12)}Z`);
+  let micros = Number(time.slice(12)) + 1;
+  let base = ms;
+  if (micros >= 1000) {
+    micros -= 1000;
+    base += 1;
+  }
+  return `${new Date(base).toISOString().slice(0, 23).replace("T", " ")}${String(micros).padStart(3, "0")}`;
+}
+
 /** Who emitted a row: SPCS's resource attributes for a service or job, and one instance's container when known. */
 export function resourceAttributes(account: string, svc: ServiceRow, at?: { instanceId: number; containerName: string }): Record<string, string> {
   return {
@@ -42,8 +69,8 @@ export function resourceAttributes(account: string, svc: ServiceRow, at?: { inst
 }
 
 /** A line a container wrote: stdout at INFO, stderr at ERROR, the stream in `log.iostream`. */
-export function logRow(resource: Record<string, string>, line: { time: string; stream: "stdout" | "stderr"; text: string }): EventRow {
-  const t = ntz(line.time);
+export function logRow(resource: Record<string, string>, line: { time: string; stream: "stdout" | "stderr"; text: string }, at: string = ntz(line.time)): EventRow {
+  const t = at;
   return {
     TIMESTAMP: t,
     OBSERVED_TIMESTAMP: t,

@@ -3,7 +3,7 @@ import { containerName } from "../../model/service-naming";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { readRuntimeSpec } from "../../model/stored-runtime-spec";
 import type { Platform } from "../../platform/platform";
-import { logRow, resourceAttributes, type EventRow } from "./event-rows";
+import { lineTimestamps, logRow, resourceAttributes, type EventRow } from "./event-rows";
 
 /**
  * Copies what a service's (or job's) containers wrote since the last export into the event table's outbox,
@@ -33,7 +33,8 @@ export async function exportContainerLogs(platform: Platform, svc: ServiceRow, i
         const since = platform.catalog.events.position(name)?.logTime;
         const fresh = since ? lines.filter((l) => compareStamps(l.time, since) > 0) : lines;
         if (!fresh.length) return 0;
-        const rows: EventRow[] = fresh.filter((l) => level === "INFO" || l.stream === "stderr").map((l) => logRow(resource, l));
+        const stamps = lineTimestamps(fresh.map((l) => l.time), since ?? undefined);
+        const rows: EventRow[] = fresh.flatMap((l, i) => (level === "INFO" || l.stream === "stderr" ? [logRow(resource, l, stamps[i])] : []));
         platform.catalog.events.append(rows);
         platform.catalog.events.setLogTime(name, fresh[fresh.length - 1].time);
         return rows.length;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import type { ServiceRow } from "../../../../provider/catalog/service-store";
-import { logRow, ntz, platformEventRow, resourceAttributes } from "../../../../provider/objects/event-table/event-rows";
+import { lineTimestamps, logRow, ntz, platformEventRow, resourceAttributes } from "../../../../provider/objects/event-table/event-rows";
 import { compareStamps } from "../../../../provider/objects/event-table/export-logs";
 import { parseSpcsStatement } from "../../../../provider/sql/statements/parse-statement";
 
@@ -12,6 +12,26 @@ describe("event table rows", function () {
     assert.equal(ntz("2026-12-02T03:04:05.123456789Z"), "2026-12-02 03:04:05.123456");
     assert.equal(ntz("2026-12-02T03:04:05Z"), "2026-12-02 03:04:05.000000");
     assert.equal(ntz("2026-12-02T03:04:05.5Z"), "2026-12-02 03:04:05.500000");
+  });
+
+  it("lines stamped within one microsecond keep their order: each TIMESTAMP after the one before", function () {
+    assert.deepEqual(
+      lineTimestamps(["2026-12-02T03:04:05.123456100Z", "2026-12-02T03:04:05.123456900Z", "2026-12-02T03:04:05.123457000Z", "2026-12-02T03:04:05.999999999Z", "2026-12-02T03:04:05.999999999Z"], "2026-12-02T03:04:05.123456000Z"),
+      ["2026-12-02 03:04:05.123457", "2026-12-02 03:04:05.123458", "2026-12-02 03:04:05.123459", "2026-12-02 03:04:05.999999", "2026-12-02 03:04:06.000000"],
+    );
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5_000 }), { minLength: 1, maxLength: 30 }), (gapsNs) => {
+        let ns = 1_700_000_000_000_000_000n;
+        const times = gapsNs.map((g) => {
+          ns += BigInt(g);
+          const s = ns / 1_000_000_000n;
+          return `${new Date(Number(s) * 1000).toISOString().slice(0, 19)}.${String(ns % 1_000_000_000n).padStart(9, "0")}Z`;
+        });
+        const out = lineTimestamps(times);
+        for (let i = 1; i < out.length; i++) assert.ok(out[i - 1] < out[i], `${out[i - 1]} < ${out[i]}`);
+      }),
+      { seed: 7, numRuns: 200 },
+    );
   });
 
   it("a log line: stdout INFO, stderr ERROR, the stream in log.iostream, the line as VALUE", function () {
