@@ -6,6 +6,8 @@ import { collectEvents } from "../statements/event-table";
 import { finishEndedJobs } from "../statements/jobs";
 import { openPlatform, type Platform } from "../platform/platform";
 import { resumeService } from "../statements/services";
+import { autoscaleServices } from "../statements/autoscale";
+import { suspendIdleWork } from "../statements/auto-suspend";
 
 /** How often the agent looks for work: a request waits at most this long before its service resumes. */
 export const AGENT_TICK_MS = 250;
@@ -21,6 +23,9 @@ export const EVENT_COLLECT_MS = 1000;
  *    the request until the service answers);
  *  - finishes job services whose containers have all exited, so their capacity frees and waiting work
  *    starts without anybody having to look (the waiting `pulumi up` and refresh do it too);
+ *  - autoscales services between MIN_INSTANCES and MAX_INSTANCES by their CPU load (statements/autoscale.ts);
+ *  - suspends idle services (AUTO_SUSPEND_SECS) and idle pools, and finishes stopping pools
+ *    (statements/auto-suspend.ts);
  *  - every EVENT_COLLECT_MS, collects what the event table holds: containers' new log lines (by each
  *    spec's logExporters) and platform events (statuses that changed), into the catalog's outbox, which
  *    the SQL endpoint ships into the event table.
@@ -55,4 +60,6 @@ export async function tick(platform: Platform, log: (line: string) => void): Pro
     await resumeService(platform, { database, schema, name });
   }
   await finishEndedJobs(platform);
+  await autoscaleServices(platform, log);
+  for (const line of await suspendIdleWork(platform)) log(line);
 }

@@ -21,7 +21,7 @@ export function ensureAgent(config: PlatformConfig, log: (line: string) => void)
 export function agentStatus(config: PlatformConfig): PartStatus {
   const pid = readPlatformState(config.home).agent?.pid;
   return pid && processAlive(pid)
-    ? { name: "agent", ok: true, address: `pid ${pid}`, detail: "resumes used services (AUTO_RESUME), finishes ended jobs" }
+    ? { name: "agent", ok: true, address: `pid ${pid}`, detail: "resumes used services (AUTO_RESUME), finishes ended jobs, autoscales services, suspends idle services and pools" }
     : { name: "agent", ok: false, address: "-", detail: "not running; run `spcs platform up`" };
 }
 

@@ -1,7 +1,7 @@
 import type Dockerode from "dockerode";
 import { SpcsError } from "../common/errors";
 import { timed } from "../common/phase-timings";
-import type { ContainerInfo, ContainerRuntime, ContainerSpec, EngineVersion, ImageInfo, ListedContainer, LogLine, ManagedObject, NetworkOptions, RunResult, RunSpec } from "./container-runtime";
+import type { ContainerInfo, ContainerRuntime, ContainerSpec, ContainerStats, EngineVersion, ImageInfo, ListedContainer, LogLine, ManagedObject, NetworkOptions, RunResult, RunSpec } from "./container-runtime";
 import { logLinesAfter } from "./docker/log-lines";
 import * as containers from "./docker/containers";
 import { engineCall } from "./docker/errors";
@@ -54,6 +54,7 @@ export class DockerRuntime implements ContainerRuntime {
   stopContainer = (id: string, graceSeconds: number): Promise<void> => this.call(containers.stopContainer, id, graceSeconds);
   removeContainer = (id: string): Promise<void> => this.call(containers.removeContainer, id);
   inspectContainer = (id: string): Promise<ContainerInfo | undefined> => this.call(containers.inspectContainer, id);
+  containerStats = (id: string): Promise<ContainerStats | undefined> => this.call(containers.containerStats, id);
   runToCompletion = (spec: RunSpec): Promise<RunResult> => this.call(containers.runToCompletion, spec);
 
   containerLogs = (id: string, tail: number): Promise<string> => this.call(logs.containerLogs, id, tail);

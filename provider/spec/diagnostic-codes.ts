@@ -65,6 +65,7 @@ export const SPEC_CODES = {
   "spec/job-public-endpoint": "A job service declares a public endpoint.",
   "spec/job-autoscaling": "A job service declares resourceManagement (autoscaling never applies to jobs).",
   "spec/job-probe": "(warning) A job service declares a readiness or liveness probe; jobs ignore them.",
+  "spec/autoscaling-policies": "(warning) A service declares resourceManagement.autoScalingPolicies, which the local platform does not apply (it scales by CPU).",
   // What the runtime cannot honour (issue 13): worded like SPCS, "Invalid spec: …"
   "spec/too-large": "The specification is bigger than 128 KiB, as written or once its USING values are substituted.",
   "spec/too-many-diagnostics": "More than 100 problems: the 100th diagnostic says how many more were left out (a warning when all of those are warnings).",

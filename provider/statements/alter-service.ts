@@ -22,6 +22,8 @@ export interface ServiceTarget {
   maxInstances?: number;
   minReadyInstances?: number;
   autoResume?: boolean;
+  /** AUTO_SUSPEND_SECS: idle seconds before the platform suspends the service; 0 never. */
+  autoSuspendSecs?: number;
   externalAccessIntegrations?: string[] | null;
   queryWarehouse?: string | null;
   comment?: string | null;
@@ -54,7 +56,7 @@ export async function alterService(platform: Platform, key: ServiceKey, target: 
   requireIntegrations(platform, target.externalAccessIntegrations);
   // Refused before anything changes: SPCS fixes a service's block volumes at create.
   if (target.spec) requireSameBlockVolumes(readRuntimeSpec(svc), target.spec.spec, qualified(key));
-  const props = { minReadyInstances: target.minReadyInstances, autoResume: target.autoResume, externalAccessIntegrations: target.externalAccessIntegrations, queryWarehouse: target.queryWarehouse, comment: target.comment };
+  const props = { minReadyInstances: target.minReadyInstances, autoResume: target.autoResume, autoSuspendSecs: target.autoSuspendSecs, externalAccessIntegrations: target.externalAccessIntegrations, queryWarehouse: target.queryWarehouse, comment: target.comment };
   const secretsChanged = target.secrets !== undefined && canonical(target.secrets) !== canonical(storedServiceSecrets(platform.config.home, key) ?? null);
   if (target.suspended) {
     await suspendService(platform, key);

@@ -3,6 +3,7 @@ import { checkEndpoints } from "./endpoints";
 import { checkEnv } from "./env";
 import { checkImages } from "./images";
 import { checkJob } from "./job";
+import { checkAutoscalingPolicies } from "./autoscaling-policies";
 import { checkLists } from "./lists";
 import { checkMounts } from "./mounts";
 import { checkNames } from "./names";
@@ -31,6 +32,7 @@ export const ALL_RULES: readonly SpecRule[] = [
   checkVolumes,
   checkBlockVolumeInstances,
   checkJob,
+  checkAutoscalingPolicies,
   checkRuntimeLimits,
   checkRuntimeValues,
   checkEmptyLists,

@@ -15,7 +15,7 @@ export type { RuntimeSpec } from "../../model/runtime-spec";
 export { containerName, qualified, schemaDnsHash } from "../../model/service-naming";
 
 export {
-  alterPoolSet, createPool, describePool, dropComputePool, POOL_DEFAULTS, resumePool, showPools, suspendComputePool, type PoolChanges,
+  alterPoolSet, createPool, describePool, dropComputePool, POOL_DEFAULTS, resumePool, showPools, stopAllInComputePool, suspendComputePool, type PoolChanges,
 } from "../../statements/compute-pools";
 export { createRepository, describeRepository, dropRepository, setRepositoryComment, showImages, showRepositories } from "../../statements/image-repositories";
 export {
