@@ -9,6 +9,7 @@
  *  --replicas     job sizes (default 1)
  *  --rounds R     rounds of each measurement next to its baseline (medians; default 3)
  *  --only         a subset of: service (up, preview, refresh, destroy, create), job, spec, ingress
+ *  --no-plugin    skip the `.plugin` lines (the services program through the provider plugin)
  *  --phases       also record where the time goes (provider/common/phase-timings.ts) into
  *                 bench/results/<timestamp>-phases/ and print the slowest phases
  *
@@ -51,8 +52,9 @@ async function main(): Promise<void> {
     .option("--rounds <n>", "samples of single creates and jobs", "3")
     .option("--only <list>", `subset of ${ALL.join(",")}`, ALL.join(","))
     .option("--phases", "record where the time goes")
+    .option("--no-plugin", "skip the services program through the provider plugin")
     .parse()
-    .opts<{ services: string; replicas: string; rounds: string; only: string; phases?: boolean }>();
+    .opts<{ services: string; replicas: string; rounds: string; only: string; phases?: boolean; plugin: boolean }>();
   const only = new Set(opts.only.split(","));
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const resultsDir = path.join(REPO_ROOT, "bench", "results");
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
     if (only.has("service")) await ensureBenchTools();
     const tp = await startTestPlatform("bench");
     try {
-      if (only.has("service")) emit(await runServiceBench(tp, { n: Number(opts.services), rounds: Number(opts.rounds), phases }));
+      if (only.has("service")) emit(await runServiceBench(tp, { n: Number(opts.services), rounds: Number(opts.rounds), phases, plugin: opts.plugin }));
       if (only.has("job")) emit(await runJobBench(tp, opts.replicas.split(",").map(Number), Number(opts.rounds), phases));
     } finally {
       await tp.dispose();
