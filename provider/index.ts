@@ -19,6 +19,7 @@ import { jobServiceProvider } from "./pulumi/job-service-provider";
 import { serviceProvider } from "./pulumi/service-provider";
 import { networkRuleProvider } from "./pulumi/network-rule-provider";
 import { externalAccessIntegrationProvider } from "./pulumi/external-access-integration-provider";
+import { snapshotProvider } from "./pulumi/snapshot-provider";
 import { adoptable } from "./pulumi/adoption";
 import type { ResourceProvider } from "./pulumi/provider-types";
 import { typeChecked } from "./pulumi/checked-provider";
@@ -30,6 +31,7 @@ import { JOB_SERVICE_SCHEMA } from "./schema/tables/job-service-schema";
 import { CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA } from "./schema/tables/custom-runtime-environment-schema";
 import { NETWORK_RULE_SCHEMA } from "./schema/tables/network-rule-schema";
 import { EXTERNAL_ACCESS_INTEGRATION_SCHEMA } from "./schema/tables/external-access-integration-schema";
+import { SNAPSHOT_SCHEMA } from "./schema/tables/snapshot-schema";
 
 export const providers: Record<string, ResourceProvider<any, any>> = {
   // typeChecked outermost: every input, `adopt` included, is type-checked before any provider code sees it.
@@ -43,6 +45,7 @@ export const providers: Record<string, ResourceProvider<any, any>> = {
   CustomRuntimeEnvironment: typeChecked(adoptable(customRuntimeEnvironmentProvider, { kind: "CUSTOM RUNTIME ENVIRONMENT", id: (i) => i.name }), CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA),
   NetworkRule: typeChecked(adoptable(networkRuleProvider, { kind: "NETWORK RULE", id: (i) => qualifiedName(i.database, i.schema, i.name) }), NETWORK_RULE_SCHEMA),
   ExternalAccessIntegration: typeChecked(adoptable(externalAccessIntegrationProvider, { kind: "INTEGRATION", id: (i) => i.name }), EXTERNAL_ACCESS_INTEGRATION_SCHEMA),
+  Snapshot: typeChecked(adoptable(snapshotProvider, { kind: "SNAPSHOT", id: (i) => qualifiedName(i.database, i.schema, i.name) }), SNAPSHOT_SCHEMA),
 };
 
 export type ResourceKind = keyof typeof providers;

@@ -15,4 +15,5 @@ export { Service, type ServiceArgs, type ServiceSecret } from "./service";
 export { JobService, type JobServiceArgs } from "./job-service";
 export { CustomRuntimeEnvironment, type CustomRuntimeEnvironmentArgs, type ValidationCheck } from "./custom-runtime-environment";
 export { NetworkRule, type NetworkRuleArgs } from "./network-rule";
+export { Snapshot, type SnapshotArgs } from "./snapshot";
 export { ExternalAccessIntegration, type ExternalAccessIntegrationArgs } from "./external-access-integration";

@@ -37,4 +37,5 @@ export const shims = {
   CustomRuntimeEnvironment: providerShim("CustomRuntimeEnvironment"),
   NetworkRule: providerShim("NetworkRule"),
   ExternalAccessIntegration: providerShim("ExternalAccessIntegration"),
+  Snapshot: providerShim("Snapshot"),
 };

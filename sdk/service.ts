@@ -33,6 +33,8 @@ export interface ServiceArgs {
   minReadyInstances?: pulumi.Input<number>;
   /** Resume on use when suspended. @default true */
   autoResume?: pulumi.Input<boolean>;
+  /** AUTO_SUSPEND_SECS: seconds a RUNNING service may be idle (no service function calls) before the platform suspends it; 0 never. As in SPCS, services with a public endpoint never auto-suspend. @default 0 */
+  autoSuspendSecs?: pulumi.Input<number>;
   /** External access integrations (egress). */
   externalAccessIntegrations?: pulumi.Input<pulumi.Input<string>[]>;
   /** Default warehouse of the service user. */

@@ -5,6 +5,8 @@ import { wakeDir } from "../common/home-layout";
 import { finishEndedJobs } from "../statements/jobs";
 import { openPlatform, type Platform } from "../platform/platform";
 import { resumeService } from "../statements/services";
+import { autoscaleServices } from "../statements/autoscale";
+import { suspendIdleWork } from "../statements/auto-suspend";
 
 /** How often the agent looks for work: a request waits at most this long before its service resumes. */
 export const AGENT_TICK_MS = 250;
@@ -17,7 +19,10 @@ export const AGENT_TICK_MS = 250;
  *    which asked for it by leaving a file named after the service in the wake folder (the ingress holds
  *    the request until the service answers);
  *  - finishes job services whose containers have all exited, so their capacity frees and waiting work
- *    starts without anybody having to look (the waiting `pulumi up` and refresh do it too).
+ *    starts without anybody having to look (the waiting `pulumi up` and refresh do it too);
+ *  - autoscales services between MIN_INSTANCES and MAX_INSTANCES by their CPU load (statements/autoscale.ts);
+ *  - suspends idle services (AUTO_SUSPEND_SECS) and idle pools, and finishes stopping pools
+ *    (statements/auto-suspend.ts).
  * Every step is what a provider call would do, through the same code, so the agent and `pulumi up` can
  * act at the same time. It stops when its home disappears.
  */
@@ -44,4 +49,6 @@ export async function tick(platform: Platform, log: (line: string) => void): Pro
     await resumeService(platform, { database, schema, name });
   }
   await finishEndedJobs(platform);
+  await autoscaleServices(platform, log);
+  for (const line of await suspendIdleWork(platform)) log(line);
 }

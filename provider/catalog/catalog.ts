@@ -12,6 +12,7 @@ import { ObjectCreatorStore } from "./object-creator-store";
 import { ServiceStore } from "./service-store";
 import { NetworkRuleStore } from "./network-rule-store";
 import { ExternalAccessIntegrationStore } from "./external-access-integration-store";
+import { SnapshotStore } from "./snapshot-store";
 import { ServiceFunctionStore } from "./service-function-store";
 
 /** How long a writer waits for another process's transaction before giving up. */
@@ -34,6 +35,7 @@ export class Catalog {
   readonly runtimeEnvironments: CustomRuntimeEnvironmentStore;
   readonly networkRules: NetworkRuleStore;
   readonly integrations: ExternalAccessIntegrationStore;
+  readonly snapshots: SnapshotStore;
   readonly serviceFunctions: ServiceFunctionStore;
 
   private constructor(private readonly db: BetterSqlite3.Database) {
@@ -45,6 +47,7 @@ export class Catalog {
     this.runtimeEnvironments = new CustomRuntimeEnvironmentStore(db);
     this.networkRules = new NetworkRuleStore(db);
     this.integrations = new ExternalAccessIntegrationStore(db);
+    this.snapshots = new SnapshotStore(db);
     this.serviceFunctions = new ServiceFunctionStore(db);
   }
 

@@ -190,4 +190,23 @@ export const MIGRATIONS: readonly string[] = [
      owner           TEXT NOT NULL,
      PRIMARY KEY (database_name, schema_name, name)
    );`,
+  // Block volume snapshots (CREATE SNAPSHOT, SPCS §1.9): schema objects naming the service, volume and
+  // instance they were taken of (no foreign key: a snapshot outlives its service). Contents live in a
+  // Docker volume of the platform (objects/snapshots); `delete_after` is set for SYS_BACKUP_ON_DELETE ones.
+  `CREATE TABLE snapshots (
+     database_name TEXT NOT NULL,
+     schema_name   TEXT NOT NULL,
+     name          TEXT NOT NULL,
+     state         TEXT NOT NULL,
+     service_name  TEXT NOT NULL,
+     volume_name   TEXT NOT NULL,
+     instance      INTEGER NOT NULL,
+     size          INTEGER NOT NULL,
+     encryption    TEXT NOT NULL,
+     comment       TEXT,
+     delete_after  TEXT,
+     created_on    TEXT NOT NULL,
+     owner         TEXT NOT NULL,
+     PRIMARY KEY (database_name, schema_name, name)
+   );`,
 ];

@@ -1,4 +1,4 @@
-import { dropComputePool, suspendComputePool, POOL_DEFAULTS } from "../statements/compute-pools";
+import { dropComputePool, stopAllInComputePool, suspendComputePool, POOL_DEFAULTS } from "../statements/compute-pools";
 import { InvalidArgumentError, type Command } from "commander";
 import {
   alterPoolSet,
@@ -56,7 +56,7 @@ export function instanceFamilyRows(pools: readonly Pick<ComputePoolDescription, 
   }));
 }
 
-const ALTER_ACTIONS = ["suspend", "resume", "set"] as const;
+const ALTER_ACTIONS = ["suspend", "resume", "stop-all", "set"] as const;
 type AlterAction = (typeof ALTER_ACTIONS)[number];
 
 function parseAlterAction(value: string): AlterAction {
@@ -122,9 +122,9 @@ export function registerComputePoolCommands(verbs: Verbs, ctx: CliContext): void
 
   verbs.alter
     .command("compute-pool")
-    .description("ALTER COMPUTE POOL name SUSPEND | RESUME | SET ...")
+    .description("ALTER COMPUTE POOL name SUSPEND | RESUME | STOP ALL | SET ...")
     .argument("<name>", "pool name (case-insensitive)")
-    .argument("<action>", "suspend, resume or set", parseAlterAction)
+    .argument("<action>", "suspend, resume, stop-all (drop every service and job of the pool) or set", parseAlterAction)
     .option("--min-nodes <n>", "set: minimum nodes", parseWholeNumber)
     .option("--max-nodes <n>", "set: maximum nodes", parseWholeNumber)
     .option("--auto-resume <bool>", "set: true or false", parseBoolean)
@@ -148,6 +148,7 @@ export function registerComputePoolCommands(verbs: Verbs, ctx: CliContext): void
       const platform = ctx.platform();
       if (action === "suspend") await suspendComputePool(platform, name);
       else if (action === "resume") resumePool(platform, name);
+      else if (action === "stop-all") await stopAllInComputePool(platform, name);
       else alterPoolSet(platform, name, changes);
       ctx.output.status("Statement executed successfully.");
     });

@@ -10,6 +10,7 @@ import { registerLogsCommand } from "./logs-command";
 import { OUTPUT_FORMATS, type CliIo } from "./output";
 import { registerPlatformCommands } from "./platform-commands";
 import { registerServiceCommands } from "./service-commands";
+import { registerSnapshotCommands } from "./snapshot-commands";
 import { runSpec } from "./spec-command";
 
 /**
@@ -41,6 +42,7 @@ export function buildProgram(io: CliIo): { program: Command; ctx: CliContext } {
   registerComputePoolCommands(verbs, ctx);
   registerImageRepositoryCommands(verbs, ctx);
   registerServiceCommands(verbs, ctx);
+  registerSnapshotCommands(verbs, ctx);
   registerEgressCommands(verbs, ctx);
   registerJobCommands(program, verbs, ctx);
   registerCustomRuntimeEnvironmentCommands(program, verbs, ctx);

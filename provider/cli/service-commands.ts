@@ -6,6 +6,7 @@ import type { Platform } from "../platform/platform";
 import { likePattern } from "../common/sql-like";
 import { DEFAULT_READY_TIMEOUT_SECONDS, alterService, describeService, dropService, type ContainerDescription, type EndpointDescription, type InstanceDescription, type ServiceDescription } from "../statements/services";
 import { qualified } from "../model/service-naming";
+import { restoreVolume } from "../statements/snapshots";
 import { driftLine } from "../model/drift";
 import { parseSchemaRef } from "./arguments";
 import type { CliContext } from "./cli-context";
@@ -108,8 +109,14 @@ export function serviceTarget(command: string, words: readonly string[], inOptio
   return parseServiceRef(words[2]);
 }
 
-const ALTER_ACTIONS = ["suspend", "resume"] as const;
+const ALTER_ACTIONS = ["suspend", "resume", "restore-volume"] as const;
 type AlterAction = (typeof ALTER_ACTIONS)[number];
+
+/** An instance id on the command line: 0, 1, … */
+export function parseInstanceId(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`An instance id is a whole number from 0, got '${value}'.`);
+  return Number(value);
+}
 
 export function parseServiceAlterAction(value: string): AlterAction {
   const action = value.toLowerCase() as AlterAction;
@@ -217,24 +224,32 @@ export function registerServiceCommands(verbs: Verbs, ctx: CliContext): void {
 
   verbs.alter
     .command("service")
-    .description("ALTER SERVICE db.schema.name SUSPEND | RESUME (resume returns at once; the service is PENDING, then RUNNING)")
+    .description('ALTER SERVICE db.schema.name SUSPEND | RESUME | RESTORE VOLUME "v" INSTANCES i[,i...] FROM SNAPSHOT s (resume returns at once; the service is PENDING, then RUNNING; restore needs a suspended service, and resumes it)')
     .argument("<db.schema.name>", "the service (case-insensitive)")
-    .argument("<action>", "suspend or resume", parseServiceAlterAction)
-    .action(async (ref: string, action: AlterAction) => {
+    .argument("<action>", "suspend, resume or restore-volume", parseServiceAlterAction)
+    .option("--volume <name>", "restore-volume: the block volume, as the spec names it (case-sensitive)")
+    .option("--instances <ids>", "restore-volume: instance ids, comma-separated", (v: string) => v.split(",").map((x) => parseInstanceId(x.trim())))
+    .option("--from-snapshot <name>", "restore-volume: the snapshot, NAME (in the service's schema), SCHEMA.NAME or DB.SCHEMA.NAME")
+    .action(async (ref: string, action: AlterAction, o: { volume?: string; instances?: number[]; fromSnapshot?: string }) => {
       const key = parseServiceRef(ref);
-      const platform = ctx.platform();
-      await alterService(platform, key, { suspended: action === "suspend", readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
+      if (action === "restore-volume") {
+        if (o.volume === undefined || o.instances === undefined || o.fromSnapshot === undefined) throw new UsageError("restore-volume needs --volume, --instances and --from-snapshot");
+        await restoreVolume(ctx.platform(), key, o.volume, o.instances, o.fromSnapshot);
+      } else {
+        await alterService(ctx.platform(), key, { suspended: action === "suspend", readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
+      }
       ctx.output.status("Statement executed successfully.");
     });
 
   verbs.drop
     .command("service")
-    .description("DROP SERVICE [IF EXISTS] db.schema.name: stops and removes its containers")
+    .description("DROP SERVICE [IF EXISTS] db.schema.name [FORCE]: stops and removes its containers; a service with block volumes needs --force, which deletes them (after snapshotOnDelete's SYS_BACKUP_ON_DELETE snapshots)")
     .argument("<db.schema.name>", "the service (case-insensitive)")
     .option("--if-exists", "succeed when there is no such service", false)
-    .action(async (ref: string, o: { ifExists: boolean }) => {
+    .option("--force", "FORCE: drop a service with block volumes, deleting them", false)
+    .action(async (ref: string, o: { ifExists: boolean; force: boolean }) => {
       const key = parseServiceRef(ref);
-      const dropped = await dropService(ctx.platform(), key, { ifExists: o.ifExists });
+      const dropped = await dropService(ctx.platform(), key, { ifExists: o.ifExists, force: o.force });
       ctx.output.status(dropped ? `${key.name} successfully dropped.` : `Drop statement executed successfully (${key.name} already dropped).`);
     });
 }

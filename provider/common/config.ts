@@ -15,10 +15,16 @@ export interface PlatformConfig {
   readonly registry: string;
   /** The account name the platform reports (SNOWFLAKE_ACCOUNT, registry host naming). */
   readonly account: string;
+  /** The user a public endpoint's requests come from (`Sf-Context-Current-User`), as written (SPCS gives the login name, upper-case unless quoted); DEFAULT_USER when unset. */
+  readonly user?: string;
+  /** Seconds an ingress connection may stay idle (SPCS: 90); tests shorten it. */
+  readonly ingressIdleTimeoutSecs?: number;
 }
 
 export const DEFAULT_REGISTRY = "127.0.0.1:5000";
 export const DEFAULT_ACCOUNT = "LOCAL_ACCOUNT";
+/** The SQL endpoint's login name when a client gives none: one local user throughout. */
+export const DEFAULT_USER = "LOCAL_USER";
 
 /** Stack config keys (namespace `spcs`) and the environment variables that stand in for them. */
 export const CONFIG_KEYS = {
@@ -26,6 +32,8 @@ export const CONFIG_KEYS = {
   dockerHost: { config: "spcs:dockerHost", env: "DOCKER_HOST" },
   registry: { config: "spcs:registry", env: "SPCS_REGISTRY" },
   account: { config: "spcs:account", env: "SPCS_ACCOUNT" },
+  user: { config: "spcs:user", env: "SPCS_USER" },
+  ingressIdleTimeoutSecs: { config: "spcs:ingressIdleTimeoutSecs", env: "SPCS_INGRESS_IDLE_TIMEOUT_SECS" },
 } as const;
 
 export type ConfigLookup = (key: string) => string | undefined;
@@ -40,6 +48,27 @@ export function resolveConfig(stackConfig: ConfigLookup = () => undefined, env: 
     dockerHost: pick("dockerHost"),
     registry: pick("registry") ?? DEFAULT_REGISTRY,
     account: (pick("account") ?? DEFAULT_ACCOUNT).toUpperCase(),
+    user: pick("user"),
+    ingressIdleTimeoutSecs: idleTimeout(pick("ingressIdleTimeoutSecs")),
+  };
+}
+
+function idleTimeout(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${CONFIG_KEYS.ingressIdleTimeoutSecs.config} (${CONFIG_KEYS.ingressIdleTimeoutSecs.env}) must be a whole number of seconds of at least 1, not '${v}'`);
+  return n;
+}
+
+/** The variables that carry a platform's settings to a process it starts (the agent, the SQL endpoint). */
+export function configEnv(config: PlatformConfig): Record<string, string> {
+  return {
+    SPCS_HOME: config.home,
+    SPCS_REGISTRY: config.registry,
+    SPCS_ACCOUNT: config.account,
+    ...(config.dockerHost && { DOCKER_HOST: config.dockerHost }),
+    ...(config.user && { SPCS_USER: config.user }),
+    ...(config.ingressIdleTimeoutSecs && { SPCS_INGRESS_IDLE_TIMEOUT_SECS: String(config.ingressIdleTimeoutSecs) }),
   };
 }
 

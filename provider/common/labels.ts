@@ -15,9 +15,11 @@ export const LABEL_CONTAINER = `${LABEL_PREFIX}.container`;
 export const LABEL_SPEC_DIGEST = `${LABEL_PREFIX}.spec-digest`;
 /** On an ingress container: what it publishes, `{"<endpoint port>": <host port>}`. */
 export const LABEL_INGRESS_PORTS = `${LABEL_PREFIX}.ingress-ports`;
+/** A digest of the ingress proxy's settings (ingress-settings.ts): another digest means the ingress is remade. */
+export const LABEL_INGRESS_CONFIG = `${LABEL_PREFIX}.ingress-config`;
 
 /** Kinds of platform-owned Docker objects. */
-export type ManagedKind = "base-image" | "service-container" | "service-ingress" | "service-network" | "service-volume" | "job-container" | "runtime-image" | "validation-container" | "egress-firewall";
+export type ManagedKind = "base-image" | "service-container" | "service-ingress" | "service-network" | "service-volume" | "job-container" | "runtime-image" | "validation-container" | "egress-firewall" | "snapshot-volume" | "volume-copy";
 
 /**
  * The labels stamped on every Docker object the platform creates. `home` scopes objects to one platform

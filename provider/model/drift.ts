@@ -17,7 +17,9 @@ export type Drift =
   | { kind: "extra-instance"; instanceId: number }
   | { kind: "ingress-removed" }
   | { kind: "ingress-stopped" }
-  | { kind: "ingress-ports-changed" };
+  | { kind: "ingress-ports-changed" }
+  /** Made for other settings (corsSettings, executeAsCaller, the platform's user or idle timeout), or by an older release. */
+  | { kind: "ingress-settings-changed" };
 
 export type DriftKind = Drift["kind"];
 
@@ -27,7 +29,7 @@ export function driftInstance(d: Drift): number | undefined {
 }
 
 export function isIngressDrift(d: Drift): boolean {
-  return d.kind === "ingress-removed" || d.kind === "ingress-stopped" || d.kind === "ingress-ports-changed";
+  return d.kind === "ingress-removed" || d.kind === "ingress-stopped" || d.kind === "ingress-ports-changed" || d.kind === "ingress-settings-changed";
 }
 
 /** The one line a person reads for a drift record. */
@@ -51,5 +53,7 @@ export function driftLine(d: Drift): string {
       return "ingress: stopped";
     case "ingress-ports-changed":
       return "ingress: publishes other ports than the service's public endpoints";
+    case "ingress-settings-changed":
+      return "ingress: made for other settings than the service's and the platform's";
   }
 }

@@ -1,5 +1,6 @@
 import { canonicalYaml } from "../spec/normalize-spec";
 import { cpuMillicores, memoryBytes } from "../spec/quantities";
+import { retentionHours } from "../spec/durations";
 import type { ResourceSet, ServiceSpec } from "../spec/service-spec";
 import type { Resources } from "./resources";
 import type { RuntimeSecret, RuntimeSpec, RuntimeVolume } from "./runtime-spec";
@@ -32,13 +33,23 @@ export function runtimeSpecOf(model: ServiceSpec): RuntimeSpec {
         directoryPath: s.directoryPath,
       })),
     })),
-    endpoints: s.endpoints.map((e) => ({ name: e.name, port: e.port, portRange: e.portRange, public: e.public, protocol: e.protocol as RuntimeSpec["endpoints"][number]["protocol"] })),
+    endpoints: s.endpoints.map((e) => ({
+      name: e.name, port: e.port, portRange: e.portRange, public: e.public, protocol: e.protocol as RuntimeSpec["endpoints"][number]["protocol"],
+      ...(e.public && e.corsSettings ? { corsSettings: e.corsSettings } : {}),
+    })),
+    ...(model.capabilities.securityContext.executeAsCaller ? { executeAsCaller: true } : {}),
     // The legacy `@stage/path` source is a stage volume too.
     volumes: s.volumes.map((v) => ({
       name: v.name,
       source: (v.source.startsWith("@") ? "stage" : v.source) as RuntimeVolume["source"],
       size: v.size,
       ...(v.source.startsWith("@") ? { stage: v.source } : v.stageConfig?.name ? { stage: v.stageConfig.name } : {}),
+      ...(v.source === "block" && v.blockConfig && {
+        fromSnapshot: v.blockConfig.initialContents?.fromSnapshot,
+        snapshotOnDelete: v.blockConfig.snapshotOnDelete,
+        snapshotDeleteAfterHours: retentionHours(v.blockConfig.snapshotDeleteAfter),
+        encryption: v.blockConfig.encryption ?? "SNOWFLAKE_SSE",
+      }),
     })),
     specText: canonicalYaml(model),
   };

@@ -41,6 +41,16 @@ export interface RuntimeEndpoint {
   portRange?: string;
   public: boolean;
   protocol: "HTTP" | "HTTPS" | "TCP";
+  /** Public endpoints: what the ingress answers to browsers of other origins (spec `corsSettings`). */
+  corsSettings?: RuntimeCorsSettings;
+}
+
+/** `corsSettings` as the spec writes it: lists per Access-Control-* header; the origin list is required. */
+export interface RuntimeCorsSettings {
+  "Access-Control-Allow-Origin": string[];
+  "Access-Control-Allow-Methods"?: string[];
+  "Access-Control-Allow-Headers"?: string[];
+  "Access-Control-Expose-Headers"?: string[];
 }
 
 export interface RuntimeVolume {
@@ -49,16 +59,26 @@ export interface RuntimeVolume {
   size?: string;
   /** A stage volume's stage and folder (`stageConfig.name`, or the legacy `@stage/path` source). Absent in rows stored before stages were shared. */
   stage?: string;
+  /** A block volume's `blockConfig`: the snapshot new volumes start from, as written (resolved against the service's schema). */
+  fromSnapshot?: string;
+  /** A block volume: take a SYS_BACKUP_ON_DELETE snapshot before the volume is deleted. Absent in rows stored before snapshots: false. */
+  snapshotOnDelete?: boolean;
+  /** How long that snapshot is kept, in hours (snapshotDeleteAfter; default 7 days). */
+  snapshotDeleteAfterHours?: number;
+  /** The encryption SHOW SNAPSHOTS reports for snapshots of it. */
+  encryption?: string;
 }
 
 export interface RuntimeSpec {
   containers: RuntimeContainer[];
   endpoints: RuntimeEndpoint[];
   volumes: RuntimeVolume[];
+  /** `capabilities.securityContext.executeAsCaller`: the ingress passes the caller's token. Absent: false. */
+  executeAsCaller?: boolean;
   /**
    * The specification the service was made from, in canonical YAML (spec/normalize-spec.ts): what
    * DESCRIBE SERVICE shows. Kept because the runtime form above drops what the runner does not use
-   * (serviceRoles, capabilities, CORS, a secret's case…): read back, this text gives the same model and
+   * (serviceRoles, enableCustomCredentials, a secret's case…): read back, this text gives the same model and
    * specDigest, which is what `pulumi import` needs to rebuild a program's `spec` with no diff. Absent
    * in rows stored before it was kept.
    */

@@ -61,3 +61,13 @@ export function deriveServiceStatus(recorded: string, instances: InstanceStatus[
   if (instances.length > 0 && instances.every((s) => s === "FAILED")) return "FAILED";
   return "PENDING";
 }
+
+/**
+ * Recorded statuses of a workload that has no work to do: suspended or being dropped services, finished
+ * jobs. Everything else runs, or waits to (a pool's num_services / num_jobs and IDLE vs ACTIVE count these).
+ */
+export const WORKLESS_STATUSES: readonly string[] = ["SUSPENDED", "SUSPENDING", "DELETING", "DONE", "FAILED", "CANCELLING", "CANCELLED"];
+
+export function isRunningWorkload(recordedStatus: string): boolean {
+  return !WORKLESS_STATUSES.includes(recordedStatus);
+}

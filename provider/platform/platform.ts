@@ -14,6 +14,8 @@ export interface PlatformState {
   docker?: { host?: string; managed: boolean };
   pulumi?: { bin: string; version: string };
   agent?: { pid: number };
+  /** Ingress settings given to `spcs platform up` (SPCS_USER, SPCS_INGRESS_IDLE_TIMEOUT_SECS): every process's default. */
+  ingress?: { user?: string; idleTimeoutSecs?: number };
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { homePaths, type PlatformConfig } from "../common/config";
+import { configEnv, homePaths, type PlatformConfig } from "../common/config";
 import { readPlatformState, writePlatformState } from "../platform/platform";
 import type { PartStatus } from "./part-status";
 import { startDaemon } from "./system";
@@ -12,7 +12,7 @@ export function ensureAgent(config: PlatformConfig, log: (line: string) => void)
   const state = readPlatformState(config.home);
   if (state.agent && processAlive(state.agent.pid)) return agentStatus(config);
   log("starting the platform agent");
-  const env = { SPCS_HOME: config.home, SPCS_REGISTRY: config.registry, SPCS_ACCOUNT: config.account, ...(config.dockerHost && { DOCKER_HOST: config.dockerHost }) };
+  const env = configEnv(config);
   const pid = startDaemon(process.execPath, [AGENT_MAIN], path.join(homePaths(config.home).logs, "agent.log"), env);
   writePlatformState(config.home, { ...readPlatformState(config.home), agent: { pid } });
   return agentStatus(config);
@@ -21,7 +21,7 @@ export function ensureAgent(config: PlatformConfig, log: (line: string) => void)
 export function agentStatus(config: PlatformConfig): PartStatus {
   const pid = readPlatformState(config.home).agent?.pid;
   return pid && processAlive(pid)
-    ? { name: "agent", ok: true, address: `pid ${pid}`, detail: "resumes used services (AUTO_RESUME), finishes ended jobs" }
+    ? { name: "agent", ok: true, address: `pid ${pid}`, detail: "resumes used services (AUTO_RESUME), finishes ended jobs, autoscales services, suspends idle services and pools" }
     : { name: "agent", ok: false, address: "-", detail: "not running; run `spcs platform up`" };
 }
 

@@ -8,6 +8,8 @@ import { ensureRuntimeImage, ensureRuntimePackages, runtimeImageStatus } from ".
 import { ensureRegistry, registryServerStatus } from "./registry-server";
 import { ensureSqlEndpoint, sqlEndpointStatus, stopSqlEndpoint } from "./sql-endpoint";
 import type { PartStatus, PlatformStatus } from "./part-status";
+import { ensureIngressImage } from "../objects/services/ingress-image";
+import { DockerRuntime } from "../runtime/docker-runtime";
 
 export type { PartStatus, PlatformStatus } from "./part-status";
 
@@ -32,6 +34,9 @@ export async function platformUp(config: PlatformConfig, log: (line: string) => 
   if (parts.every((p) => p.ok)) {
     await ensureBusyboxStatic(log);
     parts.push(await ensureBaseImage(config, log));
+    await recordIngressSettings(config);
+    // Built now so the first public endpoint does not wait for it (ingress.ts builds it when missing).
+    await ensureIngressImage(new DockerRuntime(config.dockerHost));
     if (opts.runtimeImage !== false) {
       await ensureRuntimePackages(log);
       parts.push(await ensureRuntimeImage(config, log));
@@ -42,6 +47,14 @@ export async function platformUp(config: PlatformConfig, log: (line: string) => 
   if (parts.every((p) => p.ok)) parts.push(ensureAgent(config, log));
   if (opts.sql !== false) parts.push(await ensureSqlEndpoint(config, log));
   return { home: config.home, parts };
+}
+
+/** The ingress settings `platform up` was given become the platform's, for processes started without them. */
+async function recordIngressSettings(config: PlatformConfig): Promise<void> {
+  if (config.user === undefined && config.ingressIdleTimeoutSecs === undefined) return;
+  const { readPlatformState, writePlatformState } = await import("../platform/platform");
+  const state = readPlatformState(config.home);
+  writePlatformState(config.home, { ...state, ingress: { ...state.ingress, ...(config.user && { user: config.user }), ...(config.ingressIdleTimeoutSecs && { idleTimeoutSecs: config.ingressIdleTimeoutSecs }) } });
 }
 
 /** `spcs platform status`: each part's address or path and version, touching nothing. */

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { homePaths, type PlatformConfig } from "../common/config";
+import { configEnv, homePaths, type PlatformConfig } from "../common/config";
 import { stagesDir } from "../common/home-layout";
 import { ensureFakesnowVenv, fakesnowVersion, httpAnswers, startFakesnow } from "./fakesnow";
 import type { PartStatus } from "./part-status";
@@ -60,7 +60,7 @@ export async function ensureSqlEndpoint(config: PlatformConfig, log: (line: stri
     log("starting the SQL endpoint");
     fs.rmSync(p.addressFile, { force: true });
     const port = endpoint?.address.split(":")[1] ?? "0";
-    const env = { SPCS_HOME: config.home, SPCS_REGISTRY: config.registry, SPCS_ACCOUNT: config.account, SPCS_SQL_FAKESNOW: fakesnow.address, SPCS_SQL_PORT: port, SPCS_SQL_ADDRESS_FILE: p.addressFile, ...(config.dockerHost && { DOCKER_HOST: config.dockerHost }) };
+    const env = { ...configEnv(config), SPCS_SQL_FAKESNOW: fakesnow.address, SPCS_SQL_PORT: port, SPCS_SQL_ADDRESS_FILE: p.addressFile };
     const launch = (e: Record<string, string>) => startDaemon(process.execPath, [ENDPOINT_MAIN], path.join(logs, "sql-endpoint.log"), e);
     let pid = launch(env);
     let written = await waitFor("the SQL endpoint", async () => readAddress(p.addressFile) ?? (processAlive(pid) ? undefined : false), START_TIMEOUT_MS, `see ${path.join(logs, "sql-endpoint.log")}`);

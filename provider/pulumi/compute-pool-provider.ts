@@ -100,7 +100,7 @@ export const computePoolProvider: ResourceProvider<ComputePoolInputs, ComputePoo
       autoSuspendSecs: news.autoSuspendSecs,
       comment: news.comment,
     });
-    if (!news.suspended && described.state === "SUSPENDED") described = resumePool(platform, id);
+    if (!news.suspended && (described.state === "SUSPENDED" || described.state === "STOPPING")) described = resumePool(platform, id);
     return { outs: outputs(news, described) };
   },
 

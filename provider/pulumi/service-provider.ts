@@ -13,12 +13,14 @@ import { replaceOnChangeNames } from "../schema/resource-schema";
 import { RESOURCE_NAME_KEY, plain, randomSuffix, same, type ResourceProvider } from "./provider-types";
 import { analyzeSource, identifierFailures, instanceCountFailures, normalizeSecrets, secretFailures, specFailures, type WorkloadInputs } from "./workload-settings";
 import { progress } from "../common/progress";
+import { blockVolumeUpdateFailures } from "./block-volume-failures";
 
 export interface ServiceInputs extends WorkloadInputs {
   minInstances: number;
   maxInstances: number;
   minReadyInstances: number;
   autoResume: boolean;
+  autoSuspendSecs: number;
   externalAccessIntegrations: string[] | null;
   queryWarehouse: string | null;
   comment: string | null;
@@ -30,7 +32,7 @@ export interface ServiceInputs extends WorkloadInputs {
   [RESOURCE_NAME_KEY]?: string;
 }
 
-export type ServiceOutputs = ServiceInputs & Omit<ServiceDescription, "name" | "computePool" | "minInstances" | "maxInstances" | "minReadyInstances" | "autoResume" | "externalAccessIntegrations" | "queryWarehouse" | "comment" | "drift"> & {
+export type ServiceOutputs = ServiceInputs & Omit<ServiceDescription, "name" | "computePool" | "minInstances" | "maxInstances" | "minReadyInstances" | "autoResume" | "autoSuspendSecs" | "externalAccessIntegrations" | "queryWarehouse" | "comment" | "drift"> & {
   /** DESCRIBE's drift as the lines people read (driftLine). */
   drift: string[];
   /** The first public endpoint's ingress URL, `http://127.0.0.1:<port>`, or null. */
@@ -71,6 +73,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
       maxInstances: news.maxInstances ?? min,
       minReadyInstances: news.minReadyInstances ?? min,
       autoResume: news.autoResume ?? true,
+      autoSuspendSecs: news.autoSuspendSecs ?? 0,
       externalAccessIntegrations: news.externalAccessIntegrations ?? null,
       queryWarehouse: news.queryWarehouse ?? null,
       comment: news.comment ?? null,
@@ -79,12 +82,13 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
       secrets: isUnknown(news.secrets) ? news.secrets : news.secrets && normalizeSecrets(news.secrets),
       [RESOURCE_NAME_KEY]: news[RESOURCE_NAME_KEY],
     };
-    const analysis = analyzeSource(inputs, "service");
+    const analysis = analyzeSource(inputs, "service", { min: inputs.minInstances, max: inputs.maxInstances });
     const failures = [
       ...identifierFailures("Service", { database: inputs.database, schema: inputs.schema, name: inputs.name, computePool: inputs.computePool }),
       ...instanceCountFailures(inputs.minInstances, inputs.maxInstances, inputs.minReadyInstances),
       ...specFailures("Service", inputs, analysis),
       ...secretFailures("Service", analysis?.ok ? analysis.spec : undefined, inputs.secrets),
+      ...blockVolumeUpdateFailures(olds, inputs, REPLACE_ON_CHANGE.some((k) => olds[k] !== undefined && !same(olds[k], inputs[k])), olds.spec ?? olds.specTemplate ? analyzeSource(olds, "service") : undefined, analysis, qualifiedName(String(inputs.database), String(inputs.schema), String(inputs.name))),
     ];
     return { inputs: plain(inputs), failures };
   },
@@ -107,7 +111,7 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
     await createService(platform, {
       key, computePool: inputs.computePool, spec: runtimeSpecOf(analysis.spec!), specDigest: analysis.specDigest!,
       minInstances: inputs.minInstances, maxInstances: inputs.maxInstances, minReadyInstances: inputs.minReadyInstances,
-      autoResume: inputs.autoResume, externalAccessIntegrations: inputs.externalAccessIntegrations, queryWarehouse: inputs.queryWarehouse, comment: inputs.comment,
+      autoResume: inputs.autoResume, autoSuspendSecs: inputs.autoSuspendSecs, externalAccessIntegrations: inputs.externalAccessIntegrations, queryWarehouse: inputs.queryWarehouse, comment: inputs.comment,
       secrets: inputs.secrets,
     });
     if (inputs.suspended) {
@@ -133,22 +137,27 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
       maxInstances: d.maxInstances,
       minReadyInstances: d.minReadyInstances,
       autoResume: d.autoResume,
+      autoSuspendSecs: d.autoSuspendSecs,
       externalAccessIntegrations: d.externalAccessIntegrations,
       queryWarehouse: d.queryWarehouse,
       comment: d.comment,
-      suspended: d.status === "SUSPENDED" || d.status === "SUSPENDING",
+      // A service that suspends itself when idle (AUTO_SUSPEND_SECS) keeps the declared `suspended`: the
+      // platform's suspension is no drift, and `up` must not wake it (AUTO_RESUME does, on use).
+      suspended: d.autoSuspendSecs > 0 && props.suspended !== undefined ? props.suspended : d.status === "SUSPENDED" || d.status === "SUSPENDING",
     };
     return { id, props: outputsOf(inputs, d), inputs: plain(inputs) };
   },
 
-  async update(_id, _olds, news) {
+  async update(_id, olds, news) {
     const platform = currentPlatform();
     const key = keyOf(news);
     const analysis = analyzeSource(news, "service")!;
+    // A service that suspends itself when idle is resumed only when `suspended` itself turns false.
+    const suspended = news.autoSuspendSecs > 0 && !news.suspended && !olds.suspended ? undefined : news.suspended;
     try {
       await alterService(platform, key, {
-        suspended: news.suspended, spec: { spec: runtimeSpecOf(analysis.spec!), specDigest: analysis.specDigest! },
-        minInstances: news.minInstances, maxInstances: news.maxInstances, minReadyInstances: news.minReadyInstances, autoResume: news.autoResume,
+        suspended, spec: { spec: runtimeSpecOf(analysis.spec!), specDigest: analysis.specDigest! },
+        minInstances: news.minInstances, maxInstances: news.maxInstances, minReadyInstances: news.minReadyInstances, autoResume: news.autoResume, autoSuspendSecs: news.autoSuspendSecs,
         externalAccessIntegrations: news.externalAccessIntegrations, queryWarehouse: news.queryWarehouse, comment: news.comment,
         secrets: news.secrets ?? {}, readyTimeoutSeconds: news.readyTimeoutSeconds, progress,
       });
@@ -157,12 +166,15 @@ export const serviceProvider: ResourceProvider<ServiceInputs, ServiceOutputs> = 
       const d = await describeService(platform, key);
       throw new ResourceInitError(idOf(key), (d ? outputsOf(news, d) : {}) as Record<string, unknown>, [e.message], e.message);
     }
-    if (news.suspended) return { outs: outputsOf(news, (await describeService(platform, key))!) };
+    const now = await describeService(platform, key);
+    if (news.suspended || now?.status === "SUSPENDED") return { outs: outputsOf(news, now!) };
     return { outs: await waitAndDescribe(key, news) };
   },
 
   async delete(_id, props) {
-    await dropService(currentPlatform(), keyOf(props), { ifExists: true });
+    // Deleting the resource means deleting the service, block volumes included: DROP SERVICE … FORCE (as the
+    // Snowflake Terraform provider does), which takes snapshotOnDelete's backups first.
+    await dropService(currentPlatform(), keyOf(props), { ifExists: true, force: true });
   },
 };
 

@@ -40,14 +40,16 @@ const analyses = new Map<string, SpecAnalysis>();
 const ANALYSES_KEPT = 64;
 
 /** Renders (for a template) and analyses the specification; undefined while it is unknown (preview). */
-export function analyzeSource(src: SpecSource, kind: "service" | "job"): SpecAnalysis | undefined {
+export function analyzeSource(src: SpecSource, kind: "service" | "job", instances?: { min: unknown; max: unknown }): SpecAnalysis | undefined {
   const text = src.spec ?? src.specTemplate;
   if (text === undefined || isUnknown(text) || isUnknown(src.using)) return undefined;
   const using = src.specTemplate !== undefined ? (usingStrings(src.using) ?? {}) : undefined;
-  const key = JSON.stringify([kind, text, using ?? null]);
+  // Counts still unknown (preview) check nothing; they are checked again once known.
+  const counts = instances && typeof instances.min === "number" && typeof instances.max === "number" ? { min: instances.min, max: instances.max } : undefined;
+  const key = JSON.stringify([kind, text, using ?? null, counts ?? null]);
   const known = analyses.get(key);
   if (known) return known;
-  const analysis = analyzeSpec(text, { kind, using });
+  const analysis = analyzeSpec(text, { kind, using, instances: counts });
   analyses.set(key, analysis);
   if (analyses.size > ANALYSES_KEPT) analyses.delete(analyses.keys().next().value!);
   return analysis;

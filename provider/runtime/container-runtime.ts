@@ -35,6 +35,8 @@ export interface ContainerRuntime {
   removeContainer(id: string): Promise<void>;
   /** The container as it is now, or undefined when it does not exist. */
   inspectContainer(id: string): Promise<ContainerInfo | undefined>;
+  /** CPU time used so far by a running container; undefined when it is missing or not running. */
+  containerStats(id: string): Promise<ContainerStats | undefined>;
   /** `docker run --rm`: runs to the end (or `timeoutMs`, then killed), stdout and stderr apart, then removed. */
   runToCompletion(spec: RunSpec): Promise<RunResult>;
 
@@ -72,6 +74,9 @@ export interface ContainerRuntime {
   disconnect(container: string, network: string): Promise<void>;
   /** Gone already, or still used by a container (another process's), is fine. */
   removeNetwork(id: string): Promise<void>;
+  volumeExists(name: string): Promise<boolean>;
+  /** A named volume with labels; one that exists already is left as it is. */
+  createVolume(name: string, labels: Record<string, string>): Promise<void>;
   removeVolume(name: string): Promise<void>;
 }
 
@@ -182,6 +187,15 @@ export function hasExited(info: ContainerInfo): boolean {
  */
 export function isStopped(info: ContainerInfo): boolean {
   return info.state === "exited" || info.state === "created";
+}
+
+/**
+ * What the engine measures of a running container. `cpuNanos` is cumulative, so a caller that wants a
+ * rate keeps two samples and divides by the time between them.
+ */
+export interface ContainerStats {
+  /** CPU time the container's processes have used since it started, in nanoseconds. */
+  cpuNanos: number;
 }
 
 /** An image's config as the platform reads it. */

@@ -1,7 +1,7 @@
 import type Dockerode from "dockerode";
 import { SpcsError } from "../common/errors";
 import { timed } from "../common/phase-timings";
-import type { ContainerInfo, ContainerRuntime, ContainerSpec, EngineVersion, ImageInfo, ListedContainer, ManagedObject, NetworkOptions, RunResult, RunSpec } from "./container-runtime";
+import type { ContainerInfo, ContainerRuntime, ContainerSpec, ContainerStats, EngineVersion, ImageInfo, ListedContainer, ManagedObject, NetworkOptions, RunResult, RunSpec } from "./container-runtime";
 import * as containers from "./docker/containers";
 import { engineCall } from "./docker/errors";
 import * as images from "./docker/images";
@@ -53,6 +53,7 @@ export class DockerRuntime implements ContainerRuntime {
   stopContainer = (id: string, graceSeconds: number): Promise<void> => this.call(containers.stopContainer, id, graceSeconds);
   removeContainer = (id: string): Promise<void> => this.call(containers.removeContainer, id);
   inspectContainer = (id: string): Promise<ContainerInfo | undefined> => this.call(containers.inspectContainer, id);
+  containerStats = (id: string): Promise<ContainerStats | undefined> => this.call(containers.containerStats, id);
   runToCompletion = (spec: RunSpec): Promise<RunResult> => this.call(containers.runToCompletion, spec);
 
   containerLogs = (id: string, tail: number): Promise<string> => this.call(logs.containerLogs, id, tail);
@@ -78,5 +79,7 @@ export class DockerRuntime implements ContainerRuntime {
   removeNetwork = (id: string): Promise<void> => this.call(networks.removeNetwork, id);
 
   listVolumes = (labelFilters: string[]): Promise<ManagedObject[]> => this.call(volumes.listVolumes, labelFilters);
+  volumeExists = (name: string): Promise<boolean> => this.call(volumes.volumeExists, name);
+  createVolume = (name: string, labels: Record<string, string>): Promise<void> => this.call(volumes.createVolume, name, labels);
   removeVolume = (name: string): Promise<void> => this.call(volumes.removeVolume, name);
 }

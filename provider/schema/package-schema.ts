@@ -5,11 +5,12 @@ import { IMAGE_REPOSITORY_SCHEMA } from "./tables/image-repository-schema";
 import { JOB_SERVICE_SCHEMA } from "./tables/job-service-schema";
 import { SERVICE_SCHEMA } from "./tables/service-schema";
 import { NETWORK_RULE_SCHEMA } from "./tables/network-rule-schema";
+import { SNAPSHOT_SCHEMA } from "./tables/snapshot-schema";
 import { EXTERNAL_ACCESS_INTEGRATION_SCHEMA } from "./tables/external-access-integration-schema";
 import { LANGUAGE, configVariables, providerResource } from "./package-config";
 import type { PropertySpec, PropertyType, ResourceSchema } from "./resource-schema";
 
-export const RESOURCE_SCHEMAS: readonly ResourceSchema[] = [COMPUTE_POOL_SCHEMA, IMAGE_REPOSITORY_SCHEMA, IMAGE_SCHEMA, SERVICE_SCHEMA, JOB_SERVICE_SCHEMA, CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA, NETWORK_RULE_SCHEMA, EXTERNAL_ACCESS_INTEGRATION_SCHEMA];
+export const RESOURCE_SCHEMAS: readonly ResourceSchema[] = [COMPUTE_POOL_SCHEMA, IMAGE_REPOSITORY_SCHEMA, IMAGE_SCHEMA, SERVICE_SCHEMA, JOB_SERVICE_SCHEMA, CUSTOM_RUNTIME_ENVIRONMENT_SCHEMA, NETWORK_RULE_SCHEMA, EXTERNAL_ACCESS_INTEGRATION_SCHEMA, SNAPSHOT_SCHEMA];
 
 /** `spcs:index:<Kind>`: the contract name; at run time dynamic resources are `pulumi-nodejs:dynamic/spcs:<Kind>`. */
 export const token = (kind: string) => `spcs:index:${kind}`;

@@ -14,6 +14,7 @@ const SEE_ALSO: Record<string, string[]> = {
   CustomRuntimeEnvironment: ["[Custom runtime environments](../custom-runtime-environments.md)", "[Jobs on a CRE](../jobs.md#jobs-on-a-custom-runtime-environment)"],
   NetworkRule: ["[Egress by network rule](../services.md#egress-by-network-rule)", "[ExternalAccessIntegration](external-access-integration.md)"],
   ExternalAccessIntegration: ["[Egress by network rule](../services.md#egress-by-network-rule)", "[NetworkRule](network-rule.md)"],
+  Snapshot: ["[Block volumes and snapshots](../services.md#block-volumes-and-snapshots)", "[Service](service.md)"],
 };
 
 const GENERATED = (kind: string) =>

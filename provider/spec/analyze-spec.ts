@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   file?: string;
   /** USING values; when given (or when the text has `{{ }}`) the text is rendered as a template first. */
   using?: Record<string, string>;
+  /** The statement's MIN_INSTANCES and MAX_INSTANCES: a service with block volumes needs them equal (rules/block-instances.ts). */
+  instances?: { min: number; max: number };
 }
 
 export interface SpecAnalysis {
@@ -82,6 +84,7 @@ function analyze(text: string, opts: AnalyzeOptions): SpecAnalysis {
   const spec = isObj(root) && isObj(root.spec) ? root.spec : undefined;
   const ctx: RuleContext = {
     kind,
+    instances: opts.instances,
     root,
     spec,
     containers: specList(spec, "containers"),

@@ -56,7 +56,8 @@ export const SPEC_CODES = {
   // Volumes
   "spec/volume-source": "A volume source is not local, memory, block, stage or '@stage'.",
   "spec/volume-field": "A volume field does not go with its source (size on local, blockConfig on memory, …).",
-  "spec/block-size": "A block volume size is not a whole number of Gi between 1Gi and 65536Gi.",
+  "spec/block-size": "A block volume size is not a whole number of Gi between 1Gi and 16384Gi.",
+  "spec/block-instances": "A service with block volumes has MIN_INSTANCES different from MAX_INSTANCES.",
   "spec/stage-name": "stageConfig.name does not start with '@'.",
   "spec/duration": "metadataCache or snapshotDeleteAfter is not a valid duration.",
   "spec/deprecated": "(warning) A deprecated form is used (the legacy '@stage' volume source).",
@@ -64,6 +65,7 @@ export const SPEC_CODES = {
   "spec/job-public-endpoint": "A job service declares a public endpoint.",
   "spec/job-autoscaling": "A job service declares resourceManagement (autoscaling never applies to jobs).",
   "spec/job-probe": "(warning) A job service declares a readiness or liveness probe; jobs ignore them.",
+  "spec/autoscaling-policies": "(warning) A service declares resourceManagement.autoScalingPolicies, which the local platform does not apply (it scales by CPU).",
   // What the runtime cannot honour (issue 13): worded like SPCS, "Invalid spec: …"
   "spec/too-large": "The specification is bigger than 128 KiB, as written or once its USING values are substituted.",
   "spec/too-many-diagnostics": "More than 100 problems: the 100th diagnostic says how many more were left out (a warning when all of those are warnings).",

@@ -17,7 +17,7 @@ export interface SpecCliIo {
 export const SPEC_CLI_USAGE = `Usage: spcs spec <command> [options]
 
 Commands:
-  validate FILE... [--using KEY=VALUE ...] [--kind service|job] [--format text|json]
+  validate FILE... [--using KEY=VALUE ...] [--kind service|job] [--min-instances N] [--max-instances N] [--format text|json]
       Check specification files; prints file:line:col: severity code: message (fix).
       Exit 0 when every file is valid, 1 when any is invalid, 2 on usage errors.
   render FILE --using KEY=VALUE ...
@@ -30,6 +30,7 @@ Commands:
 Options:
   --using KEY=VALUE   a template value, as in USING (KEY => 'VALUE'); repeatable
   --kind service|job  job services allow less (no public endpoints, no autoscaling); default service
+  --min-instances N   the service's MIN_INSTANCES (and --max-instances N): block volumes need them equal
   --format text|json  output format; default text
   --help              show this help
 `;
@@ -39,6 +40,9 @@ interface CliArgs {
   files: string[];
   using?: Record<string, string>;
   kind: "service" | "job";
+  /** --min-instances / --max-instances: the statement's counts, for the rules that depend on them. */
+  minInstances?: number;
+  maxInstances?: number;
   format: "text" | "json";
   help: boolean;
 }
@@ -85,11 +89,26 @@ function parseArgs(argv: string[]): CliArgs {
         if (v !== "service" && v !== "job") throw new UsageError(`--kind must be service or job, got '${v}'`);
         args.kind = v;
         break;
+      case "--min-instances":
+      case "--max-instances": {
+        [v, i] = value(flag, inline, i);
+        if (!/^[1-9][0-9]{0,5}$/.test(v)) throw new UsageError(`${flag} must be a whole number of 1 or more, got '${v}'`);
+        if (flag === "--min-instances") args.minInstances = Number(v);
+        else args.maxInstances = Number(v);
+        break;
+      }
       default:
         throw new UsageError(`unknown option '${a}'`);
     }
   }
   return args;
+}
+
+/** SPCS's defaults: MAX_INSTANCES = MIN_INSTANCES, MIN_INSTANCES = 1. */
+function instancesOf(args: CliArgs): { min: number; max: number } | undefined {
+  if (args.minInstances === undefined && args.maxInstances === undefined) return undefined;
+  const min = args.minInstances ?? 1;
+  return { min, max: args.maxInstances ?? min };
 }
 
 function readAll(files: string[], io: SpecCliIo): Map<string, string> {
@@ -109,7 +128,7 @@ const lines = (ds: SpecDiagnostic[], file: string): string => ds.map((d) => `${f
 function validate(args: CliArgs, io: SpecCliIo): number {
   if (args.files.length === 0) throw new UsageError("validate needs at least one FILE");
   const texts = readAll(args.files, io);
-  const results = [...texts].map(([file, text]) => ({ file, ...analyzeSpec(text, { kind: args.kind, using: args.using, file }) }));
+  const results = [...texts].map(([file, text]) => ({ file, ...analyzeSpec(text, { kind: args.kind, using: args.using, instances: instancesOf(args), file }) }));
   if (args.format === "json") {
     const files = results.map((r) => ({ file: r.file, ok: r.ok, ...(r.specDigest ? { specDigest: r.specDigest } : {}), diagnostics: r.diagnostics }));
     io.stdout(`${JSON.stringify({ ok: results.every((r) => r.ok), files }, null, 2)}\n`);
@@ -136,7 +155,7 @@ function render(args: CliArgs, io: SpecCliIo): number {
 
 function normalize(args: CliArgs, io: SpecCliIo): number {
   const [file, text] = single(args, io, "normalize");
-  const r = analyzeSpec(text, { kind: args.kind, using: args.using, file });
+  const r = analyzeSpec(text, { kind: args.kind, using: args.using, instances: instancesOf(args), file });
   io.stderr(lines(r.diagnostics, file));
   if (!r.ok) return 1;
   if (args.format === "json") io.stdout(`${JSON.stringify({ specDigest: r.specDigest, canonical: r.canonical }, null, 2)}\n`);

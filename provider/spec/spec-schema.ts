@@ -26,6 +26,12 @@ import { CPU_PATTERN, MEMORY_PATTERN } from "./quantities";
 import { CACHE_DURATION_PATTERN, RETENTION_PATTERN } from "./durations";
 
 /** Per-service limits (reference §7). */
+/**
+ * Block volume limits as SPCS documents them for AWS (block-storage-volume): the emulator has no cloud, and
+ * it takes AWS's ranges (the narrowest documented for iops), so a spec that passes here passes on AWS.
+ */
+export const BLOCK_LIMITS = { sizeGi: { min: 1, max: 16384 }, iops: { min: 3000, max: 16000 }, throughputMiBs: { min: 125, max: 1000 } } as const;
+
 export const LIMITS = { containers: 20, endpoints: 100, volumes: 20, blockVolumes: 3, stageVolumes: 20, legacyStageVolumes: 5, secrets: 50 } as const;
 
 export const PROTOCOLS = ["HTTP", "HTTPS", "TCP"] as const;
@@ -125,8 +131,8 @@ const volume = z
     blockConfig: z
       .strictObject({
         initialContents: z.strictObject({ fromSnapshot: z.string().min(1) }).optional(),
-        iops: z.number().int().min(2000).max(160000).optional(),
-        throughput: z.number().int().min(125).max(1200000).optional().describe("MiB/s."),
+        iops: z.number().int().min(BLOCK_LIMITS.iops.min).max(BLOCK_LIMITS.iops.max).optional().describe("Peak I/O operations per second (AWS: 3000–16000, default 3000)."),
+        throughput: z.number().int().min(BLOCK_LIMITS.throughputMiBs.min).max(BLOCK_LIMITS.throughputMiBs.max).optional().describe("Peak throughput in MiB/s (AWS: 125–1000, default 125)."),
         encryption: z.enum(ENCRYPTIONS).optional(),
         snapshotOnDelete: z.boolean().optional().describe("Default true for services, false for jobs."),
         snapshotDeleteAfter: withFormat(z.string().regex(RETENTION_PATTERN), FORMATS.retention, "'<hours>h' or '<days>d'. Default 7d.").optional(),

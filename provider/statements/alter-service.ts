@@ -11,6 +11,7 @@ import { applyExternalAccess } from "../objects/workloads/external-access";
 import { requireIntegrations } from "../objects/external-access-integrations/allowed-egress";
 import { storedServiceSecrets, writeServiceSecrets, type SecretValue } from "../objects/workloads/secret-store";
 import { readRuntimeSpec } from "../model/stored-runtime-spec";
+import { requireSameBlockVolumes } from "../model/block-volumes";
 
 /** What a service should be after ALTER SERVICE; a property left undefined keeps its current value. */
 export interface ServiceTarget {
@@ -21,6 +22,8 @@ export interface ServiceTarget {
   maxInstances?: number;
   minReadyInstances?: number;
   autoResume?: boolean;
+  /** AUTO_SUSPEND_SECS: idle seconds before the platform suspends the service; 0 never. */
+  autoSuspendSecs?: number;
   externalAccessIntegrations?: string[] | null;
   queryWarehouse?: string | null;
   comment?: string | null;
@@ -51,7 +54,9 @@ export async function alterService(platform: Platform, key: ServiceKey, target: 
   if (!svc) throw doesNotExist("Service", qualified(key));
   const progress = target.progress ?? (() => undefined);
   requireIntegrations(platform, target.externalAccessIntegrations);
-  const props = { minReadyInstances: target.minReadyInstances, autoResume: target.autoResume, externalAccessIntegrations: target.externalAccessIntegrations, queryWarehouse: target.queryWarehouse, comment: target.comment };
+  // Refused before anything changes: SPCS fixes a service's block volumes at create.
+  if (target.spec) requireSameBlockVolumes(readRuntimeSpec(svc), target.spec.spec, qualified(key));
+  const props = { minReadyInstances: target.minReadyInstances, autoResume: target.autoResume, autoSuspendSecs: target.autoSuspendSecs, externalAccessIntegrations: target.externalAccessIntegrations, queryWarehouse: target.queryWarehouse, comment: target.comment };
   const secretsChanged = target.secrets !== undefined && canonical(target.secrets) !== canonical(storedServiceSecrets(platform.config.home, key) ?? null);
   if (target.suspended) {
     await suspendService(platform, key);

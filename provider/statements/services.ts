@@ -3,7 +3,7 @@ import type { Platform } from "../platform/platform";
 import { describeJob, type JobDescription } from "../objects/jobs/describe-job";
 import { dropJob } from "../objects/jobs/cancel-job";
 import { describeService as describeLongRunning } from "../objects/services/describe-service";
-import { dropService as dropLongRunning } from "../objects/services/create-service";
+import { dropService as dropLongRunning, type DropOptions } from "../objects/services/create-service";
 import type { ServiceDescription } from "../objects/workloads/describe-columns";
 import { removeWorkloadFiles } from "../objects/workloads/create-workload";
 
@@ -19,14 +19,18 @@ export type { ServiceDefinition } from "../objects/workloads/create-workload";
 export type { ContainerDescription, EndpointDescription, InstanceDescription, ServiceDescription } from "../objects/workloads/describe-columns";
 export { SECRET_KEYS, type SecretValue } from "../objects/workloads/secret-store";
 export { alterService, type ServiceTarget } from "./alter-service";
+export type { DropOptions } from "../objects/services/create-service";
 
 /** DESCRIBE SERVICE of any service; a job service's statuses are a job's. Observes only: it never finishes a job. */
 export async function describeService(platform: Platform, key: ServiceKey): Promise<ServiceDescription | JobDescription | undefined> {
   return platform.catalog.services.get(key)?.isJob ? describeJob(platform, key) : describeLongRunning(platform, key);
 }
 
-/** DROP SERVICE [IF EXISTS] of any service: a job service still running is cancelled first, its history kept. */
-export async function dropService(platform: Platform, key: ServiceKey, opts: { ifExists?: boolean } = {}): Promise<boolean> {
+/**
+ * DROP SERVICE [IF EXISTS] [FORCE] of any service: a job service still running is cancelled first, its
+ * history kept; a service with block volumes needs FORCE (objects/services/create-service.ts).
+ */
+export async function dropService(platform: Platform, key: ServiceKey, opts: DropOptions = {}): Promise<boolean> {
   // No row: a drop of an older release may have deleted it before its files; take them now.
   if (!platform.catalog.services.get(key)) removeWorkloadFiles(platform, key);
   return platform.catalog.services.get(key)?.isJob ? dropJob(platform, key, opts) : dropLongRunning(platform, key, opts);

@@ -41,6 +41,8 @@ describe("e2e: the resource docs' examples with the pulumi CLI", function () {
     const runtime = await tp.platform.registry.resolve("docs_db/public/ml_images/ml-runtime", "v1");
     assert.equal(out.customRuntimeEnvironment.creDigest, runtime?.digest);
     assert.equal(out.customRuntimeEnvironment.checksPassed, true);
+    assert.equal(out.snapshot.snapshotState, "CREATED");
+    assert.equal(out.snapshot.snapshotOf, "DOCS_DB.PUBLIC.NOTES");
   });
 
   it("preview --expect-no-changes finds nothing to do right after up", function () {
@@ -54,6 +56,7 @@ describe("e2e: the resource docs' examples with the pulumi CLI", function () {
     assert.deepEqual(catalog.pools.list(), []);
     assert.deepEqual(catalog.services.list(), []);
     assert.deepEqual(catalog.runtimeEnvironments.list(), []);
+    assert.deepEqual(catalog.snapshots.list(), [], "the Snapshot is dropped, and the Service's FORCE drop took no backup (snapshotOnDelete: false)");
     assert.deepEqual(catalog.repositories.list().map((r) => r.name), ["SNOWFLAKE_IMAGES"]);
     assert.deepEqual((await tp.platform.registry.listRepositories()).filter((r) => r.startsWith("docs_db/")), []);
     assert.deepEqual(await tp.platform.docker.listContainers(homeFilter(tp.config.home)), []);

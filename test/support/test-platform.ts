@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { PlatformConfig } from "../../provider/common/config";
+import { configEnv, type PlatformConfig } from "../../provider/common/config";
 import { homeFilter } from "../../provider/common/labels";
 import { openPlatform, type Platform } from "../../provider/platform/platform";
 import { platformDown, platformUp } from "../../provider/provision/provision";
@@ -23,10 +23,10 @@ export interface TestPlatform {
  * because pushing it costs every other test file ~5 s. `sql`: also start the SQL endpoint and fakesnow (~4.5 s), off by
  * default for the same reason.
  */
-export async function startTestPlatform(label: string, opts: { runtimeImage?: boolean; dockerHost?: string; sql?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(label: string, opts: { runtimeImage?: boolean; dockerHost?: string; sql?: boolean; user?: string; ingressIdleTimeoutSecs?: number } = {}): Promise<TestPlatform> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), `spcs-${label}-`));
   const port = 15000 + Math.floor(Math.random() * 5000);
-  const config: PlatformConfig = { home, registry: `127.0.0.1:${port}`, account: "TEST_ACCOUNT", dockerHost: opts.dockerHost ?? (process.env.DOCKER_HOST || undefined) };
+  const config: PlatformConfig = { home, registry: `127.0.0.1:${port}`, account: "TEST_ACCOUNT", dockerHost: opts.dockerHost ?? (process.env.DOCKER_HOST || undefined), user: opts.user, ingressIdleTimeoutSecs: opts.ingressIdleTimeoutSecs };
   const status = await platformUp(config, () => undefined, { runtimeImage: opts.runtimeImage ?? false, sql: opts.sql ?? false });
   const failed = status.parts.filter((p) => !p.ok);
   if (failed.length) throw new Error(`test platform could not start: ${failed.map((p) => `${p.name}: ${p.detail}`).join("; ")}`);
@@ -59,5 +59,5 @@ async function removeEngineObjects(platform: Platform): Promise<void> {
 
 /** Environment variables that point the provider and the `spcs` CLI at a test platform. */
 export function platformEnv(config: PlatformConfig): Record<string, string> {
-  return { SPCS_HOME: config.home, SPCS_REGISTRY: config.registry, SPCS_ACCOUNT: config.account, ...(config.dockerHost && { DOCKER_HOST: config.dockerHost }) };
+  return configEnv(config);
 }

@@ -8,3 +8,4 @@ export * as jobService from "./job-service";
 export * as customRuntimeEnvironment from "./custom-runtime-environment";
 export * as networkRule from "./network-rule";
 export * as externalAccessIntegration from "./external-access-integration";
+export * as snapshot from "./snapshot";

@@ -5,6 +5,7 @@ import type { ComputePoolRow, PoolState, SuspendedBy } from "../../catalog/compu
 import { OWNER_ROLE, type Platform } from "../../platform/platform";
 import { assertValid, type PoolSettings } from "./compute-pool-settings";
 import { findInstanceFamily } from "../../model/instance-families";
+import { isRunningWorkload } from "../../model/statuses";
 
 /**
  * COMPUTE POOL statements against the local platform: CREATE, ALTER (SET / SUSPEND / RESUME), DROP,
@@ -13,7 +14,9 @@ import { findInstanceFamily } from "../../model/instance-families";
  *
  * Nodes are virtual: a pool's capacity is its node count times its instance family, and local nodes are
  * up the moment they are asked for, so CREATE and RESUME go straight to IDLE (STARTING and RESIZING are
- * never observed). See docs/platform-choices.md.
+ * never observed). The state SHOW reports is IDLE or ACTIVE by the work running in the pool (services not
+ * suspended, jobs not finished), SUSPENDED, or STOPPING while a suspended pool's jobs run to their end.
+ * See docs/platform-choices.md.
  */
 
 /** One row of SHOW COMPUTE POOLS plus the DESCRIBE-only columns, camelCased. */
@@ -98,12 +101,15 @@ export function alterPoolSet(platform: Platform, name: string, changes: PoolChan
   });
 }
 
-/** ALTER COMPUTE POOL ... SUSPEND; suspending a suspended pool succeeds, as in SPCS. */
-export function suspendPool(platform: Platform, name: string, by: SuspendedBy = "USER"): ComputePoolDescription {
+/**
+ * ALTER COMPUTE POOL ... SUSPEND, the pool's own part; suspending a suspended pool succeeds, as in SPCS.
+ * `stopping`: job services still run in it, so it is STOPPING until they end (finishStopping).
+ */
+export function suspendPool(platform: Platform, name: string, by: SuspendedBy = "USER", opts: { stopping?: boolean } = {}): ComputePoolDescription {
   return platform.catalog.write(() => {
     const row = requirePool(platform, name);
-    if (row.state !== "SUSPENDED") {
-      row.state = "SUSPENDED";
+    if (row.state !== "SUSPENDED" && !(row.state === "STOPPING" && opts.stopping)) {
+      row.state = opts.stopping ? "STOPPING" : "SUSPENDED";
       row.suspendedBy = by;
       row.updatedOn = nowIso();
       platform.catalog.pools.update(row);
@@ -112,11 +118,26 @@ export function suspendPool(platform: Platform, name: string, by: SuspendedBy = 
   });
 }
 
-/** ALTER COMPUTE POOL ... RESUME; resuming a running pool is a no-op. */
+/** A STOPPING pool whose last job ended: SUSPENDED. Returns whether it changed. */
+export function finishStopping(platform: Platform, name: string): boolean {
+  return platform.catalog.write(() => {
+    const row = requirePool(platform, name);
+    if (row.state !== "STOPPING" || hasWork(platform, row.name)) return false;
+    platform.catalog.pools.update({ ...row, state: "SUSPENDED", updatedOn: nowIso() });
+    return true;
+  });
+}
+
+/** Whether a pool runs anything: a service not suspended, or a job service not finished. */
+export function hasWork(platform: Platform, name: string): boolean {
+  return platform.catalog.services.inPool(name.toUpperCase()).some((s) => isRunningWorkload(s.status));
+}
+
+/** ALTER COMPUTE POOL ... RESUME (a STOPPING pool too: new work cancels the stop); resuming a running pool is a no-op. */
 export function resumePool(platform: Platform, name: string): ComputePoolDescription {
   return platform.catalog.write(() => {
     const row = requirePool(platform, name);
-    if (row.state === "SUSPENDED") {
+    if (row.state === "SUSPENDED" || row.state === "STOPPING") {
       const now = nowIso();
       Object.assign(row, { state: "IDLE" as const, suspendedBy: null, resumedOn: now, updatedOn: now });
       platform.catalog.pools.update(row);
@@ -166,14 +187,15 @@ function requirePool(platform: Platform, name: string): ComputePoolRow {
 
 function describeRow(platform: Platform, row: ComputePoolRow): ComputePoolDescription {
   const suspended = row.state === "SUSPENDED";
-  const services = platform.catalog.services.inPool(row.name);
+  // Counted as SPCS counts them: services and jobs running (or waiting to), not suspended services or finished jobs.
+  const services = platform.catalog.services.inPool(row.name).filter((s) => isRunningWorkload(s.status));
   const nodesInUse = new Set(platform.catalog.services.instancesInPool(row.name).filter((i) => i.nodeId).map((i) => i.nodeId));
   const activeNodes = suspended ? 0 : nodesInUse.size;
   // The pool grows past MIN_NODES only as far as its placed instances need (the autoscaler adds nodes).
   const targetNodes = suspended ? 0 : Math.max(row.minNodes, activeNodes);
   return {
     name: row.name,
-    state: !suspended && services.length > 0 ? "ACTIVE" : row.state,
+    state: row.state === "SUSPENDED" || row.state === "STOPPING" ? row.state : services.length > 0 ? "ACTIVE" : "IDLE",
     minNodes: row.minNodes,
     maxNodes: row.maxNodes,
     instanceFamily: row.instanceFamily,
@@ -192,10 +214,10 @@ function describeRow(platform: Platform, row: ComputePoolRow): ComputePoolDescri
     isExclusive: false,
     application: null,
     errorCode: "",
-    statusMessage: suspended ? "Compute pool is suspended." : "Compute pool is ready.",
+    statusMessage: suspended ? "Compute pool is suspended." : row.state === "STOPPING" ? "Compute pool is stopping: its job services run to their end." : "Compute pool is ready.",
     placementGroup: null,
     backupInstanceFamilies: "",
-    suspended: suspended && row.suspendedBy === "USER",
+    suspended: (suspended || row.state === "STOPPING") && row.suspendedBy === "USER",
     initiallySuspended: row.initiallySuspended,
   };
 }

@@ -8,6 +8,7 @@ import { readRuntimeSpec } from "../../model/stored-runtime-spec";
 import { awaitServiceReady, DEFAULT_READY_TIMEOUT_SECONDS } from "../services/await-service-ready";
 import { describeService } from "../services/describe-service";
 import { resumeService } from "../services/service-lifecycle";
+import { recordServiceActivity } from "../workloads/service-activity";
 import { functionName, getServiceFunction, signatureOf, targetOf, type FunctionKey, type ServiceFunctionRow } from "./service-functions";
 
 /** Who calls: the query and the session's context values (what CONTEXT_HEADERS may send). */
@@ -38,6 +39,9 @@ export async function callServiceFunction(platform: Platform, key: FunctionKey, 
   if (!fn) throw doesNotExist("Function", functionName(key));
   if (rows.length === 0) return [];
   const target = targetOf(fn);
+  // A call is what SPCS counts as use of the service (AUTO_SUSPEND_SECS): recorded before each batch and at the end.
+  const used = () => recordServiceActivity(platform.config.home, target);
+  used();
   const addresses = await readyInstances(platform, fn, target);
   const port = readRuntimeSpec(platform.catalog.services.get(target)!).endpoints.find((e) => e.name === fn.endpoint)?.port;
   if (port === undefined) throw new SpcsError("invalid-function-target", `Endpoint '${fn.endpoint}' is no longer in service ${fn.service}'s specification; function ${functionName(key)} cannot be called.`, "CREATE OR REPLACE the function with an endpoint the service has");
@@ -48,6 +52,7 @@ export async function callServiceFunction(platform: Platform, key: FunctionKey, 
   const sender = async () => {
     for (let n = next++; n < bodies.length; n = next++) {
       const body = bodies[n];
+      used();
       const headers = batchHeaders({
         name: fn.name, signature: signatureOf(fn), returns: fn.returns, queryId: call.queryId, batchId: randomUUID(),
         contextHeaders: fn.contextHeaders, context: call.context,
@@ -57,7 +62,7 @@ export async function callServiceFunction(platform: Platform, key: FunctionKey, 
       results[n] = values;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_BATCHES, bodies.length) }, sender));
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_BATCHES, bodies.length) }, sender)).finally(used);
   return results.flat();
 }
 

@@ -32,16 +32,21 @@ const LOG_LINES = 50;
  * probe is failing at path: /x, port: 8080").
  */
 export async function awaitServiceReady(platform: Platform, key: ServiceKey, timeoutSeconds: number, progress: (line: string) => void = () => undefined): Promise<ServiceDescription> {
+  const started = Date.now();
+  // With AUTO_SUSPEND_SECS shorter than the wait, the platform may suspend the service as idle once it
+  // was RUNNING: that is the end of a successful wait, not a failure.
+  const idledAway = (x?: ServiceDescription) => !!x && x.autoSuspendSecs > 0 && (x.status === "SUSPENDED" || x.status === "SUSPENDING") && !!x.suspendedOn && Date.parse(x.suspendedOn) >= started;
   return timed("service.awaitReady", () => awaitReady(platform, key, timeoutSeconds, {
     vanished: () => new SpcsError("service-vanished", `Service ${qualified(key)} was dropped while waiting for it to become ready.`),
     ready: async (d) => {
+      if (idledAway(d)) return d;
       if (d.status !== "RUNNING") return undefined;
       const hold = settleLeft(d, systemClock.now());
       if (hold <= 0) return d;
       await timed("service.settle", () => systemClock.sleep(hold));
       const again = await describeService(platform, key);
       const restarts = (x?: ServiceDescription) => x?.containers.map((c) => c.restartCount).join(",");
-      return again?.status === "RUNNING" && restarts(again) === restarts(d) && settleLeft(again, systemClock.now()) <= 0 ? again : "unsettled";
+      return (again?.status === "RUNNING" && restarts(again) === restarts(d) && settleLeft(again, systemClock.now()) <= 0) || idledAway(again) ? again! : "unsettled";
     },
     progress,
   }));

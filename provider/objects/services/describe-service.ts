@@ -79,7 +79,8 @@ async function describeRow(platform: Platform, svc: ServiceRow): Promise<Service
     drift,
     status: deriveServiceStatus(svc.status, instances.map((i) => i.status), svc.minReadyInstances),
     currentInstances: instances.filter((i) => i.nodeId !== null).length,
-    targetInstances: svc.status === "SUSPENDED" ? 0 : svc.minInstances,
+    // The count the service is scaled to: MIN_INSTANCES at create, then wherever the autoscaler moved it.
+    targetInstances: live.length,
     instances,
     containers,
     endpoints: endpointsOf(spec, ingress),

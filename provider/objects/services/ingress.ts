@@ -3,12 +3,13 @@ import * as net from "node:net";
 import * as path from "node:path";
 import { SpcsError } from "../../common/errors";
 import { poll } from "../../common/poll";
-import { LABEL_CONTAINER, LABEL_INGRESS_PORTS, LABEL_POOL, LABEL_SERVICE, managedLabels } from "../../common/labels";
+import { LABEL_CONTAINER, LABEL_INGRESS_CONFIG, LABEL_INGRESS_PORTS, LABEL_POOL, LABEL_SERVICE, managedLabels } from "../../common/labels";
 import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
-import { baseImageRepo } from "../../model/platform-images";
 import { wakeDir } from "../../common/home-layout";
-import { INGRESS_LISTENING, WAKE_MOUNT, ingressRelayCommand } from "./ingress-relay";
+import { INGRESS_CONFIG_ENV, INGRESS_LISTENING, WAKE_MOUNT } from "./ingress-proxy/ingress-proxy-config";
+import { ensureIngressImage } from "./ingress-image";
+import { ingressProxyConfig, ingressConfigDigest } from "./ingress-settings";
 import { withPlatformNetworks } from "../workloads/platform-networks";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import type { Drift } from "../../model/drift";
@@ -25,11 +26,13 @@ const PUBLISH_ATTEMPTS = 3;
 
 /**
  * The service's load-balanced ingress, SPCS's public endpoint: one platform-owned container per service
- * with public endpoints, from the platform's busybox image. It publishes each public endpoint's port on
- * 127.0.0.1 and relays every new connection to the service's DNS name, resolved per connection, so
- * connections spread over the instances that are READY (only those carry the name) and none goes to an
- * instance that is leaving. Its host ports are chosen once and kept in the platform home, so `ingressUrl`
- * stays the same for the service's life: upgrades, scaling, suspend and resume, and repairs.
+ * with public endpoints, running the ingress proxy (ingress-proxy/, on Node, image from ingress-image.ts).
+ * It publishes each public endpoint's port on 127.0.0.1 and sends every HTTP request to an instance
+ * under the service's DNS name, looked up afresh (see upstream.ts), so requests spread over the
+ * instances that are READY (only those carry the name) and none goes to an instance that is leaving. It
+ * adds SPCS's ingress headers, applies `corsSettings` and closes idle connections (ingress-settings.ts).
+ * Its host ports are chosen once and kept in the platform home, so `ingressUrl` stays the same for the
+ * service's life: upgrades, scaling, suspend and resume, repairs, and a change of its settings.
  *
  * Networks: it joins the egress network, because Docker publishes no port of a container that is only on
  * an internal network, and the internal platform network, where the instances are.
@@ -42,19 +45,20 @@ export async function ensureIngress(platform: Platform, svc: ServiceRow, spec: R
   if (ports.length === 0) return removeIngress(platform, k);
   const recorded = readIngressPorts(home, k);
   const wanted: IngressPorts = Object.fromEntries(ports.filter((p) => recorded[p]).map((p) => [p, recorded[p]]));
+  const config = ingressProxyConfig(platform.config, svc, spec);
+  const digest = ingressConfigDigest(config);
   const info = await platform.docker.inspectContainer(name);
-  if (info && ports.every((p) => wanted[p]) && info.labels[LABEL_INGRESS_PORTS] === JSON.stringify(wanted) && info.labels[LABEL_SERVICE] === qualified(k)) {
+  if (info && ports.every((p) => wanted[p]) && info.labels[LABEL_INGRESS_PORTS] === JSON.stringify(wanted) && info.labels[LABEL_SERVICE] === qualified(k) && info.labels[LABEL_INGRESS_CONFIG] === digest) {
     await platform.docker.startContainer(info.id); // stopped (suspended, or by hand): as it was
     return awaitListening(platform, name);
   }
   await platform.docker.removeContainer(name);
-  const image = `${baseImageRepo(platform.config)}:latest`;
-  await platform.docker.pullImage(image);
+  const image = await ensureIngressImage(platform.docker);
   for (let attempt = 1; ; attempt++) {
     for (const p of ports) wanted[p] ??= await freeLoopbackPort();
     writeIngressPorts(home, k, wanted);
     try {
-      await startIngressContainer(platform, svc, name, image, wanted);
+      await startIngressContainer(platform, svc, name, image, wanted, JSON.stringify(config), digest);
       return;
     } catch (e) {
       await platform.docker.removeContainer(name);
@@ -65,7 +69,7 @@ export async function ensureIngress(platform: Platform, svc: ServiceRow, spec: R
   }
 }
 
-async function startIngressContainer(platform: Platform, svc: ServiceRow, name: string, image: string, ports: IngressPorts): Promise<void> {
+async function startIngressContainer(platform: Platform, svc: ServiceRow, name: string, image: string, ports: IngressPorts, config: string, digest: string): Promise<void> {
   const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
   const endpointPorts = Object.keys(ports).map(Number);
   await withPlatformNetworks(platform, async (networks) => {
@@ -78,8 +82,9 @@ async function startIngressContainer(platform: Platform, svc: ServiceRow, name: 
         [LABEL_CONTAINER]: "_ingress",
         [LABEL_POOL]: svc.computePool,
         [LABEL_INGRESS_PORTS]: JSON.stringify(ports),
+        [LABEL_INGRESS_CONFIG]: digest,
       },
-      cmd: ingressRelayCommand(svc.dnsName, endpointPorts, qualified(k)),
+      env: { [INGRESS_CONFIG_ENV]: config },
       // Where a request to a suspended service asks the platform agent to resume it (AUTO_RESUME).
       mounts: [{ source: ensureWakeDir(platform.config.home), target: WAKE_MOUNT }],
       network: { name: networks.egress, aliases: [] },
@@ -104,7 +109,7 @@ function ensureWakeDir(home: string): string {
   return dir;
 }
 
-/** Returns once the relay listens on every port, so the URL answers as soon as it is handed out. */
+/** Returns once the proxy listens on every port, so the URL answers as soon as it is handed out. */
 async function awaitListening(platform: Platform, name: string): Promise<void> {
   await poll(async () => (await platform.docker.logsOfCurrentStart(name)).includes(INGRESS_LISTENING) || undefined, {
     intervalMs: 50,
@@ -134,6 +139,9 @@ export async function ingressDrift(platform: Platform, svc: ServiceRow, spec: Ru
   const out: Drift[] = [];
   if (isStopped(info)) out.push({ kind: "ingress-stopped" });
   if (info.labels[LABEL_INGRESS_PORTS] !== JSON.stringify(readIngressPorts(platform.config.home, k))) out.push({ kind: "ingress-ports-changed" });
+  // Settings (corsSettings, executeAsCaller, the platform's user) changed since it was made: a repair
+  // remakes it on the same ports. An ingress of an older release (no digest) counts too.
+  else if (info.labels[LABEL_INGRESS_CONFIG] !== ingressConfigDigest(ingressProxyConfig(platform.config, svc, spec))) out.push({ kind: "ingress-settings-changed" });
   return out;
 }
 

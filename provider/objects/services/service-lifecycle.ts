@@ -45,7 +45,7 @@ export async function resumeService(platform: Platform, key: ServiceKey): Promis
   if (!svc) throw doesNotExist("Service", qualified(key));
   if (svc.status !== "SUSPENDED" && svc.status !== "SUSPENDING") return;
   const pool = platform.catalog.pools.get(svc.computePool);
-  if (pool?.state === "SUSPENDED") {
+  if (pool?.state === "SUSPENDED" || pool?.state === "STOPPING") {
     if (!pool.autoResume) throw new SpcsError("pool-suspended", `Compute pool ${pool.name} is suspended and AUTO_RESUME is FALSE.`, `resume it first: spcs alter compute-pool ${pool.name} resume`);
     resumePool(platform, pool.name);
   }

@@ -13,7 +13,9 @@ import { ensureIngress } from "./ingress";
 import { admitInstance, removeInstance, startInstance } from "../workloads/instance-runner";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified } from "../../model/service-naming";
-import { instanceRequest, poolNodesOf, startPending } from "../workloads/capacity";
+import { blockVolumes } from "../../model/block-volumes";
+import { instanceRequest, poolNodesOf } from "../workloads/capacity";
+import { addInstancesUpTo, removeInstancesAbove } from "./instance-count";
 import { readRuntimeSpec, writeRuntimeSpec } from "../../model/stored-runtime-spec";
 
 /**
@@ -80,36 +82,29 @@ async function replaceInstances(platform: Platform, key: ServiceKey, oldSpec: Ru
   }
 }
 
-/** ALTER SERVICE ... SET MIN_INSTANCES / MAX_INSTANCES: adds instances (placed like at create) or removes the highest ids. */
+/**
+ * ALTER SERVICE ... SET MIN_INSTANCES / MAX_INSTANCES: records them and brings the instance count inside
+ * the new range (the autoscaler moves it within the range afterwards): the highest ids go when it is above
+ * MAX, new ones are placed like at create when it is below MIN.
+ */
 export async function scaleService(platform: Platform, key: ServiceKey, minInstances: number, maxInstances: number): Promise<void> {
   const svc = platform.catalog.services.get(key);
   if (!svc) throw doesNotExist("Service", qualified(key));
   const spec = readRuntimeSpec(svc);
-  const pool = platform.catalog.pools.get(svc.computePool)!;
-  const family = findInstanceFamily(pool.instanceFamily)!;
-  const current = platform.catalog.services.instances(key);
-  for (const inst of current.filter((i) => i.instanceId >= minInstances).reverse()) {
-    await removeInstance(platform, key, inst.instanceId, spec, { drain: true });
-    platform.catalog.write(() => platform.catalog.services.deleteInstance(key, inst.instanceId));
+  // SPCS: the instance count of a service with block volumes is fixed at CREATE.
+  if (blockVolumes(spec).length > 0) {
+    throw new SpcsError("block-volume-instances", `Service ${qualified(key)} has block volumes; its MIN_INSTANCES and MAX_INSTANCES (${svc.minInstances}) cannot be changed.`, `keep minInstances and maxInstances at ${svc.minInstances}, or create a new service with the counts you need`);
   }
-  const request = instanceRequest(spec, family);
-  const added = platform.catalog.write(() => {
-    const now = nowIso();
-    const ids = Array.from({ length: Math.max(0, minInstances - current.length) }, (_, i) => current.length + i);
-    const placement = placeInstances(family, pool.maxNodes, poolNodesOf(platform, pool.name), ids.map((id) => ({ key: String(id), request })));
-    for (const id of ids) {
-      const node = placement.placed.find((p) => p.key === String(id))?.node ?? null;
-      platform.catalog.services.insertInstance({ databaseName: key.database, schemaName: key.schema, serviceName: key.name, instanceId: id, computePool: pool.name, nodeId: node, specDigest: svc.specDigest, ...request, creationTime: now, startTime: node ? now : null });
-    }
-    platform.catalog.services.update(key, { minInstances, maxInstances, updatedOn: now });
-    return placement.placed.map((p) => Number(p.key));
-  });
+  const current = platform.catalog.services.instances(key).length;
+  const count = Math.min(maxInstances, Math.max(minInstances, current));
+  await removeInstancesAbove(platform, key, count);
+  const added = addInstancesUpTo(platform, key, count, { inSameWrite: () => platform.catalog.services.update(key, { minInstances, maxInstances, updatedOn: nowIso() }) });
+  const family = findInstanceFamily(platform.catalog.pools.get(svc.computePool)!.instanceFamily)!;
   for (const id of added) await startInstance(platform, platform.catalog.services.get(key)!, spec, id, family);
-  if (minInstances < current.length) await startPending(platform, pool.name);
 }
 
 /** ALTER SERVICE ... SET for properties that need no container change. */
-export function setServiceProperties(platform: Platform, key: ServiceKey, changes: { minReadyInstances?: number; autoResume?: boolean; externalAccessIntegrations?: string[] | null; queryWarehouse?: string | null; comment?: string | null }): void {
+export function setServiceProperties(platform: Platform, key: ServiceKey, changes: { minReadyInstances?: number; autoResume?: boolean; autoSuspendSecs?: number; externalAccessIntegrations?: string[] | null; queryWarehouse?: string | null; comment?: string | null }): void {
   platform.catalog.write(() => {
     if (!platform.catalog.services.get(key)) throw doesNotExist("Service", qualified(key));
     platform.catalog.services.update(key, { ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), updatedOn: nowIso() });

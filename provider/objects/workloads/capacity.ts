@@ -8,17 +8,17 @@ import { qualified } from "../../model/service-naming";
 import { placeInstances, type PoolNode } from "../../scheduler/placement";
 import { removeInstance, startInstance } from "./instance-runner";
 import { readRuntimeSpec } from "../../model/stored-runtime-spec";
+import { isRunningWorkload } from "../../model/statuses";
 
-const IDLE_STATUSES: readonly string[] = ["SUSPENDED", "SUSPENDING", "DELETING", "DONE", "FAILED", "CANCELLING", "CANCELLED"];
 
 /** Places and starts instances that were waiting for capacity in a pool (after capacity freed up). */
 export async function startPending(platform: Platform, poolName: string): Promise<void> {
   const pool = platform.catalog.pools.get(poolName);
-  if (!pool || pool.state === "SUSPENDED") return;
+  if (!pool || pool.state === "SUSPENDED" || pool.state === "STOPPING") return;
   const family = findInstanceFamily(pool.instanceFamily)!;
   const started = platform.catalog.write(() => {
     // Instances of services that are suspended or being dropped, and of finished jobs, wait for nothing.
-    const idle = new Set(platform.catalog.services.inPool(poolName).filter((s) => IDLE_STATUSES.includes(s.status)).map((s) => qualified({ database: s.databaseName, schema: s.schemaName, name: s.name })));
+    const idle = new Set(platform.catalog.services.inPool(poolName).filter((s) => !isRunningWorkload(s.status)).map((s) => qualified({ database: s.databaseName, schema: s.schemaName, name: s.name })));
     const waiting = platform.catalog.services.instancesInPool(poolName).filter((i) => i.nodeId === null && !idle.has(qualified({ database: i.databaseName, schema: i.schemaName, name: i.serviceName })));
     const placement = placeInstances(family, pool.maxNodes, poolNodesOf(platform, poolName), waiting.map((i) => ({ key: instanceKey(i), request: requestOf(i) })));
     const now = nowIso();

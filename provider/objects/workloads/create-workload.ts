@@ -8,6 +8,8 @@ import { OWNER_ROLE, type Platform } from "../../platform/platform";
 import { findInstanceFamily } from "../../model/instance-families";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { qualified, serviceDnsName } from "../../model/service-naming";
+import { requireFixedInstances } from "../../model/block-volumes";
+import { requireInitialSnapshots } from "../snapshots/snapshots";
 import { neverFits, placeInstances } from "../../scheduler/placement";
 import { resumePool } from "../compute-pools/compute-pools";
 import { pinImage } from "../images/image-pinning";
@@ -15,6 +17,7 @@ import { instanceRequest, poolNodesOf, startPending } from "./capacity";
 import { removeInstance, removeServiceFiles, startInstance } from "./instance-runner";
 import { removeUnusedNetworks } from "./platform-networks";
 import { removeServiceSecrets, writeServiceSecrets, type SecretValue } from "./secret-store";
+import { removeServiceActivity } from "./service-activity";
 import { readRuntimeSpec, writeRuntimeSpec } from "../../model/stored-runtime-spec";
 
 /** CREATE SERVICE's properties, resolved (defaults filled, names upper-case); EXECUTE JOB SERVICE's too. */
@@ -27,6 +30,8 @@ export interface ServiceDefinition {
   maxInstances: number;
   minReadyInstances: number;
   autoResume: boolean;
+  /** AUTO_SUSPEND_SECS (services only; 0 or missing: never). */
+  autoSuspendSecs?: number;
   externalAccessIntegrations: string[] | null;
   queryWarehouse: string | null;
   comment: string | null;
@@ -59,9 +64,11 @@ export interface WorkloadKind {
 export async function createWorkload(platform: Platform, def: ServiceDefinition, kind: WorkloadKind): Promise<ServiceRow> {
   const { key } = def;
   requireIntegrations(platform, def.externalAccessIntegrations);
+  requireFixedInstances(def.spec, qualified(key), def.minInstances, def.maxInstances);
+  requireInitialSnapshots(platform, key, def.spec.volumes);
   const pool = platform.catalog.pools.get(def.computePool);
   if (!pool) throw doesNotExist("Compute pool", def.computePool);
-  if (pool.state === "SUSPENDED") {
+  if (pool.state === "SUSPENDED" || pool.state === "STOPPING") {
     if (!pool.autoResume) {
       throw new SpcsError("pool-suspended", `Compute pool ${pool.name} is suspended and AUTO_RESUME is FALSE.`, `resume it first: spcs alter compute-pool ${pool.name} resume (or set suspended: false)`);
     }
@@ -88,7 +95,7 @@ export async function createWorkload(platform: Platform, def: ServiceDefinition,
       databaseName: key.database, schemaName: key.schema, name: key.name, computePool: pool.name, status: "PENDING",
       spec: writeRuntimeSpec(def.spec), specDigest: def.specDigest, dnsName: serviceDnsName(key),
       minInstances: def.minInstances, maxInstances: def.maxInstances, minReadyInstances: def.minReadyInstances,
-      autoResume: def.autoResume, autoSuspendSecs: 0, externalAccessIntegrations: def.externalAccessIntegrations,
+      autoResume: def.autoResume, autoSuspendSecs: kind.job ? 0 : (def.autoSuspendSecs ?? 0), externalAccessIntegrations: def.externalAccessIntegrations,
       queryWarehouse: def.queryWarehouse, comment: def.comment, images, isJob: kind.job !== undefined, isAsyncJob: kind.job?.isAsync ?? false, isUpgrading: false,
       createdOn: now, updatedOn: now, resumedOn: null, suspendedOn: null, owner: OWNER_ROLE,
     };
@@ -122,10 +129,11 @@ export async function createWorkload(platform: Platform, def: ServiceDefinition,
   return row;
 }
 
-/** The files of the platform home a workload owns: its session token and its secrets (store and files). */
+/** The files of the platform home a workload owns: its session token, its secrets (store and files), its last use. */
 export function removeWorkloadFiles(platform: Platform, key: ServiceKey): void {
   removeServiceFiles(platform.config.home, key);
   removeServiceSecrets(platform.config.home, key);
+  removeServiceActivity(platform.config.home, key);
 }
 
 /**

@@ -18,6 +18,8 @@ import { enforceEgress } from "./egress-firewall";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { ownerOnlyDir } from "../../common/owner-only";
 import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
+import { fillFromSnapshot } from "../snapshots/snapshots";
+import { resolveSnapshotName } from "../../model/snapshot-naming";
 import { containerName, dnsLabel, netnsContainerName, platformNetworkName, qualified, volumeName } from "../../model/service-naming";
 
 /** SPCS stops containers with SIGTERM and kills them 30 seconds later. */
@@ -60,6 +62,13 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     // SNOWFLAKE_HOST is the host's address on the internal network, where the SQL endpoint relays to itself.
     extraHosts: gateway ? [`${SNOWFLAKE_HOST}:${gateway}`] : undefined,
   });
+  // A new block volume with initialContents.fromSnapshot starts as a copy of the snapshot, before any
+  // container mounting it is created (creating one makes the volume, empty); one that exists (resume,
+  // upgrade, repair) keeps what it holds, as SPCS re-attaches an instance's volumes.
+  for (const v of spec.volumes) {
+    const name = volumeName(home, k, instanceId, v.name);
+    if (v.source === "block" && v.fromSnapshot && !(await docker.volumeExists(name))) await fillFromSnapshot(platform, resolveSnapshotName(v.fromSnapshot, k), name);
+  }
   // Public endpoints are published by the service's ingress (ingress.ts), never by an instance. Egress:
   // the internal network has no route out; external access integrations add what their rules allow.
   const netns = await withPlatformNetworks(platform, async (networks) => docker.createContainer(netnsSpec(networks.internal, networks.internalGateway)));

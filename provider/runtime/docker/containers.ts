@@ -1,6 +1,6 @@
 import type Dockerode from "dockerode";
 import { SpcsError } from "../../common/errors";
-import type { ContainerInfo, ContainerSpec, ListedContainer, ManagedObject, Mount, RunResult, RunSpec } from "../container-runtime";
+import type { ContainerInfo, ContainerSpec, ContainerStats, ListedContainer, ManagedObject, Mount, RunResult, RunSpec } from "../container-runtime";
 import { containerInfoOf } from "./container-info";
 import { listedContainerOf } from "./container-listing";
 import { codeOf, ignoreMissing, statusOf } from "./errors";
@@ -80,6 +80,14 @@ export async function removeContainer(docker: Dockerode, id: string): Promise<vo
 export async function inspectContainer(docker: Dockerode, id: string): Promise<ContainerInfo | undefined> {
   const i = await ignoreMissing(docker.getContainer(id).inspect());
   return i && containerInfoOf(i);
+}
+
+/** One sample of the Engine's stats (`one-shot`: no second sample for precpu, we keep our own). */
+export async function containerStats(docker: Dockerode, id: string): Promise<ContainerStats | undefined> {
+  const s = await ignoreMissing(docker.getContainer(id).stats({ stream: false, "one-shot": true }));
+  const total = s?.cpu_stats?.cpu_usage?.total_usage;
+  // A stopped container answers with zeroed stats; that is no measurement.
+  return typeof total === "number" && total > 0 ? { cpuNanos: total } : undefined;
 }
 
 export async function listContainers(docker: Dockerode, labelFilters: string[]): Promise<ManagedObject[]> {

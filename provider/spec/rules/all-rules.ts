@@ -3,6 +3,7 @@ import { checkEndpoints } from "./endpoints";
 import { checkEnv } from "./env";
 import { checkImages } from "./images";
 import { checkJob } from "./job";
+import { checkAutoscalingPolicies } from "./autoscaling-policies";
 import { checkLists } from "./lists";
 import { checkMounts } from "./mounts";
 import { checkNames } from "./names";
@@ -12,6 +13,7 @@ import type { SpecRule } from "./rule";
 import { checkSecrets } from "./secrets";
 import { checkSessionToken } from "./session-token";
 import { checkVolumes } from "./volumes";
+import { checkBlockVolumeInstances } from "./block-instances";
 import { checkEmptyLists } from "./empty-lists";
 import { checkRuntimeLimits } from "./runtime-limits";
 import { checkRuntimeValues } from "./runtime-values";
@@ -28,7 +30,9 @@ export const ALL_RULES: readonly SpecRule[] = [
   checkEnv,
   checkEndpoints,
   checkVolumes,
+  checkBlockVolumeInstances,
   checkJob,
+  checkAutoscalingPolicies,
   checkRuntimeLimits,
   checkRuntimeValues,
   checkEmptyLists,

@@ -18,6 +18,8 @@ export interface RuleReport {
 
 export interface RuleContext {
   kind: "service" | "job";
+  /** The statement's MIN_INSTANCES and MAX_INSTANCES, when the caller knows them. */
+  instances?: { min: number; max: number };
   /** The whole document value. */
   root: unknown;
   /** `root.spec` when it is a mapping. */

@@ -1,10 +1,10 @@
 /**
  * Volume fields by source (reference §1.8–1.9): memory and block volumes need a size, block sizes are
- * whole Gi within 1–65536, blockConfig goes only with block, stageConfig only with (and is required by)
+ * whole Gi within 1–16384 (BLOCK_LIMITS), blockConfig goes only with block, stageConfig only with (and is required by)
  * stage, uid/gid only with stage volumes; at most 3 block and 5 legacy stage volumes per service. The
  * legacy '@stage' source still works but is deprecated.
  */
-import { LIMITS } from "../spec-schema";
+import { BLOCK_LIMITS, LIMITS } from "../spec-schema";
 import { blockSizeGi, MEMORY_PATTERN } from "../quantities";
 import { has, type Obj } from "../spec-access";
 import type { PathSegment } from "../diagnostics";
@@ -42,8 +42,8 @@ function checkVolume(ctx: RuleContext, v: Obj, path: PathSegment[], kind: Source
   }
   if (kind === "block" && typeof v.size === "string" && MEMORY_PATTERN.test(v.size)) {
     const gi = blockSizeGi(v.size);
-    if (gi === undefined || gi > 65536) {
-      ctx.report({ code: "spec/block-size", path: [...path, "size"], message: `${label} size '${v.size}' must be a whole number of Gi from 1Gi to 65536Gi`, hint: "write the size in Gi, e.g. 10Gi" });
+    if (gi === undefined || gi < BLOCK_LIMITS.sizeGi.min || gi > BLOCK_LIMITS.sizeGi.max) {
+      ctx.report({ code: "spec/block-size", path: [...path, "size"], message: `${label} size '${v.size}' must be a whole number of Gi from ${BLOCK_LIMITS.sizeGi.min}Gi to ${BLOCK_LIMITS.sizeGi.max}Gi`, hint: `write the size in Gi, at most ${BLOCK_LIMITS.sizeGi.max}Gi, e.g. 10Gi` });
     }
   }
   if (kind === "stage" && !has(v, "stageConfig")) {

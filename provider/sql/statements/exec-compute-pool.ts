@@ -4,7 +4,7 @@ import { Options } from "./options";
 import { DESCRIBE_COMPUTE_POOL, SHOW_COMPUTE_POOLS, statusResult, tableResult } from "./result-sets";
 import { applyFilters } from "./show-filters";
 import {
-  alterPoolSet, createPool, describePool, dropComputePool, dropService, POOL_DEFAULTS, resumePool, showPools, suspendComputePool, type PoolChanges,
+  alterPoolSet, createPool, describePool, dropComputePool, POOL_DEFAULTS, resumePool, showPools, stopAllInComputePool, suspendComputePool, type PoolChanges,
 } from "./spcs-operations";
 import { sqlError } from "./sql-errors";
 import type { AlterAction, Statement } from "./statement-types";
@@ -71,9 +71,8 @@ async function applyPoolAction(ctx: ExecContext, name: string, action: AlterActi
       resumePool(platform, name);
       return;
     case "stop-all": {
-      // STOP ALL drops every service of the pool and cancels its jobs (DROP SERVICE does both).
       if (!describePool(platform, name)) throw poolMissing(name);
-      for (const s of platform.catalog.services.inPool(name)) await dropService(platform, { database: s.databaseName, schema: s.schemaName, name: s.name }, { ifExists: true });
+      await stopAllInComputePool(platform, name);
       return;
     }
     case "set": {

@@ -5,6 +5,7 @@ import { statusResult } from "./result-sets";
 import { resolveSpec } from "./spec-text";
 import { alterService, createService, DEFAULT_READY_TIMEOUT_SECONDS, dropService, qualified, type ServiceKey, type ServiceTarget } from "./spcs-operations";
 import { sqlError } from "./sql-errors";
+import { restoreVolumeStatement } from "./exec-snapshot";
 import type { Statement } from "./statement-types";
 
 type Of<K extends Statement["kind"]> = Extract<Statement, { kind: K }>;
@@ -22,13 +23,11 @@ function checkCounts(min: number, max: number, minReady: number): void {
   if (minReady < 1 || minReady > min) throw sqlError("invalidValue", `invalid value '${minReady}' for property 'MIN_READY_INSTANCES'; use a value from 1 to MIN_INSTANCES (${min}).`);
 }
 
-/**
- * Auto-suspend of idle services is a preview feature the local platform does not run; 0 (the default,
- * never) is accepted so scripts that spell the default out still work.
- */
-function refuseAutoSuspend(o: Options): void {
-  const secs = o.integer("AUTO_SUSPEND_SECS", 0);
-  if (secs !== undefined && secs !== 0) throw sqlError("unsupported", `Unsupported feature 'AUTO_SUSPEND_SECS = ${secs}': services do not auto-suspend on the local platform. Leave AUTO_SUSPEND_SECS out (or 0), and suspend with ALTER SERVICE … SUSPEND.`);
+/** AUTO_SUSPEND_SECS: whole seconds, 0 (the default) never suspends. */
+function autoSuspendSecsOf(o: Options): number | undefined {
+  const secs = o.integer("AUTO_SUSPEND_SECS", Number.MIN_SAFE_INTEGER);
+  if (secs !== undefined && secs < 0) throw sqlError("invalidValue", `invalid value '${secs}' for property 'AUTO_SUSPEND_SECS'; use 0 (never) or a number of seconds.`);
+  return secs;
 }
 
 /** EXTERNAL_ACCESS_INTEGRATIONS = (a, b): names upper-cased unless quoted; () is none. */
@@ -42,17 +41,18 @@ export async function createServiceStatement(ctx: ExecContext, st: Of<"create-se
   const key = schemaObjectName(st.name, ctx.session, "CREATE SERVICE", "service");
   const computePool = accountObjectName(st.computePool, "compute pool");
   const o = new Options(st.options, "SERVICE").allowOnly([...SERVICE_PROPERTIES, "TAG"]);
-  refuseAutoSuspend(o);
+  const autoSuspendSecs = autoSuspendSecsOf(o) ?? 0;
   const minInstances = o.integer("MIN_INSTANCES", Number.MIN_SAFE_INTEGER) ?? 1;
   const maxInstances = o.integer("MAX_INSTANCES", Number.MIN_SAFE_INTEGER) ?? minInstances;
   const minReadyInstances = o.integer("MIN_READY_INSTANCES", Number.MIN_SAFE_INTEGER) ?? minInstances;
   checkCounts(minInstances, maxInstances, minReadyInstances);
-  const { spec, specDigest } = resolveSpec(st.source, "service");
+  const { spec, specDigest } = resolveSpec(st.source, "service", { min: minInstances, max: maxInstances });
   if (st.ifNotExists && ctx.platform.catalog.services.get(key)) return statusResult(`${key.name} already exists, statement succeeded.`);
   // Returns once the instances are started, as CREATE SERVICE does: the service is PENDING, then RUNNING.
   await createService(ctx.platform, {
     key, computePool, spec, specDigest, minInstances, maxInstances, minReadyInstances,
     autoResume: o.boolean("AUTO_RESUME") ?? true,
+    autoSuspendSecs,
     externalAccessIntegrations: integrationsOf(o) ?? null,
     queryWarehouse: o.name("QUERY_WAREHOUSE")?.slice(-1)[0] ?? null,
     comment: o.string("COMMENT") ?? null,
@@ -72,14 +72,16 @@ export async function alterServiceStatement(ctx: ExecContext, st: Of<"alter-serv
     case "resume":
       await alterService(ctx.platform, key, { suspended: action.kind === "suspend", readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
       break;
+    case "restore":
+      return restoreVolumeStatement(ctx, key, action);
     case "spec":
       // A rolling upgrade, instance by instance; the statement returns when every instance runs the new spec.
       await alterService(ctx.platform, key, { spec: resolveSpec(action.source, "service"), readyTimeoutSeconds: DEFAULT_READY_TIMEOUT_SECONDS });
       break;
     case "set": {
       const o = new Options(action.options, "SERVICE").allowOnly(SERVICE_PROPERTIES);
-      refuseAutoSuspend(o);
       await applyChanges(ctx, key, svc, {
+        autoSuspendSecs: autoSuspendSecsOf(o),
         minInstances: o.integer("MIN_INSTANCES", Number.MIN_SAFE_INTEGER),
         maxInstances: o.integer("MAX_INSTANCES", Number.MIN_SAFE_INTEGER),
         minReadyInstances: o.integer("MIN_READY_INSTANCES", Number.MIN_SAFE_INTEGER),
@@ -100,6 +102,7 @@ export async function alterServiceStatement(ctx: ExecContext, st: Of<"alter-serv
         maxInstances: has("MAX_INSTANCES") ? 1 : undefined,
         minReadyInstances: has("MIN_READY_INSTANCES") ? 1 : undefined,
         autoResume: has("AUTO_RESUME") ? true : undefined,
+        autoSuspendSecs: has("AUTO_SUSPEND_SECS") ? 0 : undefined,
         externalAccessIntegrations: has("EXTERNAL_ACCESS_INTEGRATIONS") ? null : undefined,
         queryWarehouse: has("QUERY_WAREHOUSE") ? null : undefined,
         comment: has("COMMENT") ? null : undefined,
@@ -115,7 +118,7 @@ export async function alterServiceStatement(ctx: ExecContext, st: Of<"alter-serv
 type ServiceRowLike = { status: string; minInstances: number; maxInstances: number; minReadyInstances: number };
 
 /** What ALTER SERVICE … SET / UNSET changes; undefined leaves a property as it is. */
-type ServiceChanges = Pick<ServiceTarget, "minInstances" | "maxInstances" | "minReadyInstances" | "autoResume" | "externalAccessIntegrations" | "queryWarehouse" | "comment">;
+type ServiceChanges = Pick<ServiceTarget, "minInstances" | "maxInstances" | "minReadyInstances" | "autoResume" | "autoSuspendSecs" | "externalAccessIntegrations" | "queryWarehouse" | "comment">;
 
 /** SET / UNSET through ALTER SERVICE's one declarative function: counts scale, integrations apply live. */
 async function applyChanges(ctx: ExecContext, key: ServiceKey, svc: ServiceRowLike, c: ServiceChanges): Promise<void> {
@@ -134,6 +137,6 @@ async function applyChanges(ctx: ExecContext, key: ServiceKey, svc: ServiceRowLi
 
 export async function dropServiceStatement(ctx: ExecContext, st: Of<"drop-service">): Promise<SqlResult> {
   const key = schemaObjectName(st.name, ctx.session, "DROP SERVICE", "service");
-  // FORCE also deletes block volumes; DROP SERVICE always removes the service's volumes locally.
-  return statusResult(dropMessage(key.name, await dropService(ctx.platform, key, { ifExists: st.ifExists })));
+  // Without FORCE a service with block volumes is refused; FORCE deletes them (after snapshotOnDelete's backups).
+  return statusResult(dropMessage(key.name, await dropService(ctx.platform, key, { ifExists: st.ifExists, force: st.force })));
 }

@@ -9,6 +9,7 @@ import { createServiceFunctionStatement, describeFunctionStatement, dropFunction
 import { alterServiceStatement, createServiceStatement, dropServiceStatement } from "./exec-service";
 import { describeServiceStatement, showServiceDetail, showServicesStatement } from "./exec-service-show";
 import { withStageSpecification } from "./stage-spec-source";
+import { createSnapshotStatement, describeSnapshotStatement, dropSnapshotStatement, showSnapshotsStatement } from "./exec-snapshot";
 import type { Statement } from "./statement-types";
 
 /**
@@ -64,6 +65,14 @@ export async function executeStatement(ctx: ExecContext, parsed: Statement): Pro
       return showCres(ctx, st);
     case "describe-cre":
       return describeCre(ctx, st);
+    case "create-snapshot":
+      return createSnapshotStatement(ctx, st);
+    case "drop-snapshot":
+      return dropSnapshotStatement(ctx, st);
+    case "describe-snapshot":
+      return describeSnapshotStatement(ctx, st);
+    case "show-snapshots":
+      return showSnapshotsStatement(ctx, st);
     case "function":
       return executeFunction(ctx, st);
     case "create-service-function":

@@ -1,3 +1,4 @@
+import { readRestoreVolume } from "./parse-snapshot";
 import { readObjectName } from "./identifiers";
 import { readOptions, type SqlOption } from "./options";
 import { readAlterAction } from "./parse-alter-action";
@@ -48,5 +49,6 @@ function expectedNext(pool: unknown, source: unknown): string {
 export function readAlterService(c: TokenCursor, ifExists: boolean): Statement {
   const name = readObjectName(c, "service");
   if (c.isWord("FROM")) return { kind: "alter-service", name, ifExists, action: { kind: "spec", source: readSpecSource(c) } };
+  if (c.isWord("RESTORE")) return { kind: "alter-service", name, ifExists, action: readRestoreVolume(c) };
   return { kind: "alter-service", name, ifExists, action: readAlterAction(c, ["suspend", "resume", "set", "unset"]) };
 }

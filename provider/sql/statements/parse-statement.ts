@@ -6,22 +6,24 @@ import { isFunctionStatement, readFunctionStatement } from "./parse-functions";
 import { readAlterService, readCreateService, readExecuteJob } from "./parse-service";
 import { isServiceFunction, readArgumentTypes, readCreateServiceFunction } from "./parse-service-function";
 import { readShowFilters } from "./show-filters";
+import { readCreateSnapshot } from "./parse-snapshot";
 import { sqlError } from "./sql-errors";
 import type { Statement } from "./statement-types";
 import { TokenCursor } from "./token-cursor";
 
 /** The SPCS object words after CREATE / ALTER / DROP / DESCRIBE. */
-type ObjectType = "compute-pool" | "image-repository" | "service" | "cre";
+type ObjectType = "compute-pool" | "image-repository" | "service" | "cre" | "snapshot";
 
 function readObjectType(c: TokenCursor): ObjectType | undefined {
   if (c.acceptWords("COMPUTE", "POOL")) return "compute-pool";
   if (c.acceptWords("IMAGE", "REPOSITORY")) return "image-repository";
   if (c.acceptWords("SERVICE")) return "service";
   if (c.acceptWords("CUSTOM", "RUNTIME", "ENVIRONMENT")) return "cre";
+  if (c.acceptWords("SNAPSHOT")) return "snapshot";
   return undefined;
 }
 
-const WHAT: Record<ObjectType, string> = { "compute-pool": "compute pool", "image-repository": "image repository", service: "service", cre: "custom runtime environment" };
+const WHAT: Record<ObjectType, string> = { "compute-pool": "compute pool", "image-repository": "image repository", service: "service", cre: "custom runtime environment", snapshot: "snapshot" };
 
 /**
  * Parses one statement. Returns undefined when the text is not SPCS SQL (it goes on to fakesnow
@@ -62,6 +64,7 @@ function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined 
       throw sqlError("unsupported", `SQL compilation error:\nCREATE OR REPLACE is not supported for ${WHAT[type]}s. Drop it first, or use CREATE ${WHAT[type].toUpperCase()} IF NOT EXISTS.`);
     }
     if (type === "service") return readCreateService(c, ifNotExists);
+    if (type === "snapshot") return readCreateSnapshot(c, orReplace, ifNotExists);
     const name = readObjectName(c, WHAT[type]);
     const options = readOptions(c);
     if (type === "compute-pool") return { kind: "create-compute-pool", name, ifNotExists, options };
@@ -74,6 +77,7 @@ function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined 
     recognise();
     const ifExists = c.acceptWords("IF", "EXISTS");
     if (type === "service") return readAlterService(c, ifExists);
+    if (type === "snapshot") throw sqlError("unsupported", "SQL compilation error:\nALTER SNAPSHOT is not supported on the local platform; snapshots here take no tags, and a comment is set at CREATE.");
     const name = readObjectName(c, WHAT[type]);
     if (type === "compute-pool") return { kind: "alter-compute-pool", name, ifExists, action: readAlterAction(c, ["suspend", "resume", "stop-all", "set", "unset"]) };
     if (type === "image-repository") return { kind: "alter-image-repository", name, ifExists, action: readAlterAction(c, ["set", "unset"]) };
@@ -95,6 +99,7 @@ function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined 
     const ifExists = c.acceptWords("IF", "EXISTS");
     const name = readObjectName(c, WHAT[type]);
     if (type === "service") return { kind: "drop-service", name, ifExists, force: c.acceptWords("FORCE") };
+    if (type === "snapshot") return { kind: "drop-snapshot", name, ifExists };
     return { kind: type === "compute-pool" ? "drop-compute-pool" : type === "image-repository" ? "drop-image-repository" : "drop-cre", name, ifExists };
   }
   if (c.isWord("DESC") || c.isWord("DESCRIBE")) {
@@ -110,7 +115,7 @@ function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined 
     if (!type) return undefined;
     recognise();
     const name = readObjectName(c, WHAT[type]);
-    const kinds = { "compute-pool": "describe-compute-pool", "image-repository": "describe-image-repository", service: "describe-service", cre: "describe-cre" } as const;
+    const kinds = { "compute-pool": "describe-compute-pool", "image-repository": "describe-image-repository", service: "describe-service", cre: "describe-cre", snapshot: "describe-snapshot" } as const;
     return { kind: kinds[type], name };
   }
   if (c.acceptWords("SHOW")) return readShow(c, recognise);
@@ -142,6 +147,10 @@ function readShow(c: TokenCursor, recognise: () => void): Statement | undefined 
     c.expectWords("IN", "IMAGE", "REPOSITORY");
     const repository = readObjectName(c, "image repository");
     return { kind: "show-images", repository, filters: like ? { like: like.value } : {} };
+  }
+  if (c.acceptWords("SNAPSHOTS")) {
+    recognise();
+    return { kind: "show-snapshots", filters: readShowFilters(c, ["account", "database", "schema"]) };
   }
   if (c.acceptWords("CUSTOM", "RUNTIME", "ENVIRONMENTS")) {
     recognise();

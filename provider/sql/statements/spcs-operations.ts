@@ -15,7 +15,7 @@ export type { RuntimeSpec } from "../../model/runtime-spec";
 export { containerName, qualified, schemaDnsHash } from "../../model/service-naming";
 
 export {
-  alterPoolSet, createPool, describePool, dropComputePool, POOL_DEFAULTS, resumePool, showPools, suspendComputePool, type PoolChanges,
+  alterPoolSet, createPool, describePool, dropComputePool, POOL_DEFAULTS, resumePool, showPools, stopAllInComputePool, suspendComputePool, type PoolChanges,
 } from "../../statements/compute-pools";
 export { createRepository, describeRepository, dropRepository, setRepositoryComment, showImages, showRepositories } from "../../statements/image-repositories";
 export {
@@ -29,6 +29,7 @@ export {
 } from "../../statements/runtime-environments";
 export { serviceLogs as serviceLogsOf } from "../../statements/service-logs";
 export { readStageFile } from "../../statements/stages";
+export { createSnapshot, describeSnapshot, dropSnapshot, listSnapshots, restoreVolume, type SnapshotRow } from "../../statements/snapshots";
 export {
   callServiceFunction, CONTEXT_FUNCTIONS, createServiceFunction, dropServiceFunction, getServiceFunction, restoreServiceFunction, signatureOf, type FunctionCallContext, type ServiceFunctionRow,
 } from "../../statements/service-functions";

@@ -12,11 +12,11 @@ export interface ResolvedSpec {
  * analysis `pulumi preview` runs, so every problem comes back at once, at its line and column in the
  * specification text. A FROM @stage source was read from its stage before (stage-spec-source.ts).
  */
-export function resolveSpec(source: SpecSource, kind: "service" | "job"): ResolvedSpec {
+export function resolveSpec(source: SpecSource, kind: "service" | "job", instances?: { min: number; max: number }): ResolvedSpec {
   if (source.kind === "stage") {
     throw sqlError("execution", `FROM ${source.stage}: the specification file '${source.file}' was not read from its stage.`);
   }
-  const analysis = analyzeSpec(source.text, { kind, ...(source.template && { using: source.using ?? {} }) });
+  const analysis = analyzeSpec(source.text, { kind, instances, ...(source.template && { using: source.using ?? {} }) });
   const errors = analysis.diagnostics.filter((d) => d.severity === "error");
   if (!analysis.ok || !analysis.spec) {
     const lines = errors.map((d) => "  " + formatDiagnostic(d, source.template ? "SPECIFICATION_TEMPLATE" : "SPECIFICATION")).join("\n");

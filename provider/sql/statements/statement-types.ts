@@ -20,7 +20,7 @@ export type Statement =
   | { kind: "describe-image-repository"; name: ObjectName }
   | { kind: "show-images"; repository: ObjectName; filters: ShowFilters }
   | { kind: "create-service"; name: ObjectName; ifNotExists: boolean; computePool: ObjectName; source: SpecSource; options: SqlOption[] }
-  | { kind: "alter-service"; name: ObjectName; ifExists: boolean; action: AlterAction | { kind: "spec"; source: SpecSource } }
+  | { kind: "alter-service"; name: ObjectName; ifExists: boolean; action: AlterAction | { kind: "spec"; source: SpecSource } | RestoreVolume }
   | { kind: "drop-service"; name: ObjectName; ifExists: boolean; force: boolean }
   | { kind: "show-services"; jobsOnly: boolean; excludeJobs: boolean; filters: ShowFilters }
   | { kind: "describe-service"; name: ObjectName }
@@ -31,11 +31,23 @@ export type Statement =
   | { kind: "drop-cre"; name: ObjectName; ifExists: boolean }
   | { kind: "show-cres"; filters: ShowFilters }
   | { kind: "describe-cre"; name: ObjectName }
+  | { kind: "create-snapshot"; name: ObjectName; orReplace: boolean; ifNotExists: boolean; service: ObjectName; volume: string; instance: number; options: SqlOption[] }
+  | { kind: "drop-snapshot"; name: ObjectName; ifExists: boolean }
+  | { kind: "describe-snapshot"; name: ObjectName }
+  | { kind: "show-snapshots"; filters: ShowFilters }
   | { kind: "create-service-function"; name: ObjectName; orReplace: boolean; ifNotExists: boolean; args: DeclaredArgument[]; returns: string; options: SqlOption[]; path: string }
   /** DROP / DESCRIBE FUNCTION name(types): answered here for service functions, by fakesnow for any other. */
   | { kind: "drop-function"; name: ObjectName; ifExists: boolean; argTypes: string[] }
   | { kind: "describe-function"; name: ObjectName; argTypes: string[] }
   | { kind: "function"; name: string; args: FunctionArg[]; column: string; form: "select" | "call" | "table"; target?: ObjectName };
+
+/** ALTER SERVICE … RESTORE VOLUME "v" INSTANCES i[, …] FROM SNAPSHOT s. */
+export interface RestoreVolume {
+  kind: "restore";
+  volume: string;
+  instances: number[];
+  snapshot: ObjectName;
+}
 
 /** One declared argument of CREATE FUNCTION: its name and its Snowflake type, upper-case (`NUMBER(38,0)`). */
 export interface DeclaredArgument {

@@ -16,6 +16,7 @@ from .job_service import *
 from .network_rule import *
 from .provider import *
 from .service import *
+from .snapshot import *
 from ._inputs import *
 from . import outputs
 
@@ -41,7 +42,8 @@ _utilities.register(
    "spcs:index:ImageRepository": "ImageRepository",
    "spcs:index:JobService": "JobService",
    "spcs:index:NetworkRule": "NetworkRule",
-   "spcs:index:Service": "Service"
+   "spcs:index:Service": "Service",
+   "spcs:index:Snapshot": "Snapshot"
   }
  }
 ]

@@ -104,6 +104,9 @@ describe("integration: spcs compute-pool verbs against a real catalog", function
     await ok("alter", "compute-pool", "P1", "RESUME");
     const d = await json("describe", "compute-pool", "p1");
     assert.deepEqual([d.state, d.instance_family, d.min_nodes, d.max_nodes, d.auto_resume, d.auto_suspend_secs, d.comment, d.target_nodes], ["IDLE", "CPU_X64_M", 2, 3, false, 60, "resized", 2]);
+    // STOP ALL on a pool without workloads succeeds and leaves the pool as it was (its effect on workloads: test/integration/scaling).
+    assert.match((await ok("alter", "compute-pool", "p1", "stop-all")).stdout, /Statement executed successfully\./);
+    assert.deepEqual([(await json("describe", "compute-pool", "p1")).state, (await json("describe", "compute-pool", "p1")).num_services], ["IDLE", 0]);
   });
 
   it("create --if-not-exists and drop --if-exists succeed when there is nothing to do, with SQL's wording", async function () {

@@ -72,6 +72,23 @@ describe("integration: the container runtime port on the real engine", function 
     assert.equal((await tp.platform.docker.listContainers(homeFilter(tp.config.home))).some((c) => c.id === id), false);
   });
 
+  it("containerStats: CPU time grows while a container spins, and there is none for a stopped or missing one", async function () {
+    const id = await tp.platform.docker.createContainer({ ...spec("cpu"), cmd: ["sh", "-c", "while :; do :; done"], cpuMilli: 200 });
+    made.push(id);
+    await tp.platform.docker.startContainer(id);
+    await new Promise((r) => setTimeout(r, 300));
+    const first = await tp.platform.docker.containerStats(id);
+    await new Promise((r) => setTimeout(r, 1000));
+    const second = await tp.platform.docker.containerStats(id);
+    assert.ok(first && second, "a running container has stats");
+    // Capped at 0.2 cpu: about 200 ms of CPU time per second, and at least some on a busy machine.
+    const used = second.cpuNanos - first.cpuNanos;
+    assert.ok(used > 20e6 && used < 400e6, `${used / 1e6} ms of CPU in about 1 s`);
+    await tp.platform.docker.stopContainer(id, 0);
+    assert.equal(await tp.platform.docker.containerStats(id), undefined);
+    assert.equal(await tp.platform.docker.containerStats("spcs-rtport-no-such-container"), undefined);
+  });
+
   it("a one-off run gives stdout and stderr apart, from the one log-frame parser", async function () {
     const r = await tp.platform.docker.runToCompletion({ image, labels: managedLabels(tp.config.home, "validation-container", "rtport"), cmd: ["sh", "-c", "echo out; echo err >&2; exit 4"], timeoutMs: 30_000 });
     assert.deepEqual(r, { exitCode: 4, stdout: "out\n", stderr: "err\n", timedOut: false });

@@ -58,10 +58,10 @@ describe("cli service argument parsing", function () {
     assert.throws(() => serviceTarget("show endpoints", ["in", "service", "n"], undefined), /expected a service as DB.SCHEMA.NAME, got 'n'/);
   });
 
-  it("alter service takes suspend or resume, in any case", function () {
+  it("alter service takes suspend, resume or restore-volume, in any case", function () {
     assert.equal(parseServiceAlterAction("SUSPEND"), "suspend");
     assert.equal(parseServiceAlterAction("resume"), "resume");
-    assert.throws(() => parseServiceAlterAction("set"), (e: unknown) => e instanceof InvalidArgumentError && e.message === "Use suspend or resume.");
+    assert.throws(() => parseServiceAlterAction("set"), (e: unknown) => e instanceof InvalidArgumentError && e.message === "Use suspend or resume or restore-volume.");
   });
 
   it("--tail accepts 1 to 1000, as SPCS does; --instance a non-negative id", function () {

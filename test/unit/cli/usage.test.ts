@@ -13,7 +13,7 @@ describe("cli usage errors and help", function () {
     [["describe", "compute-pool"], /missing required argument 'name'/],
     [["create", "compute-pool", "p"], /required option '--family <family>' not specified/],
     [["create", "compute-pool", "p", "--family", "CPU_X64_XS", "--min-nodes", "two"], /'--min-nodes <n>' argument 'two' is invalid. Expected a whole number/],
-    [["alter", "compute-pool", "p", "explode"], /'explode' is invalid for argument 'action'. Use suspend, resume, set/],
+    [["alter", "compute-pool", "p", "explode"], /'explode' is invalid for argument 'action'. Use suspend, resume, stop-all, set/],
     [["alter", "compute-pool", "p", "set"], /set needs at least one of --min-nodes/],
     [["alter", "compute-pool", "p", "suspend", "--max-nodes", "2"], /property options apply to 'set', not 'suspend'/],
     [["alter", "compute-pool", "p", "set", "--auto-resume", "maybe"], /Expected true or false/],

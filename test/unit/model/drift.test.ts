@@ -14,6 +14,7 @@ describe("drift records", function () {
     [{ kind: "ingress-removed" }, "ingress: removed"],
     [{ kind: "ingress-stopped" }, "ingress: stopped"],
     [{ kind: "ingress-ports-changed" }, "ingress: publishes other ports than the service's public endpoints"],
+    [{ kind: "ingress-settings-changed" }, "ingress: made for other settings than the service's and the platform's"],
   ];
 
   it("renders each kind as the line DESCRIBE has always shown", function () {
@@ -22,7 +23,7 @@ describe("drift records", function () {
 
   it("names the instance to repair for instance drift, and none for the ingress", function () {
     assert.deepEqual(cases.map(([d]) => [driftInstance(d), isIngressDrift(d)]), [
-      [1, false], [0, false], [2, false], [0, false], [0, false], [0, false], [7, false], [undefined, true], [undefined, true], [undefined, true],
+      [1, false], [0, false], [2, false], [0, false], [0, false], [0, false], [7, false], [undefined, true], [undefined, true], [undefined, true], [undefined, true],
     ]);
   });
 });

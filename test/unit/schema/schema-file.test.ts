@@ -27,7 +27,7 @@ describe("SDK classes", function () {
   it("declare exactly the schema's outputs as typed properties", function () {
     const root = path.resolve(__dirname, "../../../..");
     const { RESOURCE_SCHEMAS } = require("../../../provider/schema/package-schema");
-    const files: Record<string, string> = { ComputePool: "sdk/compute-pool.ts", ImageRepository: "sdk/image-repository.ts", Image: "sdk/image.ts", Service: "sdk/service.ts", JobService: "sdk/job-service.ts", CustomRuntimeEnvironment: "sdk/custom-runtime-environment.ts", NetworkRule: "sdk/network-rule.ts", ExternalAccessIntegration: "sdk/external-access-integration.ts" };
+    const files: Record<string, string> = { ComputePool: "sdk/compute-pool.ts", ImageRepository: "sdk/image-repository.ts", Image: "sdk/image.ts", Service: "sdk/service.ts", JobService: "sdk/job-service.ts", CustomRuntimeEnvironment: "sdk/custom-runtime-environment.ts", NetworkRule: "sdk/network-rule.ts", ExternalAccessIntegration: "sdk/external-access-integration.ts", Snapshot: "sdk/snapshot.ts" };
     for (const schema of RESOURCE_SCHEMAS) {
       const src = fs.readFileSync(path.join(root, files[schema.kind]), "utf8");
       const declared = [...src.matchAll(/declare readonly (\w+):/g)].map((m) => m[1]).sort();

@@ -3,6 +3,7 @@
  * lines say how to run it and what to expect:
  *
  *   # kind: job                       run as a job service (default: service)
+ *   # instances: MIN MAX               the statement's MIN_INSTANCES and MAX_INSTANCES
  *   # using: KEY=VALUE                a template value (repeatable; everything after the first '=')
  *   # expect: CODE PATH LINE:COL      an error (invalid/ fixtures list every error)
  *   # expect-warning: CODE PATH LINE:COL
@@ -48,6 +49,8 @@ export function readFixture(file: string): Fixture {
     }
     const kind = /^#\s*kind:\s*(service|job)\s*$/.exec(line);
     if (kind) options.kind = kind[1] as "service" | "job";
+    const instances = /^#\s*instances:\s*(\d+)\s+(\d+)\s*$/.exec(line);
+    if (instances) options.instances = { min: Number(instances[1]), max: Number(instances[2]) };
     const using = /^#\s*using:\s?(.*)$/.exec(line);
     if (using) {
       const eq = using[1].indexOf("=");

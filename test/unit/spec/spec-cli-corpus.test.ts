@@ -8,6 +8,7 @@ function validate(f: Fixture): { code: number; out: string } {
   let out = "";
   const using = Object.entries(f.options.using ?? {}).flatMap(([k, v]) => ["--using", `${k}=${v}`]);
   const kind = f.options.kind === "job" ? ["--kind", "job"] : [];
+  if (f.options.instances) kind.push("--min-instances", String(f.options.instances.min), "--max-instances", String(f.options.instances.max));
   const code = runSpecCli(["validate", f.file, ...using, ...kind], { stdout: (s) => (out += s), stderr: (s) => (out += s), readFile: (p) => fs.readFileSync(p, "utf8") });
   return { code, out };
 }

@@ -149,6 +149,20 @@ describe("SPCS SQL parser: statements → arguments", function () {
       assert.equal(parseSpcsStatement("select a!b()"), undefined, "other methods are not SPCS SQL");
     });
 
+    it("snapshots: CREATE / SHOW / DESCRIBE / DROP SNAPSHOT and ALTER SERVICE … RESTORE VOLUME (volume names quoted, case kept)", function () {
+      const st = parse(`CREATE OR REPLACE SNAPSHOT snap1 FROM SERVICE db.s.svc VOLUME "data" INSTANCE 0 COMMENT = 'nightly'`);
+      assert.deepEqual(st.kind === "create-snapshot" && [st.name, st.orReplace, st.ifNotExists, st.service, st.volume, st.instance, opts(st)], [["SNAP1"], true, false, ["DB", "S", "SVC"], "data", 0, { COMMENT: str("nightly") }]);
+      const bare = parse("create snapshot if not exists s2 from service svc volume data instance 2");
+      assert.deepEqual(bare.kind === "create-snapshot" && [bare.ifNotExists, bare.volume, bare.instance], [true, "DATA", 2], "an unquoted volume is an identifier: upper-case");
+      assert.deepEqual(parse("show snapshots like 'SNAP%' in schema db.s"), { kind: "show-snapshots", filters: { like: "SNAP%", in: { kind: "schema", name: ["DB", "S"] } } });
+      assert.deepEqual(parse("desc snapshot db.s.snap1"), { kind: "describe-snapshot", name: ["DB", "S", "SNAP1"] });
+      assert.deepEqual(parse("drop snapshot if exists snap1"), { kind: "drop-snapshot", name: ["SNAP1"], ifExists: true });
+      assert.deepEqual(parse(`alter service svc restore volume "data" instances 0, 2 from snapshot db.s.snap1`), { kind: "alter-service", name: ["SVC"], ifExists: false, action: { kind: "restore", volume: "data", instances: [0, 2], snapshot: ["DB", "S", "SNAP1"] } });
+      assert.match(sqlErrorOf(`create snapshot s from service svc volume "data"`).message, /expected INSTANCE/);
+      assert.match(sqlErrorOf(`create snapshot s from service svc volume "data" instance x`).message, /unexpected 'x'\.\n {2}expected an instance id/);
+      assert.match(sqlErrorOf(`alter service svc restore volume "data" from snapshot s`).message, /expected INSTANCES/);
+    });
+
     it("quoted names keep their case; comments and a trailing ; are ignored", function () {
       assert.deepEqual(parse('-- a comment\ndescribe service "My_Db".public."svc" /* block */ ;'), { kind: "describe-service", name: ["My_Db", "PUBLIC", "svc"] });
       assert.deepEqual(parse("describe service IDENTIFIER('db.\"Sch\".svc')"), { kind: "describe-service", name: ["DB", "Sch", "SVC"] });
