@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { platformStatus, platformUp, type PlatformStatus } from "../provision/provision";
+import { platformDown, platformStatus, platformUp, type PlatformStatus } from "../provision/provision";
 import type { CliContext } from "./cli-context";
 import type { Column } from "./table";
 
@@ -35,6 +35,14 @@ export function registerPlatformCommands(program: Command, ctx: CliContext): voi
     .command("up")
     .description("install and start what is missing: Docker engine, registry, base image, Pulumi CLI (progress on stderr)")
     .action(async () => report(ctx, await platformUp(ctx.config(), (line) => ctx.io.stderr(line + "\n"))));
+  platform
+    .command("down")
+    .description("stop what `platform up` started for this home (agent, SQL endpoint, registry); services, images and the catalog stay, and `platform up` starts them again")
+    .action(async () => {
+      await platformDown(ctx.config());
+      report(ctx, await platformStatus(ctx.config()));
+      ctx.exitCode = 0; // the parts it stopped are "not ok" on purpose
+    });
   platform
     .command("status")
     .description("check each part of the platform, changing nothing; exit code 1 when a part is not ok")

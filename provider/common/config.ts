@@ -43,14 +43,16 @@ export function resolveConfig(stackConfig: ConfigLookup = () => undefined, env: 
     const v = stackConfig(CONFIG_KEYS[k].config) ?? env[CONFIG_KEYS[k].env];
     return v === undefined || v === "" ? undefined : v;
   };
-  return {
+  const config: PlatformConfig = {
     home: path.resolve(pick("home") ?? path.join(os.homedir(), ".spcs")),
     dockerHost: pick("dockerHost"),
     registry: pick("registry") ?? DEFAULT_REGISTRY,
     account: (pick("account") ?? DEFAULT_ACCOUNT).toUpperCase(),
-    user: pick("user"),
-    ingressIdleTimeoutSecs: idleTimeout(pick("ingressIdleTimeoutSecs")),
   };
+  // Optional settings appear only when given, so a config reads (and compares) the same as before they existed.
+  const user = pick("user");
+  const idle = idleTimeout(pick("ingressIdleTimeoutSecs"));
+  return { ...config, ...(user && { user }), ...(idle && { ingressIdleTimeoutSecs: idle }) };
 }
 
 function idleTimeout(v: string | undefined): number | undefined {

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runCli } from "../../../provider/cli/main";
+import { platformEnv, startTestPlatform } from "../../support/test-platform";
 
 async function spcs(env: NodeJS.ProcessEnv, ...argv: string[]) {
   let stdout = "";
@@ -33,5 +34,25 @@ describe("integration: spcs platform status", function () {
     const registry = status.parts.find((p: { name: string }) => p.name === "registry");
     assert.deepEqual([registry.ok, registry.address], [false, "127.0.0.1:1"]);
     for (const p of status.parts) assert.equal(typeof p.ok, "boolean");
+  });
+});
+
+describe("integration: spcs platform down", function () {
+  it("stops the agent and the registry of its home (status then says so), and platform up starts them again", async function () {
+    const tp = await startTestPlatform("cli-platform-down");
+    try {
+      const env = platformEnv(tp.config);
+      const part = (out: string, name: string) => JSON.parse(out).parts.find((p: { name: string }) => p.name === name);
+      const up = await spcs(env, "--format", "json", "platform", "status");
+      assert.deepEqual([part(up.stdout, "agent").ok, part(up.stdout, "registry").ok], [true, true], up.stdout);
+      const down = await spcs(env, "--format", "json", "platform", "down");
+      assert.equal(down.code, 0, down.stderr);
+      assert.deepEqual([part(down.stdout, "agent").ok, part(down.stdout, "registry").ok], [false, false], down.stdout);
+      const again = await spcs(env, "--format", "json", "platform", "up");
+      assert.equal(again.code, 0, again.stderr);
+      assert.deepEqual([part(again.stdout, "agent").ok, part(again.stdout, "registry").ok], [true, true], again.stdout);
+    } finally {
+      await tp.dispose();
+    }
   });
 });
