@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { PlatformConfig } from "../common/config";
 import { wakeDir } from "../common/home-layout";
+import { collectEvents } from "../statements/event-table";
 import { finishEndedJobs } from "../statements/jobs";
 import { openPlatform, type Platform } from "../platform/platform";
 import { resumeService } from "../statements/services";
@@ -10,6 +11,8 @@ import { suspendIdleWork } from "../statements/auto-suspend";
 
 /** How often the agent looks for work: a request waits at most this long before its service resumes. */
 export const AGENT_TICK_MS = 250;
+/** How often it collects logs and platform events for the event table (each pass DESCRIBEs every service). */
+export const EVENT_COLLECT_MS = 1000;
 
 
 /**
@@ -22,13 +25,21 @@ export const AGENT_TICK_MS = 250;
  *    starts without anybody having to look (the waiting `pulumi up` and refresh do it too);
  *  - autoscales services between MIN_INSTANCES and MAX_INSTANCES by their CPU load (statements/autoscale.ts);
  *  - suspends idle services (AUTO_SUSPEND_SECS) and idle pools, and finishes stopping pools
- *    (statements/auto-suspend.ts).
+ *    (statements/auto-suspend.ts);
+ *  - every EVENT_COLLECT_MS, collects what the event table holds: containers' new log lines (by each
+ *    spec's logExporters) and platform events (statuses that changed), into the catalog's outbox, which
+ *    the SQL endpoint ships into the event table.
  * Every step is what a provider call would do, through the same code, so the agent and `pulumi up` can
  * act at the same time. It stops when its home disappears.
  */
 export async function runAgent(config: PlatformConfig, log: (line: string) => void, signal: AbortSignal): Promise<void> {
   const platform = openPlatform(config);
+  let collected = 0;
   while (!signal.aborted && fs.existsSync(config.home)) {
+    if (Date.now() - collected >= EVENT_COLLECT_MS) {
+      collected = Date.now();
+      await collectEvents(platform).catch((e) => log(`event table: ${(e as Error).message}`));
+    }
     await tick(platform, log).catch((e) => log(`error: ${(e as Error).message}`));
     await new Promise((r) => setTimeout(r, AGENT_TICK_MS));
   }
