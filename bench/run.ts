@@ -3,19 +3,21 @@
  * the ratios hold on a busy machine where absolute times do not. Writes one JSON line per benchmark
  * (a BenchResult) to stdout and to bench/results/<timestamp>.jsonl, then a table of ratios.
  *
- *     npm run bench -- [--services N] [--replicas 1,4] [--rounds R] [--only service,job,spec,ingress] [--phases]
+ *     npm run bench -- [--services N] [--replicas 1,4] [--rounds R] [--only service,job,spec,plugin,ingress] [--phases] [--no-plugin]
  *
  *  --services N   services in the pulumi program (default 50; 5 for a quick run)
  *  --replicas     job sizes (default 1)
  *  --rounds R     rounds of each measurement next to its baseline (medians; default 3)
- *  --only         a subset of: service (up, preview, refresh, destroy, create), job, spec, ingress
+ *  --only         a subset of: service (up, preview, refresh, destroy, create), job, spec, plugin (the
+ *                 provider plugin's start), ingress
+ *  --no-plugin    skip the `.plugin` lines (the services program through the provider plugin)
  *  --phases       also record where the time goes (provider/common/phase-timings.ts) into
  *                 bench/results/<timestamp>-phases/ and print the slowest phases
  *
  * Baselines: the empty program (bench/programs/empty) for the Pulumi engine's floor; Debian's
  * docker-compose 1.29 for the same containers (installed by bench/setup.ts when missing); the raw Engine
- * API calls for a single create and a job; the bare YAML parse for the spec pipeline; direct connections
- * for the ingress (bench/ingress, when present).
+ * API calls for a single create and a job; a bare `node` start for the plugin's start; the bare YAML
+ * parse for the spec pipeline; direct connections for the ingress (bench/ingress, when present).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -23,6 +25,7 @@ import { Command } from "commander";
 import type { BenchResult } from "./bench-result";
 import { runJobBench } from "./jobs/job-bench";
 import { PhaseRecorder } from "./phases";
+import { runPluginStartupBench } from "./plugin/plugin-startup";
 import { ensureBenchTools } from "./setup";
 import { runServiceBench } from "./service/service-bench";
 import { runSpecBenchResults } from "./spec/spec-results";
@@ -30,7 +33,7 @@ import { ratioTable } from "./ratio-table";
 import { startTestPlatform } from "../test/support/test-platform";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
-const ALL = ["service", "job", "spec", "ingress"] as const;
+const ALL = ["service", "job", "spec", "plugin", "ingress"] as const;
 
 /**
  * The ingress benchmark's hook: bench/ingress/ingress-bench.ts exports runIngressBench() (issue #14,
@@ -51,8 +54,9 @@ async function main(): Promise<void> {
     .option("--rounds <n>", "samples of single creates and jobs", "3")
     .option("--only <list>", `subset of ${ALL.join(",")}`, ALL.join(","))
     .option("--phases", "record where the time goes")
+    .option("--no-plugin", "skip the services program through the provider plugin")
     .parse()
-    .opts<{ services: string; replicas: string; rounds: string; only: string; phases?: boolean }>();
+    .opts<{ services: string; replicas: string; rounds: string; only: string; phases?: boolean; plugin: boolean }>();
   const only = new Set(opts.only.split(","));
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const resultsDir = path.join(REPO_ROOT, "bench", "results");
@@ -70,11 +74,12 @@ async function main(): Promise<void> {
   };
 
   if (only.has("spec")) emit(runSpecBenchResults());
+  if (only.has("plugin")) emit(await runPluginStartupBench(Number(opts.rounds) * 3));
   if (only.has("service") || only.has("job")) {
     if (only.has("service")) await ensureBenchTools();
     const tp = await startTestPlatform("bench");
     try {
-      if (only.has("service")) emit(await runServiceBench(tp, { n: Number(opts.services), rounds: Number(opts.rounds), phases }));
+      if (only.has("service")) emit(await runServiceBench(tp, { n: Number(opts.services), rounds: Number(opts.rounds), phases, plugin: opts.plugin }));
       if (only.has("job")) emit(await runJobBench(tp, opts.replicas.split(",").map(Number), Number(opts.rounds), phases));
     } finally {
       await tp.dispose();

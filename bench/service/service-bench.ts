@@ -20,6 +20,7 @@ import { describeService } from "../../provider/statements/services";
 import { PulumiProgram } from "../../test/support/pulumi-program";
 import { startTestPlatform, type TestPlatform } from "../../test/support/test-platform";
 import { composeUpDown } from "./compose-baseline";
+import { PluginProgram } from "./plugin-program";
 import { providerVsRaw } from "./provider-vs-raw";
 
 export interface ServiceBenchOptions {
@@ -28,6 +29,11 @@ export interface ServiceBenchOptions {
   /** Rounds of every measurement and its baseline (medians are reported). */
   rounds: number;
   phases?: PhaseRecorder;
+  /**
+   * Also the same program through the provider plugin (bench/programs/services-plugin), next to the same
+   * empty-program baselines in each round: the `.plugin` lines.
+   */
+  plugin?: boolean;
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -45,12 +51,14 @@ export async function runServiceBench(tp: TestPlatform, opts: ServiceBenchOption
   const phases = opts.phases ?? new PhaseRecorder(undefined);
   const empty = PulumiProgram.create("bench/programs/empty", tp);
   const program = PulumiProgram.create("bench/programs/services", tp);
+  const plugin = opts.plugin ? PluginProgram.create(tp) : undefined;
   const t: Record<string, number[]> = {};
   const sample = (k: string, ms: number) => (t[k] ??= []).push(ms);
   try {
     // The empty program's first `up` creates its stack resource; later ones are what a no-op costs.
     timedPulumi(empty, ["up", "--yes", "--skip-preview"]);
     program.must(["config", "set", "count", String(n)]);
+    plugin?.program.must(["config", "set", "count", String(n)]);
     // Each measurement next to its baseline, round after round, so a load spike on the shared machine
     // hits both sides; medians are reported.
     for (let r = 0; r < opts.rounds; r++) {
@@ -62,6 +70,14 @@ export async function runServiceBench(tp: TestPlatform, opts: ServiceBenchOption
       sample("emptyRefresh", timedPulumi(empty, ["refresh", "--yes", "--skip-preview"]));
       sample("refresh", timedPulumi(program, ["refresh", "--yes", "--skip-preview"], phases.env(`refresh-${n}-${r}`)));
       program.must(["destroy", "--yes", "--skip-preview"]);
+      if (plugin) {
+        const env = (step: string) => plugin.env(phases.env(`${step}-${n}-${r}-plugin`));
+        sample("pluginUp", timedPulumi(plugin.program, ["up", "--yes", "--skip-preview"], env("up")));
+        await expectRunning(tp, n);
+        sample("pluginPreview", timedPulumi(plugin.program, ["preview", "--expect-no-changes"], env("preview")));
+        sample("pluginRefresh", timedPulumi(plugin.program, ["refresh", "--yes", "--skip-preview"], env("refresh")));
+        timedPulumi(plugin.program, ["destroy", "--yes", "--skip-preview"], plugin.env());
+      }
       sample("composeUp", composeUpDown(tp, n, "app").upMs);
       sample("composeInstanceUp", composeUpDown(tp, n, "instance").upMs);
       const one = await withAnchorService(tp, () => phases.around(`create-one-${r}`, () => providerVsRaw(tp, r)));
@@ -72,16 +88,26 @@ export async function runServiceBench(tp: TestPlatform, opts: ServiceBenchOption
     const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)]));
     const ms = (x: number) => `${Math.round(x)} ms`;
     const of = `median of ${opts.rounds}`;
+    const pluginLines = !plugin
+      ? []
+      : [
+          benchResult(`service.up.${n}.plugin`, "ms", m.pluginUp - m.emptyUp, m.composeUp, `the same services through the spcs provider plugin: pulumi up (${ms(m.pluginUp)}) minus the empty program's up, vs docker-compose up -d of the ${n} app containers, ${of}`),
+          benchResult(`service.preview.${n}.plugin`, "ms", m.pluginPreview, m.emptyPreview, `no-op pulumi preview of ${n} services through the plugin vs the empty program's preview: +${ms(m.pluginPreview - m.emptyPreview)} (goal <= +1000 ms), ${of}`),
+          benchResult(`service.refresh.${n}.plugin`, "ms", m.pluginRefresh, m.emptyRefresh, `pulumi refresh of ${n} services through the plugin vs the empty program's refresh: +${ms(m.pluginRefresh - m.emptyRefresh)} (goal <= +1000 ms), ${of}`),
+        ];
     return [
       benchResult(`service.up.${n}`, "ms", m.up - m.emptyUp, m.composeUp, `pulumi up of ${n} services (${ms(m.up)}) minus the empty program's up (${ms(m.emptyUp)}), vs docker-compose up -d of the ${n} app containers, ${of}; goal <= 1.5`),
       benchResult(`service.up.${n}.same-layout`, "ms", m.up - m.emptyUp, m.composeInstanceUp, `the same pulumi up vs docker-compose up -d of the same ${2 * n} containers (network container + app container per service), ${of}`),
       benchResult(`service.preview.${n}`, "ms", m.preview, m.emptyPreview, `no-op pulumi preview of ${n} services vs the empty program's preview: +${ms(m.preview - m.emptyPreview)} (goal <= +1000 ms), ${of}`),
       benchResult(`service.refresh.${n}`, "ms", m.refresh, m.emptyRefresh, `pulumi refresh of ${n} services vs the empty program's refresh: +${ms(m.refresh - m.emptyRefresh)} (goal <= +1000 ms), ${of}`),
       benchResult("service.create.1", "ms", m.createProvider, m.createRaw, `provider CREATE SERVICE of one service vs the raw Engine API calls it makes, on a platform already in use (its networks exist), ${of}; until RUNNING: ${ms(m.createReady)}; goal <= 1.2`),
+      ...pluginLines,
     ];
   } finally {
     program.run(["destroy", "--yes"]);
     program.dispose();
+    plugin?.run(["destroy", "--yes"]);
+    plugin?.dispose();
     empty.dispose();
   }
 }

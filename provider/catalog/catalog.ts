@@ -12,6 +12,8 @@ import { ObjectCreatorStore } from "./object-creator-store";
 import { ServiceStore } from "./service-store";
 import { NetworkRuleStore } from "./network-rule-store";
 import { ExternalAccessIntegrationStore } from "./external-access-integration-store";
+import { EventStore } from "./event-store";
+import { AccountParameterStore } from "./account-parameter-store";
 import { SnapshotStore } from "./snapshot-store";
 import { ServiceFunctionStore } from "./service-function-store";
 
@@ -35,6 +37,8 @@ export class Catalog {
   readonly runtimeEnvironments: CustomRuntimeEnvironmentStore;
   readonly networkRules: NetworkRuleStore;
   readonly integrations: ExternalAccessIntegrationStore;
+  readonly events: EventStore;
+  readonly parameters: AccountParameterStore;
   readonly snapshots: SnapshotStore;
   readonly serviceFunctions: ServiceFunctionStore;
 
@@ -47,6 +51,8 @@ export class Catalog {
     this.runtimeEnvironments = new CustomRuntimeEnvironmentStore(db);
     this.networkRules = new NetworkRuleStore(db);
     this.integrations = new ExternalAccessIntegrationStore(db);
+    this.events = new EventStore(db);
+    this.parameters = new AccountParameterStore(db);
     this.snapshots = new SnapshotStore(db);
     this.serviceFunctions = new ServiceFunctionStore(db);
   }

@@ -209,4 +209,24 @@ export const MIGRATIONS: readonly string[] = [
      owner         TEXT NOT NULL,
      PRIMARY KEY (database_name, schema_name, name)
    );`,
+  // Account parameters set with ALTER ACCOUNT (LOG_EVENT_LEVEL); the event table's outbox and the
+  // collector's place in each container's log (see
+  // objects/event-table/): rows wait here until the SQL endpoint copies them into the event table it
+  // serves, so collecting works whether or not the endpoint runs. `container` is the engine's name of
+  // an instance's container; `log_time` the stamp of the last line exported, `status`/`message` the
+  // container status last recorded as a platform event.
+  `CREATE TABLE event_outbox (
+     id  INTEGER PRIMARY KEY AUTOINCREMENT,
+     row TEXT NOT NULL
+   );
+   CREATE TABLE event_positions (
+     container TEXT PRIMARY KEY,
+     log_time  TEXT,
+     status    TEXT,
+     message   TEXT
+   );
+   CREATE TABLE account_parameters (
+     name  TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
 ];

@@ -51,6 +51,8 @@ export function runtimeSpecOf(model: ServiceSpec): RuntimeSpec {
         encryption: v.blockConfig.encryption ?? "SNOWFLAKE_SSE",
       }),
     })),
+    // Only when the spec has logExporters, so specs without it keep the runtime form they had.
+    ...(s.logExporters && { logLevel: s.logExporters.eventTableConfig.logLevel }),
     specText: canonicalYaml(model),
   };
 }

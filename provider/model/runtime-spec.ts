@@ -76,6 +76,11 @@ export interface RuntimeSpec {
   /** `capabilities.securityContext.executeAsCaller`: the ingress passes the caller's token. Absent: false. */
   executeAsCaller?: boolean;
   /**
+   * logExporters.eventTableConfig.logLevel: which container output goes to the event table (INFO: stdout
+   * and stderr, ERROR: stderr). Absent (no logExporters, and every row stored before it was kept): none.
+   */
+  logLevel?: "INFO" | "ERROR" | "NONE";
+  /**
    * The specification the service was made from, in canonical YAML (spec/normalize-spec.ts): what
    * DESCRIBE SERVICE shows. Kept because the runtime form above drops what the runner does not use
    * (serviceRoles, enableCustomCredentials, a secret's case…): read back, this text gives the same model and

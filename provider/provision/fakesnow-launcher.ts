@@ -8,6 +8,8 @@
  *   and the Node client reads only JSON. Values are encoded as Snowflake's JSON rowsets carry them;
  * - internal stages kept in the platform's stage folder (`--stage-path`), and the stage commands fakesnow
  *   lacks (fakesnow-stage-commands.ts, written next to this file);
+ * - a VARIANT path compared with a string compares its text, as in Snowflake (fakesnow-variant-text.ts),
+ *   which the event table's queries rely on;
  * - SPCS service functions callable from any query (fakesnow-service-functions.ts, written next to it).
  */
 export const FAKESNOW_LAUNCHER = String.raw`
@@ -24,6 +26,7 @@ from fakesnow.instance import FakeSnow
 
 import spcs_fakesnow_functions as functions
 import spcs_fakesnow_stages as stages
+import spcs_fakesnow_variant as variant
 
 EPOCH = datetime.date(1970, 1, 1)
 
@@ -107,6 +110,7 @@ def main():
     parser.add_argument("--stage-path", required=True)
     args = parser.parse_args()
     stages.install(args.stage_path)
+    variant.install()
     os.makedirs(args.db_path, exist_ok=True)
     server.shared_fs = FakeSnow(db_path=args.db_path)
     for name in sorted(os.listdir(args.db_path)):

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { FAKESNOW_LAUNCHER } from "./fakesnow-launcher";
 import { FAKESNOW_SERVICE_FUNCTIONS } from "./fakesnow-service-functions";
 import { FAKESNOW_STAGE_COMMANDS } from "./fakesnow-stage-commands";
+import { FAKESNOW_VARIANT_TEXT } from "./fakesnow-variant-text";
 import { aptInstall, run, runLogged, startDaemon, which } from "./system";
 
 /**
@@ -107,6 +108,7 @@ export async function startFakesnow(venv: string, dbPath: string, stagePath: str
   const launcher = path.join(venv, "spcs_fakesnow.py");
   writeIfChanged(launcher, FAKESNOW_LAUNCHER);
   writeIfChanged(path.join(venv, "spcs_fakesnow_stages.py"), FAKESNOW_STAGE_COMMANDS);
+  writeIfChanged(path.join(venv, "spcs_fakesnow_variant.py"), FAKESNOW_VARIANT_TEXT);
   writeIfChanged(path.join(venv, "spcs_fakesnow_functions.py"), FAKESNOW_SERVICE_FUNCTIONS);
   fs.mkdirSync(dbPath, { recursive: true });
   const port = await freePort();

@@ -48,6 +48,8 @@ export interface ContainerRuntime {
   containerRunLogs(id: string, tail: number, which: "current" | "previous"): Promise<string>;
   /** Streams the log (tail, then every new line across restarts) until aborted or the container is removed. */
   followContainerLogs(id: string, opts: { tail: number; signal: AbortSignal; onText: (text: string) => void; pollMs?: number }): Promise<"aborted" | "removed">;
+  /** Every log line written after `after` (a LogLine's `time`; undefined: from the start), stdout and stderr apart, oldest first; [] when missing. */
+  logLinesAfter(id: string, after: string | undefined): Promise<LogLine[]>;
 
   imageExists(ref: string): Promise<boolean>;
   /** The config of a local image, or undefined when the engine has no such image. */
@@ -78,6 +80,15 @@ export interface ContainerRuntime {
   /** A named volume with labels; one that exists already is left as it is. */
   createVolume(name: string, labels: Record<string, string>): Promise<void>;
   removeVolume(name: string): Promise<void>;
+}
+
+/** One line of a container's log, as the engine stamped it. */
+export interface LogLine {
+  /** RFC 3339 to the nanosecond (the engine's own stamp): the position to read on from. */
+  time: string;
+  stream: "stdout" | "stderr";
+  /** Without its line break. */
+  text: string;
 }
 
 /** What the platform needs to know about an engine object it owns. */

@@ -1,7 +1,8 @@
 import type Dockerode from "dockerode";
 import { SpcsError } from "../common/errors";
 import { timed } from "../common/phase-timings";
-import type { ContainerInfo, ContainerRuntime, ContainerSpec, ContainerStats, EngineVersion, ImageInfo, ListedContainer, ManagedObject, NetworkOptions, RunResult, RunSpec } from "./container-runtime";
+import type { ContainerInfo, ContainerRuntime, ContainerSpec, ContainerStats, EngineVersion, ImageInfo, ListedContainer, LogLine, ManagedObject, NetworkOptions, RunResult, RunSpec } from "./container-runtime";
+import { logLinesAfter } from "./docker/log-lines";
 import * as containers from "./docker/containers";
 import { engineCall } from "./docker/errors";
 import * as images from "./docker/images";
@@ -61,6 +62,7 @@ export class DockerRuntime implements ContainerRuntime {
   containerRunLogs = (id: string, tail: number, which: "current" | "previous"): Promise<string> => this.call(logs.containerRunLogs, id, tail, which);
   followContainerLogs = (id: string, opts: { tail: number; signal: AbortSignal; onText: (text: string) => void; pollMs?: number }): Promise<"aborted" | "removed"> =>
     this.call(logs.followContainerLogs, id, opts);
+  logLinesAfter = (id: string, after: string | undefined): Promise<LogLine[]> => this.call(logLinesAfter, id, after);
 
   imageExists = (ref: string): Promise<boolean> => this.call(images.imageExists, ref);
   inspectImage = (ref: string): Promise<ImageInfo | undefined> => this.call(images.inspectImage, ref);

@@ -19,6 +19,7 @@ import { removeUnusedNetworks } from "./platform-networks";
 import { removeServiceSecrets, writeServiceSecrets, type SecretValue } from "./secret-store";
 import { removeServiceActivity } from "./service-activity";
 import { readRuntimeSpec, writeRuntimeSpec } from "../../model/stored-runtime-spec";
+import { forgetEventPositions } from "../event-table/record-platform-events";
 
 /** CREATE SERVICE's properties, resolved (defaults filled, names upper-case); EXECUTE JOB SERVICE's too. */
 export interface ServiceDefinition {
@@ -152,6 +153,7 @@ export async function removeWorkload(platform: Platform, svc: ServiceRow): Promi
   faultPoint("drop:containers-removed");
   removeWorkloadFiles(platform, key);
   platform.catalog.write(() => platform.catalog.services.delete(key));
+  forgetEventPositions(platform, svc);
   await removeUnusedNetworks(platform);
   await startPending(platform, svc.computePool);
 }

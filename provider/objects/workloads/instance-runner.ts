@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import { exportContainerLogs } from "../event-table/export-logs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { SpcsError } from "../../common/errors";
@@ -165,6 +166,10 @@ export async function removeInstance(platform: Platform, k: ServiceKey, instance
     await docker.disconnect(netns, network);
   }
   await Promise.all(spec.containers.map((c) => docker.stopContainer(containerName(home, k, instanceId, c.name), TERMINATION_GRACE_SECONDS)));
+  // The containers' last lines go to the event table before their logs go with them (a job's end, a
+  // drop, an upgrade). An export that fails must not keep an instance alive: the lines are lost then.
+  const row = platform.catalog.services.get(k);
+  if (row) await exportContainerLogs(platform, row, [instanceId], spec).catch(() => 0);
   for (const c of spec.containers) await docker.removeContainer(containerName(home, k, instanceId, c.name));
   await docker.removeContainer(netnsContainerName(home, k, instanceId));
   for (const v of spec.volumes) {

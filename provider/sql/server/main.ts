@@ -7,6 +7,8 @@
 import * as fs from "node:fs";
 import { currentPlatform } from "../../platform/current-platform";
 import { ContainerRelay } from "./container-relay";
+import { EventTableShipper } from "./event-table-shipper";
+import { Upstream } from "./upstream";
 import { platformExecutor, platformFunctionCaller } from "./platform-executor";
 import { startSqlEndpoint } from "./sql-endpoint-server";
 
@@ -20,11 +22,13 @@ async function main(): Promise<void> {
   const [host, listening] = endpoint.address.split(":");
   const relay = platform && new ContainerRelay(platform, { host, port: Number(listening) }, log);
   relay?.start();
+  const shipper = platform && new EventTableShipper(platform, new Upstream(fakesnow), log);
+  shipper?.start();
   const tmp = `${addressFile}.${process.pid}`;
   fs.writeFileSync(tmp, JSON.stringify({ pid: process.pid, address: endpoint.address }) + "\n");
   fs.renameSync(tmp, addressFile);
   log(`SQL endpoint listening on ${endpoint.address}, fakesnow at ${fakesnow}`);
-  const stop = () => void (relay?.stop(), endpoint.close()).then(() => process.exit(0));
+  const stop = () => void (relay?.stop(), shipper?.stop(), endpoint.close()).then(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

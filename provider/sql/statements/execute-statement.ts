@@ -5,6 +5,7 @@ import { alterCre, createCre, describeCre, dropCre, showCres } from "./exec-cre"
 import { executeFunction } from "./exec-functions";
 import { alterImageRepository, createImageRepository, describeImageRepository, dropImageRepository, showImageRepositories, showImagesStatement } from "./exec-image-repository";
 import { executeJobStatement } from "./exec-job";
+import { alterAccountParameters, showAccountParameters } from "./exec-parameters";
 import { createServiceFunctionStatement, describeFunctionStatement, dropFunctionStatement } from "./exec-service-function";
 import { alterServiceStatement, createServiceStatement, dropServiceStatement } from "./exec-service";
 import { describeServiceStatement, showServiceDetail, showServicesStatement } from "./exec-service-show";
@@ -65,6 +66,10 @@ export async function executeStatement(ctx: ExecContext, parsed: Statement): Pro
       return showCres(ctx, st);
     case "describe-cre":
       return describeCre(ctx, st);
+    case "show-account-parameters":
+      return showAccountParameters(ctx, st);
+    case "alter-account-parameters":
+      return alterAccountParameters(ctx, st);
     case "create-snapshot":
       return createSnapshotStatement(ctx, st);
     case "drop-snapshot":

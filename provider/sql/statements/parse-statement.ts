@@ -71,6 +71,13 @@ function dispatch(c: TokenCursor, recognise: () => void): Statement | undefined 
     if (type === "image-repository") return { kind: "create-image-repository", name, orReplace, ifNotExists, options };
     return { kind: "create-cre", name, orReplace, ifNotExists, options };
   }
+  // ALTER ACCOUNT SET/UNSET of the parameters the platform has (LOG_EVENT_LEVEL); anything else about the
+  // account stays fakesnow's.
+  if (c.isWords("ALTER", "ACCOUNT") && /\bLOG_EVENT_LEVEL\b/i.test(c.text)) {
+    recognise();
+    c.expectWords("ALTER", "ACCOUNT");
+    return { kind: "alter-account-parameters", action: readAlterAction(c, ["set", "unset"]) };
+  }
   if (c.acceptWords("ALTER")) {
     const type = readObjectType(c);
     if (!type) return undefined;
@@ -147,6 +154,13 @@ function readShow(c: TokenCursor, recognise: () => void): Statement | undefined 
     c.expectWords("IN", "IMAGE", "REPOSITORY");
     const repository = readObjectName(c, "image repository");
     return { kind: "show-images", repository, filters: like ? { like: like.value } : {} };
+  }
+  // The account's parameters SPCS tooling reads (`snow spcs service events` looks up EVENT_TABLE); the
+  // session's and other levels' SHOW PARAMETERS stay fakesnow's.
+  if (c.isWord("PARAMETERS") && /\bIN\s+ACCOUNT\s*;?\s*$/i.test(c.text)) {
+    recognise();
+    c.next();
+    return { kind: "show-account-parameters", filters: readShowFilters(c, ["account"]) };
   }
   if (c.acceptWords("SNAPSHOTS")) {
     recognise();

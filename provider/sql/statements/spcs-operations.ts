@@ -34,3 +34,4 @@ export {
   callServiceFunction, CONTEXT_FUNCTIONS, createServiceFunction, dropServiceFunction, getServiceFunction, restoreServiceFunction, signatureOf, type FunctionCallContext, type ServiceFunctionRow,
 } from "../../statements/service-functions";
 export { readRuntimeSpec } from "../../model/stored-runtime-spec";
+export { DEFAULT_LOG_EVENT_LEVEL, EVENT_TABLE, LOG_EVENT_LEVEL, LOG_EVENT_LEVELS, logEventLevel, setLogEventLevel, type LogEventLevel } from "../../statements/event-table";

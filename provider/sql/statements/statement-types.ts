@@ -31,6 +31,8 @@ export type Statement =
   | { kind: "drop-cre"; name: ObjectName; ifExists: boolean }
   | { kind: "show-cres"; filters: ShowFilters }
   | { kind: "describe-cre"; name: ObjectName }
+  | { kind: "show-account-parameters"; filters: ShowFilters }
+  | { kind: "alter-account-parameters"; action: AlterAction }
   | { kind: "create-snapshot"; name: ObjectName; orReplace: boolean; ifNotExists: boolean; service: ObjectName; volume: string; instance: number; options: SqlOption[] }
   | { kind: "drop-snapshot"; name: ObjectName; ifExists: boolean }
   | { kind: "describe-snapshot"; name: ObjectName }

@@ -31,6 +31,7 @@ const SAMPLES: Record<string, Record<string, [unknown, unknown]>> = {
     using: [{ c: "main" }, { c: "other" }],
     minInstances: [1, 2], maxInstances: [2, 3], minReadyInstances: [1, 2], autoResume: [true, false],
     externalAccessIntegrations: [["EAI_A"], ["EAI_B"]], queryWarehouse: ["WH", "WH2"], comment: ["a", "b"], readyTimeoutSeconds: [60, 120], suspended: [false, true],
+    autoSuspendSecs: [0, 3600],
     secrets: [{ API: { secretString: "a" } }, { API: { secretString: "b" } }],
   },
   JobService: {
@@ -50,6 +51,11 @@ const SAMPLES: Record<string, Record<string, [unknown, unknown]>> = {
     name: ["AGREE_CRE", "AGREE_CRE_2"], imagePath: ["/agree_db/public/cre_images/runtime:1", "/agree_db/public/cre_images/runtime:2"],
     baseImageType: ["CPU", "GPU"], creStatus: ["RESOLVED", "DEPRECATED"], comment: ["a", "b"],
   },
+  Snapshot: {
+    adopt: [false, true],
+    database: ["AGREE_DB", "AGREE_DB2"], schema: ["PUBLIC", "OTHER"], name: ["AGREE_SNAP", "AGREE_SNAP2"],
+    service: ["AGREE_DB.PUBLIC.AGREE_BLOCK_SVC", "AGREE_DB.PUBLIC.AGREE_BLOCK_SVC2"], volume: ["data", "data2"], instance: [0, 1], comment: ["a", "b"],
+  },
   NetworkRule: {
     adopt: [false, true],
     database: ["AGREE_DB", "AGREE_DB2"], schema: ["PUBLIC", "OTHER"], name: ["AGREE_NEW_RULE", "AGREE_NEW_RULE2"], valueList: [["a.example.com"], ["b.example.com:8443"]], comment: ["a", "b"],
@@ -62,6 +68,10 @@ const SAMPLES: Record<string, Record<string, [unknown, unknown]>> = {
 
 function jobSpec(container: string): string {
   return `spec:\n  containers:\n  - name: ${container}\n    image: /snowflake/images/snowflake_images/busybox:latest\n    args: [sh, -c, "echo done"]\n`;
+}
+
+function blockSpec(): string {
+  return `spec:\n  containers:\n  - name: main\n    image: /snowflake/images/snowflake_images/busybox:latest\n    args: [sleep, "3600"]\n    volumeMounts:\n    - name: data\n      mountPath: /data\n  volumes:\n  - name: data\n    source: block\n    size: 1Gi\n`;
 }
 
 function svcSpec(container: string): string {
@@ -91,6 +101,10 @@ describe("integration: schema, SDK and providers agree", function () {
     const { createIntegration } = await import("../../../provider/objects/external-access-integrations/external-access-integrations");
     for (const rule of ["AGREE_RULE", "AGREE_RULE2"]) createNetworkRule(tp.platform, { database: "AGREE_DB", schema: "PUBLIC", name: rule }, { valueList: ["192.0.2.1:443"] }); // an address: nothing is looked up outside
     for (const eai of ["EAI_A", "EAI_B"]) createIntegration(tp.platform, eai, { allowedNetworkRules: ["AGREE_DB.PUBLIC.AGREE_RULE"], enabled: true });
+    // The service whose block volume the Snapshot samples name.
+    const svc = await providers.Service.check({}, { database: "AGREE_DB", schema: "PUBLIC", name: "AGREE_BLOCK_SVC", computePool: "AGREE_SVC_POOL", spec: blockSpec(), __resourceName: "block" });
+    assert.deepEqual(svc.failures, []);
+    await providers.Service.create(svc.inputs);
   });
   after(async () => tp?.dispose());
 

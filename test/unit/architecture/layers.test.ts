@@ -22,6 +22,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["objects/runtime-environments"],
   ["objects/network-rules"],
   ["objects/external-access-integrations"],
+  ["objects/event-table"],
   ["objects/snapshots"],
   ["objects/workloads"],
   ["objects/services", "objects/jobs"],

@@ -170,7 +170,7 @@ describe("SPCS SQL parser: statements → arguments", function () {
   });
 
   describe("what is not SPCS SQL goes on to fakesnow", function () {
-    for (const sql of ["select 1", "select * from t where a = 'x'", "show tables", "show roles", "create table t (a int)", "drop table t", "alter session set TIMEZONE = 'UTC'", "use database x", "SELECT $$abc", "put file:///a @s", "create stage if not exists IDENTIFIER('svc_stage')", "show parameters like 'event_table' in account", "describe table t", ""]) {
+    for (const sql of ["select 1", "select * from t where a = 'x'", "show tables", "show roles", "create table t (a int)", "drop table t", "alter session set TIMEZONE = 'UTC'", "use database x", "SELECT $$abc", "put file:///a @s", "create stage if not exists IDENTIFIER('svc_stage')", "show parameters like 'TIMEZONE' in session", "describe table t", ""]) {
       it(JSON.stringify(sql), function () {
         assert.equal(parseSpcsStatement(sql), undefined);
       });
