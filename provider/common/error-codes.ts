@@ -64,7 +64,6 @@ export const SPCS_ERROR_CODES = {
   "docker-conflict": "A container of that name already exists in the engine.",
   "secrets-unreadable": "A service's stored secret values are missing, unreadable or not JSON: its instances do not start (never with empty values).",
   "secret-missing": "A container uses a Snowflake secret that has no stored value: its instance does not start.",
-  "network-missing": "The platform network is gone from the engine.",
   "egress-firewall": "The egress filter (iptables in an instance's network namespace) could not be loaded.",
   // spcs logs
   "container-not-found": "`spcs logs --container` names a container the service's spec does not have.",
