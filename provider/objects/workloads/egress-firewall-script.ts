@@ -17,7 +17,7 @@ import type { HostPort } from "../network-rules/host-port";
  * The iptables binary is the engine host's (mounted read-only at /host): Docker itself needs it there,
  * so no image has to carry one. Host names and ports are quoted: a VALUE_LIST is user input.
  */
-export function egressFirewallScript(internalAddress: string, allowed: readonly HostPort[], inbound?: InboundRules): string {
+export function egressFirewallScript(internalAddress: string, allowed: readonly HostPort[], inbound?: InboundRules, resolvConfs: readonly string[] = HOST_RESOLV_CONFS): string {
   const lines = [
     "set -e",
     // busybox nslookup prints the server first, then `Name:` and the answers; IPv6 answers are skipped.
@@ -34,6 +34,10 @@ export function egressFirewallScript(internalAddress: string, allowed: readonly 
     "echo '-A OUTPUT -o lo -j ACCEPT'",
     "echo '-A OUTPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT'",
     `echo "-A OUTPUT -d $internal -j ACCEPT"`,
+    // DNS to the engine's upstream resolvers: Docker's embedded DNS forwards the names it does not own
+    // from inside the instance's namespace, so without this an allowed host could not even be resolved
+    // by the service. Only when something is allowed: without integrations there is no route out.
+    ...(allowed.length ? [`for ns in $(cat ${resolvConfs.map(shellQuote).join(" ")} 2>/dev/null | awk '$1 == "nameserver" && $2 !~ /^127\\./ && $2 !~ /:/ {print $2}' | sort -u); do echo "-A OUTPUT -p udp -d $ns --dport 53 -j ACCEPT"; echo "-A OUTPUT -p tcp -d $ns --dport 53 -j ACCEPT"; done`] : []),
     ...allowed.map((hp) =>
       hp.host === "0.0.0.0"
         ? `echo ${shellQuote(`-A OUTPUT -p tcp --dport ${hp.port} -j ACCEPT`)}`
@@ -46,6 +50,12 @@ export function egressFirewallScript(internalAddress: string, allowed: readonly 
   ];
   return lines.join("\n");
 }
+
+/**
+ * Where the engine host keeps the resolvers Docker forwards to (seen under /host in the helper): its
+ * resolv.conf, or systemd-resolved's upstream list when resolv.conf names only the local stub.
+ */
+export const HOST_RESOLV_CONFS = ["/host/etc/resolv.conf", "/host/run/systemd/resolve/resolv.conf"];
 
 /** Who may open connections to an instance: the platform (its gateway address) and the endpoints' ports. */
 export interface InboundRules {

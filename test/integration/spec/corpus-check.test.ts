@@ -14,7 +14,9 @@ import { listFixtures, type Fixture } from "../../unit/spec/fixtures";
  */
 function inputsOf(f: Fixture): Record<string, unknown> {
   const using = f.options.using && Object.fromEntries(Object.entries(f.options.using).map(([k, v]) => [k, parseOrText(v)]));
-  return { database: "corpus", schema: "public", name: "s", computePool: "corpus_pool", __resourceName: f.name, secrets: secretsFor(f), ...(using ? { specTemplate: f.text, using } : { spec: f.text }) };
+  // `# instances: MIN MAX` fixtures are judged with those counts (the block-volume rule needs them); jobs have none.
+  const counts = f.options.instances && !isJob(f) ? { minInstances: f.options.instances.min, maxInstances: f.options.instances.max } : {};
+  return { database: "corpus", schema: "public", name: "s", computePool: "corpus_pool", __resourceName: f.name, secrets: secretsFor(f), ...counts, ...(using ? { specTemplate: f.text, using } : { spec: f.text }) };
 }
 
 /** A value for every Snowflake secret the fixture references, so only the spec itself is judged. */

@@ -9,8 +9,9 @@ import { egressFirewallScript, type InboundRules } from "../../../provider/objec
  * Runs the script with stand-ins for busybox's `ip` and `nslookup` and for `chroot`, which prints the
  * table iptables-restore would load: what the instance's namespace would get.
  */
-function loadedTable(internal: string, allowed: { host: string; port: number }[], names: Record<string, string[]>, inbound?: InboundRules): { status: number | null; table: string; stderr: string } {
+function loadedTable(internal: string, allowed: { host: string; port: number }[], names: Record<string, string[]>, inbound?: InboundRules, resolvConf = ""): { status: number | null; table: string; stderr: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "egress-fw-"));
+  fs.writeFileSync(path.join(dir, "resolv.conf"), resolvConf);
   const write = (name: string, body: string) => fs.writeFileSync(path.join(dir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
   write("ip", `echo '1: lo    inet 127.0.0.1/8 scope host lo'; echo '5: eth0    inet 172.20.0.7/16 brd 172.20.255.255 scope global eth0'`);
   write("nslookup", [
@@ -23,7 +24,7 @@ function loadedTable(internal: string, allowed: { host: string; port: number }[]
     "esac",
   ].join("\n"));
   write("chroot", `[ "$1" = /host ] && [ "$2" = iptables-restore ] && cat > ${dir}/table`);
-  const r = spawnSync("sh", ["-c", egressFirewallScript(internal, allowed, inbound)], { env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, encoding: "utf8" });
+  const r = spawnSync("sh", ["-c", egressFirewallScript(internal, allowed, inbound, [path.join(dir, "resolv.conf"), path.join(dir, "absent.conf")])], { env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, encoding: "utf8" });
   const table = fs.existsSync(path.join(dir, "table")) ? fs.readFileSync(path.join(dir, "table"), "utf8") : "";
   fs.rmSync(dir, { recursive: true, force: true });
   return { status: r.status, table, stderr: r.stderr };
@@ -49,6 +50,20 @@ describe("egress firewall script", function () {
       "-A OUTPUT -p tcp --dport 80 -j ACCEPT",
       "COMMIT",
     ]);
+  });
+
+  it("with something allowed, lets DNS through to the host's upstream resolvers only (not its loopback stub, not IPv6)", function () {
+    const conf = "# generated\nsearch corp.example\nnameserver 127.0.0.53\nnameserver 192.0.2.53\nnameserver 2001:db8::53\nnameserver 198.51.100.53\n";
+    const r = loadedTable("172.20.0.7", [{ host: "10.9.8.7", port: 443 }], {}, undefined, conf);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(r.table.split("\n").filter((l) => l.includes("--dport 53")), [
+      "-A OUTPUT -p udp -d 192.0.2.53 --dport 53 -j ACCEPT",
+      "-A OUTPUT -p tcp -d 192.0.2.53 --dport 53 -j ACCEPT",
+      "-A OUTPUT -p udp -d 198.51.100.53 --dport 53 -j ACCEPT",
+      "-A OUTPUT -p tcp -d 198.51.100.53 --dport 53 -j ACCEPT",
+    ]);
+    const none = loadedTable("172.20.0.7", [], {}, undefined, conf);
+    assert.equal(none.table.includes("--dport 53"), false, "nothing allowed, no route out: no DNS rule either");
   });
 
   it("with inbound rules, accepts connections only from the platform and on the endpoints' ports", function () {
