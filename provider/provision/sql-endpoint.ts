@@ -103,8 +103,25 @@ export function stopSqlEndpoint(config: PlatformConfig): void {
   if (state.endpoint || state.fakesnow) writeState(config.home, {});
 }
 
+/** How long a recorded process that is alive but not answering (busy, a loaded machine) gets before it is replaced. */
+const BUSY_GRACE_MS = 30_000;
+
+/**
+ * Whether a recorded process is there and answering. One that is alive but slow is waited for, not
+ * replaced at once: a second fakesnow on the same database file would find it locked and never answer.
+ * One that stays silent is stopped (and waited for) before the caller starts another.
+ */
 async function up(proc: Proc): Promise<boolean> {
-  return processAlive(proc.pid) && (await httpAnswers(proc.address));
+  const deadline = Date.now() + BUSY_GRACE_MS;
+  while (processAlive(proc.pid)) {
+    if (await httpAnswers(proc.address)) return true;
+    if (Date.now() > deadline) {
+      kill(proc.pid);
+      for (let i = 0; i < 50 && processAlive(proc.pid); i++) await new Promise((r) => setTimeout(r, 100));
+      return false;
+    }
+  }
+  return false;
 }
 
 function readAddress(file: string): Proc | undefined {
