@@ -31,6 +31,12 @@ export interface SqlResult {
    * of one is the statement's error.
    */
   fakesnow?: { path: string; body: unknown }[];
+  /**
+   * SQL the server runs on fakesnow instead of the client's text, whose answer (columns, rows, errors) is the
+   * statement's: for statements that read tables fakesnow holds (the event table). Made from a fixed
+   * template, never from the client's text; `columns` and `rows` are then unused.
+   */
+  forward?: string;
   /** Undoes what the statement recorded when a `fakesnow` request fails, so no half-made object stays. */
   rollback?: () => void;
 }

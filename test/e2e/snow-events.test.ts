@@ -117,6 +117,29 @@ describe("e2e: logs and platform events in the event table, read with `snow`", f
     assert.deepEqual(one.map((e) => [e["SERVICE NAME"], e["INSTANCE ID"], e["CONTAINER NAME"], e["DATABASE NAME"], e["SCHEMA NAME"]]), [["LOUD", "0", "main", "LOCAL_DB", "PUBLIC"]]);
   });
 
+  it("SELECT * FROM TABLE(<svc>!SPCS_GET_LOGS()) and SPCS_GET_EVENTS(): the service's lines and status events, in SPCS's columns", async function () {
+    const logs = await eventually("LOUD's lines by SPCS_GET_LOGS", () => sql("select * from table(loud!spcs_get_logs())"), (rows) => rows.length >= 3);
+    assert.deepEqual(Object.keys(logs[0]), ["TIMESTAMP", "INSTANCE_ID", "CONTAINER_NAME", "LOG", "RECORD_ATTRIBUTES"]);
+    const lines = logs.map((r) => [r.INSTANCE_ID, r.CONTAINER_NAME, r.LOG, (JSON.parse(String(r.RECORD_ATTRIBUTES)) as Record<string, string>)["log.iostream"]]);
+    assert.deepEqual(lines.filter((l) => l[3] === "stdout"), [[0, "main", "out one from LOUD", "stdout"], [0, "main", "out two", "stdout"]]);
+    assert.deepEqual(lines.filter((l) => l[3] === "stderr"), [[0, "main", "err one from LOUD", "stderr"]]);
+    assert.equal(logs.length, 3, "only LOUD's lines, each once");
+    // A window that ends before the service existed has none of them; a qualified name and named arguments are read.
+    assert.deepEqual(await sql("select * from table(local_db.public.loud!spcs_get_logs(start_time => '2020-01-01 00:00:00', end_time => '2020-01-02 00:00:00'))"), []);
+
+    const events = await eventually("LOUD's events by SPCS_GET_EVENTS", () => sql("select * from table(loud!spcs_get_events())"), (rows) => rows.some((e) => e.EVENT_NAME === "SERVICE.STATUS_CHANGE"));
+    assert.deepEqual(Object.keys(events[0]), ["TIMESTAMP", "INSTANCE_ID", "CONTAINER_NAME", "SEVERITY", "EVENT_NAME", "EVENT_VALUE"]);
+    const seen = events.map((e) => [e.INSTANCE_ID, e.CONTAINER_NAME, e.SEVERITY, e.EVENT_NAME, JSON.parse(String(e.EVENT_VALUE))]);
+    assert.ok(seen.some(([instance, container, severity, name, v]) => instance === 0 && container === "main" && severity === "INFO" && name === "CONTAINER.STATUS_CHANGE" && v.status === "READY" && v.message === "Running"), JSON.stringify(seen));
+    assert.ok(seen.some(([, , , name, v]) => name === "SERVICE.STATUS_CHANGE" && v.message === "Service is ready"), JSON.stringify(seen));
+
+    const missing = await snow("sql", "-q", "select * from table(nosuch!spcs_get_logs())");
+    assert.notEqual(missing.code, 0);
+    assert.match(missing.stdout + missing.stderr, /Service 'LOCAL_DB\.PUBLIC\.NOSUCH' does not exist or not authorized/);
+    const metrics = await snow("sql", "-q", "select * from table(loud!spcs_get_metrics())");
+    assert.match(metrics.stdout + metrics.stderr, /does not collect platform metrics/);
+  });
+
   it("a failing container: its stderr and a FAILED platform event at ERROR", async function () {
     fs.writeFileSync(path.join(work, "crash.yaml"), chattySpec("INFO", "exit 3"));
     await ok("spcs", "service", "create", "crash", "--compute-pool", "ev_pool", "--spec-path", path.join(work, "crash.yaml"));

@@ -45,9 +45,12 @@ export async function queryRequest(ctx: EndpointContext, req: IncomingMessage, r
 async function runStatement(ctx: EndpointContext, session: EndpointSession, body: Record<string, unknown>, query: URLSearchParams, qid: string, wantsJson: boolean): Promise<Envelope> {
   const sqlText = String(body.sqlText ?? "");
   // describeOnly must not run the statement, and the executor has no describe: fakesnow answers it.
+  let upstreamBody = body;
   if (body.describeOnly !== true) {
     const result = clientSessionStatement(sqlText) ?? (await ctx.executor(sqlText, { ...session.sql }));
-    if (result) {
+    // A statement fakesnow answers with the executor's own SQL (the event-table functions); bindings are the client's and not for it.
+    if (result?.forward !== undefined) upstreamBody = { ...body, sqlText: result.forward, bindings: undefined };
+    else if (result) {
       const refused = await tellFakesnow(ctx, session, result.fakesnow ?? [], qid);
       if (refused) result.rollback?.();
       return refused ?? ok(resultData(result, qid, session.sql));
@@ -56,7 +59,7 @@ async function runStatement(ctx: EndpointContext, session: EndpointSession, body
   // The statement may call service functions: fakesnow's UDF calls back with this statement's token.
   const calls = ctx.functionCalls.open(ctx.address, { queryId: qid, sessionId: String(session.id), sqlText, session: { ...session.sql } });
   const headers = { ...upstreamAuth(session.upstreamToken), ...(wantsJson && { [JSON_RESULT_HEADER]: "json" }), [FUNCTION_CONTEXT_HEADER]: calls.header, [QUERY_ID_HEADER]: qid };
-  const up = await ctx.upstream.post(`/queries/v1/query-request?${query.toString()}`, body, headers).finally(calls.close);
+  const up = await ctx.upstream.post(`/queries/v1/query-request?${query.toString()}`, upstreamBody, headers).finally(calls.close);
   if (up.status >= 500 || (up.status !== 200 && up.body.success !== false)) {
     // fakesnow reports its own bugs as HTTP 500; a 5xx makes the connectors retry for minutes, so the
     // client gets Snowflake's internal-error code at once instead.

@@ -3,6 +3,7 @@ import { accountObjectName, schemaObjectName, type ExecContext } from "./exec-co
 import { currentDatabase, parseIdentifierText, requirePlain, type QualifiedName } from "./identifiers";
 import { literalText, type SqlLiteral } from "./options";
 import { JOB_HISTORY, JOB_HISTORY_NAMES, scalarResult, tableResult } from "./result-sets";
+import { defaultWindow, eventTableQuery, forwardedResult, parseTime, type EventTableFunction } from "./event-table-functions";
 import { serviceLogs } from "./service-logs";
 import { awaitServiceReady, cancelJob, describePool, describeService, finishEndedJobs, qualified, schemaDnsHash } from "./spcs-operations";
 import { sqlError } from "./sql-errors";
@@ -122,8 +123,10 @@ export async function executeFunction(ctx: ExecContext, call: Call): Promise<Sql
     }
     case "SPCS_GET_LOGS":
     case "SPCS_GET_EVENTS":
+      return fromEventTable(ctx, call, a, call.name);
     case "SPCS_GET_METRICS":
-      throw sqlError("unsupported", `Unsupported feature '${call.name}': it reads the event table, which the local platform does not have yet. Use SYSTEM$GET_SERVICE_LOGS('<service>', <instance>, '<container>') for a container's logs.`);
+      // Platform metrics (platformMonitor) are not collected here, so there is nothing to answer with.
+      throw sqlError("unsupported", `Unsupported feature '${call.name}': the local platform does not collect platform metrics (platformMonitor). <service>!SPCS_GET_LOGS() and <service>!SPCS_GET_EVENTS() read the event table.`);
     default:
       throw sqlError("unsupported", `Unsupported feature '${call.name}'.`);
   }
@@ -178,4 +181,16 @@ async function jobHistory(ctx: ExecContext, a: Args): Promise<SqlResult> {
   await finishEndedJobs(ctx.platform);
   const rows = ctx.platform.catalog.jobs.history({ start, end, limit }).map((r) => ({ ...r, managingObject: null }));
   return tableResult(JOB_HISTORY, rows, "select", JOB_HISTORY_NAMES);
+}
+
+/** <svc>!SPCS_GET_LOGS / SPCS_GET_EVENTS([START_TIME => …] [, END_TIME => …]): the service's rows of the event table. */
+async function fromEventTable(ctx: ExecContext, call: Call, a: Args, fn: EventTableFunction): Promise<SqlResult> {
+  if (call.form !== "table") throw sqlError("invalidValue", `SQL compilation error:\n${fn} is a table function: call it as SELECT * FROM TABLE(<service>!${fn}()).`);
+  const key = schemaObjectName(call.target!, ctx.session, fn, "service");
+  if (!(await describeService(ctx.platform, key))) throw sqlError("doesNotExist", `SQL compilation error:\nService '${qualified(key)}' does not exist or not authorized.`);
+  const window = defaultWindow();
+  const what = "a timestamp such as '2026-11-30 08:00:00'";
+  const start = a.text(0, what, "START_TIME");
+  const end = a.text(1, what, "END_TIME");
+  return forwardedResult(eventTableQuery(fn, key, { start: start === undefined ? window.start : parseTime(fn, "START_TIME", start), end: end === undefined ? window.end : parseTime(fn, "END_TIME", end) }));
 }
