@@ -8,7 +8,7 @@ import { engineCall } from "./docker/errors";
 import * as images from "./docker/images";
 import * as logs from "./docker/logs";
 import * as networks from "./docker/networks";
-import { dockerClient } from "./docker/options";
+import { dockerClient, engineAddress } from "./docker/options";
 import * as volumes from "./docker/volumes";
 
 /**
@@ -44,7 +44,7 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   private call<A extends unknown[], T>(op: (api: Dockerode, ...args: A) => Promise<T>, ...args: A): Promise<T> {
-    return timed(`engine.${op.name}`, () => engineCall(() => op(this.api, ...args)));
+    return timed(`engine.${op.name}`, () => engineCall(() => op(this.api, ...args), engineAddress(this.dockerHost)));
   }
 
   listContainers = (labelFilters: string[]): Promise<ManagedObject[]> => this.call(containers.listContainers, labelFilters);

@@ -29,7 +29,7 @@ namespace PulumiSpcs.Spcs
         public Output<bool> AutoResume { get; private set; } = null!;
 
         /// <summary>
-        /// Idle seconds before auto-suspend; 0 is off.
+        /// AUTO_SUSPEND_SECS: seconds a RUNNING service may be idle (no service function calls) before the platform suspends it; 0 never. As in SPCS, services with a public endpoint never auto-suspend.
         /// </summary>
         [Output("autoSuspendSecs")]
         public Output<int> AutoSuspendSecs { get; private set; } = null!;
@@ -329,6 +329,12 @@ namespace PulumiSpcs.Spcs
         public Input<bool>? AutoResume { get; set; }
 
         /// <summary>
+        /// AUTO_SUSPEND_SECS: seconds a RUNNING service may be idle (no service function calls) before the platform suspends it; 0 never. As in SPCS, services with a public endpoint never auto-suspend.
+        /// </summary>
+        [Input("autoSuspendSecs")]
+        public Input<int>? AutoSuspendSecs { get; set; }
+
+        /// <summary>
         /// Free-text comment.
         /// </summary>
         [Input("comment")]
@@ -450,6 +456,7 @@ namespace PulumiSpcs.Spcs
         {
             Adopt = false;
             AutoResume = true;
+            AutoSuspendSecs = 0;
             MinInstances = 1;
             ReadyTimeoutSeconds = 300;
             Suspended = false;

@@ -23,12 +23,12 @@ export async function ignoreMissing<T>(p: Promise<T>): Promise<T | undefined> {
  * under way, a network in use). The message stays the engine's own. Errors already in the platform's
  * terms (SpcsError, RuntimeError) pass through.
  */
-export function translateEngineError(e: unknown): unknown {
+export function translateEngineError(e: unknown, engineAddress?: string): unknown {
   if (isSpcsError(e) || isRuntimeError(e) || typeof e !== "object" || e === null) return e;
   const err = e as { code?: string; syscall?: string; address?: string; message?: string };
   const message = String(err.message ?? e);
   const code = engineErrorCode(err.code, err.syscall, statusOf(e), message);
-  return code ? new RuntimeError(code, message, code === "unreachable" ? err.address : undefined, { cause: e }) : e;
+  return code ? new RuntimeError(code, message, code === "unreachable" ? (err.address ?? engineAddress) : undefined, { cause: e }) : e;
 }
 
 function engineErrorCode(errno: string | undefined, syscall: string | undefined, status: number | undefined, message: string): RuntimeErrorCode | undefined {
@@ -42,12 +42,15 @@ function engineErrorCode(errno: string | undefined, syscall: string | undefined,
   return "engine";
 }
 
-/** Runs one engine call, its failure translated. */
-export async function engineCall<T>(call: () => Promise<T>): Promise<T> {
+/**
+ * Runs one engine call, its failure translated. `engineAddress` names the engine when the socket error does
+ * not (a connection that breaks mid-call, EPIPE or ECONNRESET, carries no address; a refused connect does).
+ */
+export async function engineCall<T>(call: () => Promise<T>, engineAddress?: string): Promise<T> {
   try {
     return await call();
   } catch (e) {
-    throw translateEngineError(e);
+    throw translateEngineError(e, engineAddress);
   }
 }
 

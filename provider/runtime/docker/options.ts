@@ -12,3 +12,9 @@ export function dockerOptions(host?: string): Dockerode.DockerOptions {
   const u = new URL(host.replace(/^tcp:/, "http:"));
   return { host: u.hostname, port: Number(u.port || 2375), protocol: u.protocol === "https:" ? "https" : "http" };
 }
+
+/** Where the engine is, as an error names it: the socket path or host:port (dockerode's default socket when unset). */
+export function engineAddress(host?: string): string {
+  const o = dockerOptions(host);
+  return o.socketPath ? String(o.socketPath) : o.host ? `${o.host}:${o.port}` : "/var/run/docker.sock";
+}

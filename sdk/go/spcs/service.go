@@ -20,7 +20,7 @@ type Service struct {
 	Adopt pulumi.BoolOutput `pulumi:"adopt"`
 	// Resume on use when suspended.
 	AutoResume pulumi.BoolOutput `pulumi:"autoResume"`
-	// Idle seconds before auto-suspend; 0 is off.
+	// AUTO_SUSPEND_SECS: seconds a RUNNING service may be idle (no service function calls) before the platform suspends it; 0 never. As in SPCS, services with a public endpoint never auto-suspend.
 	AutoSuspendSecs pulumi.IntOutput `pulumi:"autoSuspendSecs"`
 	// Free-text comment.
 	Comment pulumi.StringPtrOutput `pulumi:"comment"`
@@ -120,6 +120,9 @@ func NewService(ctx *pulumi.Context,
 	if args.AutoResume == nil {
 		args.AutoResume = pulumi.BoolPtr(true)
 	}
+	if args.AutoSuspendSecs == nil {
+		args.AutoSuspendSecs = pulumi.IntPtr(0)
+	}
 	if args.MinInstances == nil {
 		args.MinInstances = pulumi.IntPtr(1)
 	}
@@ -186,6 +189,8 @@ type serviceArgs struct {
 	Adopt *bool `pulumi:"adopt"`
 	// Resume on use when suspended.
 	AutoResume *bool `pulumi:"autoResume"`
+	// AUTO_SUSPEND_SECS: seconds a RUNNING service may be idle (no service function calls) before the platform suspends it; 0 never. As in SPCS, services with a public endpoint never auto-suspend.
+	AutoSuspendSecs *int `pulumi:"autoSuspendSecs"`
 	// Free-text comment.
 	Comment *string `pulumi:"comment"`
 	// Compute pool the service runs in.
@@ -226,6 +231,8 @@ type ServiceArgs struct {
 	Adopt pulumi.BoolPtrInput
 	// Resume on use when suspended.
 	AutoResume pulumi.BoolPtrInput
+	// AUTO_SUSPEND_SECS: seconds a RUNNING service may be idle (no service function calls) before the platform suspends it; 0 never. As in SPCS, services with a public endpoint never auto-suspend.
+	AutoSuspendSecs pulumi.IntPtrInput
 	// Free-text comment.
 	Comment pulumi.StringPtrInput
 	// Compute pool the service runs in.
@@ -357,7 +364,7 @@ func (o ServiceOutput) AutoResume() pulumi.BoolOutput {
 	return o.ApplyT(func(v *Service) pulumi.BoolOutput { return v.AutoResume }).(pulumi.BoolOutput)
 }
 
-// Idle seconds before auto-suspend; 0 is off.
+// AUTO_SUSPEND_SECS: seconds a RUNNING service may be idle (no service function calls) before the platform suspends it; 0 never. As in SPCS, services with a public endpoint never auto-suspend.
 func (o ServiceOutput) AutoSuspendSecs() pulumi.IntOutput {
 	return o.ApplyT(func(v *Service) pulumi.IntOutput { return v.AutoSuspendSecs }).(pulumi.IntOutput)
 }

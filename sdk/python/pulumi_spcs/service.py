@@ -26,6 +26,7 @@ class ServiceArgs:
                  schema: pulumi.Input[_builtins.str],
                  adopt: pulumi.Input[Optional[_builtins.bool]] = None,
                  auto_resume: pulumi.Input[Optional[_builtins.bool]] = None,
+                 auto_suspend_secs: pulumi.Input[Optional[_builtins.int]] = None,
                  comment: pulumi.Input[Optional[_builtins.str]] = None,
                  external_access_integrations: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  max_instances: pulumi.Input[Optional[_builtins.int]] = None,
@@ -47,6 +48,7 @@ class ServiceArgs:
         :param pulumi.Input[_builtins.str] schema: Schema, an unquoted identifier.
         :param pulumi.Input[_builtins.bool] adopt: Take over an object of this name that already exists on the platform instead of failing with 'already exists' (pulumi import does not work for dynamic providers); the next preview shows where it differs from the program. Create-time only.
         :param pulumi.Input[_builtins.bool] auto_resume: Resume on use when suspended.
+        :param pulumi.Input[_builtins.int] auto_suspend_secs: AUTO_SUSPEND_SECS: seconds a RUNNING service may be idle (no service function calls) before the platform suspends it; 0 never. As in SPCS, services with a public endpoint never auto-suspend.
         :param pulumi.Input[_builtins.str] comment: Free-text comment.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] external_access_integrations: External access integrations (egress).
         :param pulumi.Input[_builtins.int] max_instances: Maximum instances. Default: minInstances.
@@ -72,6 +74,10 @@ class ServiceArgs:
             auto_resume = True
         if auto_resume is not None:
             pulumi.set(__self__, "auto_resume", auto_resume)
+        if auto_suspend_secs is None:
+            auto_suspend_secs = 0
+        if auto_suspend_secs is not None:
+            pulumi.set(__self__, "auto_suspend_secs", auto_suspend_secs)
         if comment is not None:
             pulumi.set(__self__, "comment", comment)
         if external_access_integrations is not None:
@@ -164,6 +170,18 @@ class ServiceArgs:
     @auto_resume.setter
     def auto_resume(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "auto_resume", value)
+
+    @_builtins.property
+    @pulumi.getter(name="autoSuspendSecs")
+    def auto_suspend_secs(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        AUTO_SUSPEND_SECS: seconds a RUNNING service may be idle (no service function calls) before the platform suspends it; 0 never. As in SPCS, services with a public endpoint never auto-suspend.
+        """
+        return pulumi.get(self, "auto_suspend_secs")
+
+    @auto_suspend_secs.setter
+    def auto_suspend_secs(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "auto_suspend_secs", value)
 
     @_builtins.property
     @pulumi.getter
@@ -330,6 +348,7 @@ class Service(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  adopt: pulumi.Input[Optional[_builtins.bool]] = None,
                  auto_resume: pulumi.Input[Optional[_builtins.bool]] = None,
+                 auto_suspend_secs: pulumi.Input[Optional[_builtins.int]] = None,
                  comment: pulumi.Input[Optional[_builtins.str]] = None,
                  compute_pool: pulumi.Input[Optional[_builtins.str]] = None,
                  database: pulumi.Input[Optional[_builtins.str]] = None,
@@ -354,6 +373,7 @@ class Service(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.bool] adopt: Take over an object of this name that already exists on the platform instead of failing with 'already exists' (pulumi import does not work for dynamic providers); the next preview shows where it differs from the program. Create-time only.
         :param pulumi.Input[_builtins.bool] auto_resume: Resume on use when suspended.
+        :param pulumi.Input[_builtins.int] auto_suspend_secs: AUTO_SUSPEND_SECS: seconds a RUNNING service may be idle (no service function calls) before the platform suspends it; 0 never. As in SPCS, services with a public endpoint never auto-suspend.
         :param pulumi.Input[_builtins.str] comment: Free-text comment.
         :param pulumi.Input[_builtins.str] compute_pool: Compute pool the service runs in.
         :param pulumi.Input[_builtins.str] database: Database, an unquoted identifier.
@@ -397,6 +417,7 @@ class Service(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  adopt: pulumi.Input[Optional[_builtins.bool]] = None,
                  auto_resume: pulumi.Input[Optional[_builtins.bool]] = None,
+                 auto_suspend_secs: pulumi.Input[Optional[_builtins.int]] = None,
                  comment: pulumi.Input[Optional[_builtins.str]] = None,
                  compute_pool: pulumi.Input[Optional[_builtins.str]] = None,
                  database: pulumi.Input[Optional[_builtins.str]] = None,
@@ -428,6 +449,9 @@ class Service(pulumi.CustomResource):
             if auto_resume is None:
                 auto_resume = True
             __props__.__dict__["auto_resume"] = auto_resume
+            if auto_suspend_secs is None:
+                auto_suspend_secs = 0
+            __props__.__dict__["auto_suspend_secs"] = auto_suspend_secs
             __props__.__dict__["comment"] = comment
             if compute_pool is None and not opts.urn:
                 raise TypeError("Missing required property 'compute_pool'")
@@ -456,7 +480,6 @@ class Service(pulumi.CustomResource):
                 suspended = False
             __props__.__dict__["suspended"] = suspended
             __props__.__dict__["using"] = using
-            __props__.__dict__["auto_suspend_secs"] = None
             __props__.__dict__["containers"] = None
             __props__.__dict__["created_on"] = None
             __props__.__dict__["current_instances"] = None
@@ -568,7 +591,7 @@ class Service(pulumi.CustomResource):
     @pulumi.getter(name="autoSuspendSecs")
     def auto_suspend_secs(self) -> pulumi.Output[_builtins.int]:
         """
-        Idle seconds before auto-suspend; 0 is off.
+        AUTO_SUSPEND_SECS: seconds a RUNNING service may be idle (no service function calls) before the platform suspends it; 0 never. As in SPCS, services with a public endpoint never auto-suspend.
         """
         return pulumi.get(self, "auto_suspend_secs")
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { SpcsError } from "../../../provider/common/errors";
 import { translateEngineError } from "../../../provider/runtime/docker/errors";
+import { engineAddress } from "../../../provider/runtime/docker/options";
 import { engineUnreachable, isRuntimeError, type RuntimeErrorCode } from "../../../provider/runtime/runtime-error";
 
 /** An error shaped as dockerode throws them: the Engine API's status and JSON message. */
@@ -45,6 +46,12 @@ describe("runtime: engine errors in the port's codes", function () {
     const e = engineUnreachable(translateEngineError(socketError("ECONNREFUSED", "connect", "127.0.0.1:2375")));
     assert.equal(e?.code, "engine-unreachable");
     assert.match(e!.message, /^The Docker engine at 127\.0\.0\.1:2375 is not answering \(connect ECONNREFUSED 127\.0\.0\.1:2375\)\. What was recorded so far is kept; nothing was removed\.\n {2}fix: start the engine again/);
+    // A connection that breaks mid-call carries no address: the engine's own address names it.
+    const broken = engineUnreachable(translateEngineError(socketError("EPIPE", "write"), "/var/run/docker.sock"));
+    assert.match(broken!.message, /^The Docker engine at \/var\/run\/docker\.sock is not answering \(write EPIPE\)/);
+    assert.equal(engineAddress(undefined), "/var/run/docker.sock");
+    assert.equal(engineAddress("unix:///run/user/1000/docker.sock"), "/run/user/1000/docker.sock");
+    assert.equal(engineAddress("tcp://10.0.0.5:2376"), "10.0.0.5:2376");
     assert.equal(engineUnreachable(translateEngineError(apiError(404, "no such container"))), undefined);
     assert.equal(engineUnreachable(new Error("boom")), undefined);
   });
