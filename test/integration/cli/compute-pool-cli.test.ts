@@ -3,19 +3,13 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { runCli } from "../../../provider/cli/main";
+import { runSpcs } from "../../support/spcs-cli";
 import { SHOW_COMPUTE_POOLS_COLUMNS, SHOW_COMPUTE_POOLS_NARROW } from "../../../provider/cli/compute-pool-commands";
 import { sqlColumnName } from "../../../provider/cli/table";
 
 const REPO_ROOT = path.resolve(__dirname, "../../../..");
 
-/** The CLI in-process, with an environment of the test's own (no SPCS_* from the machine leaks in). */
-async function spcs(env: NodeJS.ProcessEnv, ...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env });
-  return { code, stdout, stderr };
-}
+const spcs = runSpcs;
 
 describe("integration: spcs compute-pool verbs against a real catalog", function () {
   let home: string;

@@ -2,17 +2,11 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { runCli } from "../../../provider/cli/main";
+import { runSpcs } from "../../support/spcs-cli";
 import { SHOW_NETWORK_RULES_COLUMNS, SHOW_NETWORK_RULES_NARROW } from "../../../provider/cli/egress-commands";
 import { sqlColumnName } from "../../../provider/cli/table";
 
-/** The CLI in-process, with an environment of the test's own. */
-async function spcs(env: NodeJS.ProcessEnv, ...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env });
-  return { code, stdout, stderr };
-}
+const spcs = runSpcs;
 
 const header = (out: string) => out.split("\n")[1].split("|").slice(1, -1).map((h) => h.trim());
 

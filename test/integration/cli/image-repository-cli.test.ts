@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
-import { runCli } from "../../../provider/cli/main";
+import { runSpcs } from "../../support/spcs-cli";
 import { SHOW_IMAGE_REPOSITORIES_COLUMNS, SHOW_IMAGES_COLUMNS } from "../../../provider/cli/image-repository-commands";
 import { sqlColumnName } from "../../../provider/cli/table";
 import { snowflakeTimestamp } from "../../../provider/cli/sql-row";
@@ -17,12 +17,7 @@ let REGISTRY = "";
 /** A fixed path of our own in that shared registry, emptied before and after. */
 const REPO_PATH = "spcs_cli_it/public/cli_repo";
 
-async function spcs(env: NodeJS.ProcessEnv, ...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env });
-  return { code, stdout, stderr };
-}
+const spcs = runSpcs;
 
 const sha256 = (b: Buffer) => `sha256:${createHash("sha256").update(b).digest("hex")}`;
 

@@ -2,15 +2,10 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { runCli } from "../../../provider/cli/main";
+import { runSpcs } from "../../support/spcs-cli";
 import { platformEnv, startTestPlatform } from "../../support/test-platform";
 
-async function spcs(env: NodeJS.ProcessEnv, ...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env });
-  return { code, stdout, stderr };
-}
+const spcs = runSpcs;
 
 describe("integration: spcs platform status", function () {
   let home: string;

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { CliContext } from "../../../provider/cli/cli-context";
 import { printLogs } from "../../../provider/cli/logs-command";
-import { runCli } from "../../../provider/cli/main";
+import { runSpcs } from "../../support/spcs-cli";
 import {
   SHOW_ENDPOINTS_NARROW,
   SHOW_SERVICES_NARROW,
@@ -52,12 +52,7 @@ const tableHeader = (out: string) => out.split("\n")[1].split("|").slice(1, -1).
 describe("integration: spcs service verbs against a running service", function () {
   let tp: TestPlatform;
   let env: NodeJS.ProcessEnv;
-  const spcs = async (...argv: string[]) => {
-    let stdout = "";
-    let stderr = "";
-    const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env });
-    return { code, stdout, stderr };
-  };
+  const spcs = (...argv: string[]) => runSpcs(env, ...argv);
   const ok = async (...argv: string[]) => {
     const r = await spcs(...argv);
     assert.equal(r.code, 0, `spcs ${argv.join(" ")} failed: ${r.stderr}`);

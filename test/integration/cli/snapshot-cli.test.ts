@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { runCli } from "../../../provider/cli/main";
+import { runSpcs } from "../../support/spcs-cli";
 import { SHOW_SNAPSHOTS_COLUMNS } from "../../../provider/cli/snapshot-commands";
 import { sqlColumnName } from "../../../provider/cli/table";
 import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
@@ -20,12 +20,7 @@ const SPEC: RuntimeSpec = {
 describe("integration: spcs snapshot verbs and drop --force against a service with a block volume", function () {
   let tp: TestPlatform;
   let env: NodeJS.ProcessEnv;
-  const spcs = async (...argv: string[]) => {
-    let stdout = "";
-    let stderr = "";
-    const code = await runCli(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env });
-    return { code, stdout, stderr };
-  };
+  const spcs = (...argv: string[]) => runSpcs(env, ...argv);
   const ok = async (...argv: string[]) => {
     const r = await spcs(...argv);
     assert.equal(r.code, 0, `spcs ${argv.join(" ")} failed: ${r.stderr}`);
