@@ -4,10 +4,11 @@
  * httpd for a small file (latency per request; the paths take turns request by request) and a 100 MiB
  * file (throughput; downloads alternate), so both paths see the same machine load. The direct path is the instance's address
  * on the platform network (the host routes to it); the ingress path is the service's `ingressUrl`:
- * Docker's port proxy on 127.0.0.1, the ingress proxy, then the instance.
+ * Docker's port proxy on 127.0.0.1, the ingress (haproxy), then the instance.
  *
  *     node dist/bench/ingress/ingress-bench.js      # one JSON line per measurement
  */
+import * as fs from "node:fs";
 import * as http from "node:http";
 import * as net from "node:net";
 import * as path from "node:path";
@@ -16,6 +17,7 @@ import { benchResult, type BenchResult } from "../bench-result";
 import { managedLabels } from "../../provider/common/labels";
 import type { Platform } from "../../provider/platform/platform";
 import { ensureIngressImage } from "../../provider/objects/services/ingress-image";
+import { CONFIG_MOUNT, HAPROXY_CFG } from "../../provider/objects/services/ingress-proxy/haproxy-config";
 import { withPlatformNetworks } from "../../provider/objects/workloads/platform-networks";
 import type { RuntimeSpec } from "../../provider/model/runtime-spec";
 import { netnsContainerName, platformNetworkName } from "../../provider/model/service-naming";
@@ -61,28 +63,49 @@ export async function runIngressBench(): Promise<BenchResult[]> {
 
 const relayName = (home: string) => `pulumi-spcs-bench-relay-${path.basename(home)}`;
 /** A byte relay: what any proxy in the ingress's place costs at least (no HTTP parsing, no headers, no lookups). */
-const RELAY_CODE = `require("net").createServer((c) => { const u = require("net").connect(8080, process.env.TARGET); c.pipe(u).pipe(c); c.on("error", () => u.destroy()); u.on("error", () => c.destroy()); }).listen(8080, () => console.log("listening"));`;
+const relayConfig = (instance: string) => `global
+  maxconn 4096
+defaults
+  mode tcp
+  timeout connect 5s
+  timeout client 60s
+  timeout server 60s
+listen relay
+  bind :8080
+  server instance ${instance}:8080
+`;
 
 /**
- * The floor: a bare TCP relay in the ingress's place (same image, same networks, published by Docker on
- * 127.0.0.1 the same way) in front of the same instance. Returns its URL.
+ * The floor: a bare TCP relay in the ingress's place (haproxy in TCP mode, the same image and networks,
+ * published by Docker on 127.0.0.1 the same way) in front of the same instance. Returns its URL.
  */
 async function startRelay(platform: Platform, instance: string): Promise<string> {
   const image = await ensureIngressImage(platform.docker);
   const port = await freePort();
   const name = relayName(platform.config.home);
+  const dir = path.join(platform.config.home, "bench-relay");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, HAPROXY_CFG), relayConfig(instance));
   await platform.docker.removeContainer(name);
   await withPlatformNetworks(platform, async (networks) => {
     const id = await platform.docker.createContainer({
       name, image, labels: managedLabels(platform.config.home, "service-ingress", name),
-      entrypoint: ["/usr/bin/node", "-e", RELAY_CODE], env: { TARGET: instance },
+      mounts: [{ source: dir, target: CONFIG_MOUNT, readOnly: true }],
       network: { name: networks.egress, aliases: [] }, publish: [8080], hostPorts: { 8080: port },
     });
     await platform.docker.connect(id, networks.internal, []);
   });
   await platform.docker.startContainer(name);
-  for (let i = 0; i < 100 && !(await platform.docker.logsOfCurrentStart(name)).includes("listening"); i++) await new Promise((r) => setTimeout(r, 100));
-  return `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      await get(url, "/small.txt", undefined);
+      return url;
+    } catch (e) {
+      if (i >= 100) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 function freePort(): Promise<number> {
@@ -124,7 +147,7 @@ async function measure(paths: { ingress: string; direct: string; relay: string }
     result("ingress.latency.new-connection", "ms", fresh, `median of ${REQUESTS / 4} GETs each on a new connection, vs the same straight to the instance`),
     // A rate: higher is better, the goal is a ratio >= 0.8.
     result("ingress.throughput", "MB/s", rate, `median of ${DOWNLOADS} downloads of ${BIG_MB} MiB, vs the same straight to the instance; higher is better, goal >= 0.8`),
-    result("ingress.floor.latency.new-connection", "ms", { ingress: relayed.ingress, direct: fresh.direct }, "the floor: a bare TCP relay (node, no HTTP) in the ingress's place, each GET on a new connection, vs the same straight to the instance"),
+    result("ingress.floor.latency.new-connection", "ms", { ingress: relayed.ingress, direct: fresh.direct }, "the floor: a bare TCP relay (haproxy in TCP mode, no HTTP) in the ingress's place, each GET on a new connection, vs the same straight to the instance"),
   ];
 }
 

@@ -42,7 +42,8 @@ export const SPCS_ERROR_CODES = {
   "job-timeout": "A synchronous job did not finish within its timeout and was cancelled.",
   "job-vanished": "A job was dropped while a wait for it was running.",
   "ingress-not-listening": "A service's ingress proxy did not start listening in time.",
-  "ingress-image-build": "Building the platform's ingress image (node and the ingress proxy) failed.",
+  "ingress-image-build": "Building the platform's ingress image (haproxy from Debian's packages) failed.",
+  "ingress-config-invalid": "A service's ingress settings hold a value the ingress cannot carry safely (a DNS name, a CORS list, a user name).",
   "wait-timeout": "A wait without a message of its own ran out of time.",
   // Images, registry and custom runtime environments
   "image-not-found": "An image, tag or digest is not in the registry.",

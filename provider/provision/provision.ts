@@ -9,6 +9,7 @@ import { ensureRegistry, registryServerStatus } from "./registry-server";
 import { ensureSqlEndpoint, sqlEndpointStatus, stopSqlEndpoint } from "./sql-endpoint";
 import type { PartStatus, PlatformStatus } from "./part-status";
 import { ensureIngressImage } from "../objects/services/ingress-image";
+import { ensureHaproxyPackages } from "./haproxy-packages";
 import { DockerRuntime } from "../runtime/docker-runtime";
 
 export type { PartStatus, PlatformStatus } from "./part-status";
@@ -36,6 +37,7 @@ export async function platformUp(config: PlatformConfig, log: (line: string) => 
     parts.push(await ensureBaseImage(config, log));
     await recordIngressSettings(config);
     // Built now so the first public endpoint does not wait for it (ingress.ts builds it when missing).
+    await ensureHaproxyPackages(log);
     await ensureIngressImage(new DockerRuntime(config.dockerHost));
     if (opts.runtimeImage !== false) {
       await ensureRuntimePackages(log);

@@ -89,3 +89,26 @@ export async function aptInstall(pkgs: string[], log: (line: string) => void): P
   log(`apt-get install ${missing.join(" ")}`);
   await runLogged("apt-get", ["install", "-y", "-q", "--no-install-recommends", ...missing], () => undefined, { env });
 }
+
+/**
+ * Downloads Debian packages' .deb files into `dir` without installing them (`apt-get download`), running
+ * `apt-get update` first when apt knows none of them yet (a fresh machine).
+ */
+export async function aptDownload(pkgs: string[], dir: string, log: (line: string) => void): Promise<void> {
+  if (!which("apt-get")) {
+    throw new SpcsError("provision-unsupported", `the ingress needs Debian's ${pkgs.join(", ")} and this machine has no apt-get`, "run the platform on Debian 12 (bookworm) or a derivative");
+  }
+  // Root's download runs as root (apt's sandbox user cannot write a root-owned folder).
+  const args = ["-o", "APT::Sandbox::User=root", "download", ...pkgs];
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  log(`apt-get download ${pkgs.join(" ")}`);
+  try {
+    await runLogged("apt-get", args, () => undefined, { cwd: dir, env });
+  } catch (e) {
+    if (aptUpdated) throw e;
+    log("apt-get update");
+    await runLogged("apt-get", ["update", "-q"], () => undefined, { env });
+    aptUpdated = true;
+    await runLogged("apt-get", args, () => undefined, { cwd: dir, env });
+  }
+}

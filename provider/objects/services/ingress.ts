@@ -7,7 +7,8 @@ import { LABEL_CONTAINER, LABEL_INGRESS_CONFIG, LABEL_INGRESS_PORTS, LABEL_POOL,
 import type { ServiceKey, ServiceRow } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
 import { wakeDir } from "../../common/home-layout";
-import { INGRESS_CONFIG_ENV, INGRESS_LISTENING, WAKE_MOUNT } from "./ingress-proxy/ingress-proxy-config";
+import { INGRESS_LISTENING, WAKE_MOUNT } from "./ingress-proxy/ingress-proxy-config";
+import { CONFIG_MOUNT, haproxySetup, type HaproxySetup } from "./ingress-proxy/haproxy-config";
 import { ensureIngressImage } from "./ingress-image";
 import { ingressProxyConfig, ingressConfigDigest } from "./ingress-settings";
 import { withPlatformNetworks } from "../workloads/platform-networks";
@@ -26,11 +27,13 @@ const PUBLISH_ATTEMPTS = 3;
 
 /**
  * The service's load-balanced ingress, SPCS's public endpoint: one platform-owned container per service
- * with public endpoints, running the ingress proxy (ingress-proxy/, on Node, image from ingress-image.ts).
- * It publishes each public endpoint's port on 127.0.0.1 and sends every HTTP request to an instance
- * under the service's DNS name, looked up afresh (see upstream.ts), so requests spread over the
- * instances that are READY (only those carry the name) and none goes to an instance that is leaving. It
- * adds SPCS's ingress headers, applies `corsSettings` and closes idle connections (ingress-settings.ts).
+ * with public endpoints, running haproxy from Debian's packages (image from ingress-image.ts, configuration
+ * from ingress-proxy/haproxy-config.ts, mounted from the platform home). It publishes each public
+ * endpoint's port on 127.0.0.1 and sends every HTTP request to an instance under the service's DNS name,
+ * which haproxy's resolver follows on Docker's DNS every 200 ms, so requests spread over the instances
+ * that are READY (only those carry the name) and none goes to an instance that is leaving. It adds SPCS's
+ * ingress headers, applies `corsSettings` and closes idle connections (ingress-settings.ts); with no
+ * instance it asks for a resume and holds the request (ingress-proxy/ingress-lua.ts).
  * Its host ports are chosen once and kept in the platform home, so `ingressUrl` stays the same for the
  * service's life: upgrades, scaling, suspend and resume, repairs, and a change of its settings.
  *
@@ -47,6 +50,7 @@ export async function ensureIngress(platform: Platform, svc: ServiceRow, spec: R
   const wanted: IngressPorts = Object.fromEntries(ports.filter((p) => recorded[p]).map((p) => [p, recorded[p]]));
   const config = ingressProxyConfig(platform.config, svc, spec);
   const digest = ingressConfigDigest(config);
+  const setup = haproxySetup(config); // bad settings fail here, before the running ingress goes
   const info = await platform.docker.inspectContainer(name);
   if (info && ports.every((p) => wanted[p]) && info.labels[LABEL_INGRESS_PORTS] === JSON.stringify(wanted) && info.labels[LABEL_SERVICE] === qualified(k) && info.labels[LABEL_INGRESS_CONFIG] === digest) {
     await platform.docker.startContainer(info.id); // stopped (suspended, or by hand): as it was
@@ -58,7 +62,7 @@ export async function ensureIngress(platform: Platform, svc: ServiceRow, spec: R
     for (const p of ports) wanted[p] ??= await freeLoopbackPort();
     writeIngressPorts(home, k, wanted);
     try {
-      await startIngressContainer(platform, svc, name, image, wanted, JSON.stringify(config), digest);
+      await startIngressContainer(platform, svc, name, image, wanted, setup, digest);
       return;
     } catch (e) {
       await platform.docker.removeContainer(name);
@@ -69,8 +73,9 @@ export async function ensureIngress(platform: Platform, svc: ServiceRow, spec: R
   }
 }
 
-async function startIngressContainer(platform: Platform, svc: ServiceRow, name: string, image: string, ports: IngressPorts, config: string, digest: string): Promise<void> {
+async function startIngressContainer(platform: Platform, svc: ServiceRow, name: string, image: string, ports: IngressPorts, setup: HaproxySetup, digest: string): Promise<void> {
   const k: ServiceKey = { database: svc.databaseName, schema: svc.schemaName, name: svc.name };
+  const configDir = writeConfigDir(platform.config.home, k, setup);
   const endpointPorts = Object.keys(ports).map(Number);
   await withPlatformNetworks(platform, async (networks) => {
     const id = await platform.docker.createContainer({
@@ -84,9 +89,12 @@ async function startIngressContainer(platform: Platform, svc: ServiceRow, name: 
         [LABEL_INGRESS_PORTS]: JSON.stringify(ports),
         [LABEL_INGRESS_CONFIG]: digest,
       },
-      env: { [INGRESS_CONFIG_ENV]: config },
-      // Where a request to a suspended service asks the platform agent to resume it (AUTO_RESUME).
-      mounts: [{ source: ensureWakeDir(platform.config.home), target: WAKE_MOUNT }],
+      env: setup.env,
+      mounts: [
+        { source: configDir, target: CONFIG_MOUNT, readOnly: true },
+        // Where a request to a suspended service asks the platform agent to resume it (AUTO_RESUME).
+        { source: ensureWakeDir(platform.config.home), target: WAKE_MOUNT },
+      ],
       network: { name: networks.egress, aliases: [] },
       publish: endpointPorts,
       hostPorts: ports,
@@ -101,6 +109,19 @@ async function startIngressContainer(platform: Platform, svc: ServiceRow, name: 
   });
   await platform.docker.startContainer(name);
   await awaitListening(platform, name);
+}
+
+/** The ingress's configuration folder in the platform home, written afresh (its container is gone by now). */
+function writeConfigDir(home: string, k: ServiceKey, setup: HaproxySetup): string {
+  const dir = configDir(home, k);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(setup.files)) fs.writeFileSync(path.join(dir, file), text);
+  return dir;
+}
+
+function configDir(home: string, k: ServiceKey): string {
+  return path.join(home, "ingress", `${qualified(k).toLowerCase()}.d`);
 }
 
 function ensureWakeDir(home: string): string {
@@ -127,6 +148,7 @@ export async function stopIngress(platform: Platform, k: ServiceKey): Promise<vo
 export async function removeIngress(platform: Platform, k: ServiceKey): Promise<void> {
   await platform.docker.removeContainer(ingressContainerName(platform.config.home, k));
   fs.rmSync(portsFile(platform.config.home, k), { force: true });
+  fs.rmSync(configDir(platform.config.home, k), { recursive: true, force: true });
 }
 
 /** What differs from a running ingress publishing the spec's public ports; empty when as deployed. */

@@ -1,13 +1,10 @@
 /**
- * What the ingress proxy (ingress-proxy-main.ts, run by Node inside the service's ingress container) is
- * told at start, in the environment variable INGRESS_CONFIG_ENV as JSON. The platform builds it from the
- * service's spec and the platform's settings (ingress.ts); a change makes a new container on the same ports.
- *
- * This folder is copied into the ingress image as it is compiled: it imports Node's modules and its own
- * files only.
+ * What a service's ingress is set up from: the platform builds it from the service's spec and the
+ * platform's settings (ingress-settings.ts), haproxy-config.ts turns it into haproxy's configuration and
+ * environment; a change makes a new container on the same ports (its digest is a label).
  */
 export interface IngressProxyConfig {
-  /** The service's DNS name: only READY instances carry it, so it is resolved for every request. */
+  /** The service's DNS name: only READY instances carry it, so haproxy follows it (every 200 ms). */
   dnsName: string;
   /** `DB.SCHEMA.NAME`: the wake file a request to a suspended service leaves (AUTO_RESUME). */
   service: string;
@@ -36,8 +33,7 @@ export interface CorsConfig {
   "Access-Control-Expose-Headers"?: string[];
 }
 
-export const INGRESS_CONFIG_ENV = "SPCS_INGRESS_CONFIG";
-/** What the proxy prints once every listener is up: the platform hands out the URL after it. */
+/** What the ingress prints once every listener is up (ingress-lua.ts): the platform hands out the URL after it. */
 export const INGRESS_LISTENING = "ingress: listening";
 /** Where the ingress sees the platform's wake folder (agent/platform-agent.ts). */
 export const WAKE_MOUNT = "/spcs-wake";
