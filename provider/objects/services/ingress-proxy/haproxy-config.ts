@@ -56,7 +56,7 @@ export function haproxySetup(config: IngressProxyConfig): HaproxySetup {
       files[originsFile(port)] = originList(endpoint.cors);
       Object.assign(env, corsEnv(port, endpoint.cors, config.service));
     }
-    sections.push(frontend(config, endpoint, port), backend(port, dns));
+    sections.push(frontend(config, endpoint, port), backend(port, dns), hold(port, dns));
   }
   files[HAPROXY_CFG] = sections.join("\n") + "\n";
   return { files, env };
@@ -81,7 +81,6 @@ defaults
   retries 10
   option redispatch 1
   retry-on conn-failure empty-response
-  default-server init-addr none resolvers docker resolve-prefer ipv4
   http-error status 503 content-type "text/plain; charset=utf-8" lf-string "no instance of %[env(SPCS_DNS_NAME)] is READY\\n"
   http-error status 502 content-type "text/plain; charset=utf-8" string "the service did not answer\\n"
   http-error status 504 content-type "text/plain; charset=utf-8" string "the service did not answer within the idle timeout\\n"
@@ -140,13 +139,33 @@ function frontend(config: IngressProxyConfig, endpoint: IngressEndpointConfig, p
   if (config.executeAsCaller) lines.push(`  http-request set-header Sf-Context-Current-User-Token "%[lua.spcs_caller_token]"`);
   for (const name of STRIPPED_RESPONSE_HEADERS) lines.push(`  http-response del-header ${name}`);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) lines.push(`  http-response set-header ${name} ${value}`);
-  // No instance carries the name (none READY yet, or the service is suspended): wake it and hold the request.
-  lines.push(`  http-request lua.spcs_hold be_${port} if { nbsrv(be_${port}) eq 0 }`, `  default_backend be_${port}`, "");
+  lines.push(`  default_backend be_${port}`, "");
   return lines.join("\n");
 }
 
+/** Slots for the READY instances, as Docker's DNS answers the service's name. */
+function instances(dns: string, port: number): string {
+  return `  server-template i ${INSTANCE_SLOTS} ${dns}:${port} init-addr none resolvers docker resolve-prefer ipv4`;
+}
+
+/**
+ * The instances, and a backup that haproxy uses only when none carries the name (none READY yet, the
+ * service suspended, or the last one just left while a request was being retried): the hold.
+ */
 function backend(port: number, dns: string): string {
-  return [`backend be_${port}`, `  balance roundrobin`, `  server-template i ${INSTANCE_SLOTS} ${dns}:${port}`, ""].join("\n");
+  return [`backend be_${port}`, `  balance roundrobin`, instances(dns, port), `  server hold abns@${holdSocket(port)} backup`, ""].join("\n");
+}
+
+/**
+ * The hold, off the hot path: a request that found no instance asks for a resume (AUTO_RESUME) and waits
+ * for a READY one (ingress-lua.ts), then goes to it; after HOLD_MS it gets the 503.
+ */
+function hold(port: number, dns: string): string {
+  return [`frontend hold_${port}`, `  bind abns@${holdSocket(port)}`, `  http-request lua.spcs_hold held_${port}`, `  default_backend held_${port}`, "", `backend held_${port}`, `  balance roundrobin`, instances(dns, port), ""].join("\n");
+}
+
+function holdSocket(port: number): string {
+  return `spcs-hold-${port}`;
 }
 
 /** The pattern file of an endpoint's allowed origins. */

@@ -2,8 +2,8 @@
  * The ingress's Lua (loaded by haproxy from the image, see ../ingress-image.ts): the two things haproxy's
  * own configuration cannot say. Neither runs on the hot path of a service with READY instances.
  *
- * - `lua.spcs_hold <backend>`, run only when the backend has no usable server (no instance carries the
- *   service's DNS name): after a short grace (haproxy's resolver may not have seen a just-READY instance
+ * - `lua.spcs_hold <backend>`, run only for a request that found no usable server (no instance carries
+ *   the service's DNS name; haproxy-config.ts sends it to the hold through a backup server): after a short grace (haproxy's resolver may not have seen a just-READY instance
  *   yet) it leaves the wake file (AUTO_RESUME, read by the platform agent) and holds the request until an
  *   instance is READY, up to HOLD_MS; then haproxy forwards it, or answers 503.
  * - `lua.spcs_caller_token`, a sample fetch used only with executeAsCaller: a caller token stand-in that
