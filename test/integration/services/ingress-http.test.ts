@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import * as http from "node:http";
 import * as net from "node:net";
 import { upgradeService } from "../../../provider/objects/services/service-updates";
 import { awaitServiceReady } from "../../../provider/objects/services/await-service-ready";
@@ -115,6 +116,28 @@ describe("integration: the ingress's HTTP behaviour (headers, CORS, idle timeout
     const plainRes = await fetch(`${urls.PLAIN}/cgi-bin/echo`, { headers: { Origin: ALLOWED } });
     assert.equal(plainRes.headers.get("access-control-allow-origin"), "https://evil.example");
     await plainRes.text();
+  });
+
+  it("refuses TRACE and CONNECT itself, as SPCS's proxy does", async function () {
+    const { port } = new URL(urls.PLAIN);
+    for (const method of ["TRACE", "CONNECT"]) {
+      const [status, body] = await new Promise<[number, string]>((resolve, reject) => {
+        const req = http.request({ host: "127.0.0.1", port: Number(port), method, path: method === "CONNECT" ? "example.com:443" : "/index.html", headers: method === "CONNECT" ? { host: "example.com:443" } : {} });
+        req.on("response", (res) => {
+          let text = "";
+          res.on("data", (b: Buffer) => (text += b.toString())).on("end", () => resolve([res.statusCode ?? 0, text]));
+        });
+        // Node hands a CONNECT's answer to "connect" whatever its status.
+        req.on("connect", (res, socket) => {
+          socket.destroy();
+          resolve([res.statusCode ?? 0, ""]);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      assert.equal(status, 405, method);
+      if (method === "TRACE") assert.equal(body, "Method Not Allowed\n");
+    }
   });
 
   it("closes a connection that stays idle for the idle timeout", async function () {
