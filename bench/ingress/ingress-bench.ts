@@ -17,7 +17,7 @@ import { benchResult, type BenchResult } from "../bench-result";
 import { managedLabels } from "../../provider/common/labels";
 import type { Platform } from "../../provider/platform/platform";
 import { ensureIngressImage } from "../../provider/objects/services/ingress-image";
-import { CONFIG_MOUNT, HAPROXY_CFG, HAPROXY_TUNING } from "../../provider/objects/services/ingress-proxy/haproxy-config";
+import { CONFIG_MOUNT, HAPROXY_CFG, HAPROXY_OPTIONS, HAPROXY_TUNING } from "../../provider/objects/services/ingress-proxy/haproxy-config";
 import { withPlatformNetworks } from "../../provider/objects/workloads/platform-networks";
 import type { RuntimeSpec } from "../../provider/model/runtime-spec";
 import { netnsContainerName, platformNetworkName } from "../../provider/model/service-naming";
@@ -67,6 +67,7 @@ const relayConfig = (instance: string) => `global
 ${HAPROXY_TUNING}
 defaults
   mode tcp
+${HAPROXY_OPTIONS}
   timeout connect 5s
   timeout client 60s
   timeout server 60s

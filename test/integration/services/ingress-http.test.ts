@@ -140,6 +140,33 @@ describe("integration: the ingress's HTTP behaviour (headers, CORS, idle timeout
     }
   });
 
+  it("passes a WebSocket upgrade through, with the caller's headers, and relays both ways", async function () {
+    // Port 8081 answers any request with 101 (the accept of RFC 6455's sample key) and the
+    // Sf-Context-Current-User it got, then echoes what comes.
+    const upgrader = "#!/bin/sh\nuser=\nwhile IFS= read -r line; do line=$(printf '%s' \"$line\" | tr -d '\\r'); [ -z \"$line\" ] && break; case \"$line\" in Sf-Context-Current-User:*|sf-context-current-user:*) user=${line#*: };; esac; done\nprintf 'HTTP/1.1 101 Switching Protocols\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\\r\\nX-User: %s\\r\\n\\r\\n' \"$user\"\nexec cat\n";
+    const ws: RuntimeSpec = {
+      ...plain,
+      containers: [echoContainer({ args: [`mkdir -p /www && echo hello > /www/index.html && printf '%s' "$UPGRADER" > /upgrade.sh && chmod +x /upgrade.sh && (nc -ll -p 8081 -e /upgrade.sh &) && exec httpd -f -p 8080 -h /www`], env: { ECHO_CGI, UPGRADER: upgrader } })],
+      endpoints: [{ name: "web", port: 8080, public: true, protocol: "HTTP" }, { name: "ws", port: 8081, public: true, protocol: "HTTP" }],
+    };
+    await createService(tp.platform, def("SOCKETS", ws));
+    const d = await awaitServiceReady(tp.platform, key("SOCKETS"), 60);
+    const address = d.endpoints.find((e) => e.name === "ws")!.ingressUrl!;
+    const [host, port] = address.split(":");
+    const socket = net.connect(Number(port), host);
+    let received = "";
+    socket.on("data", (b) => (received += b.toString()));
+    const until = async (re: RegExp) => {
+      for (let i = 0; i < 100 && !re.test(received); i++) await new Promise((r) => setTimeout(r, 100));
+      return received;
+    };
+    socket.write("GET /chat HTTP/1.1\r\nHost: ingress\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSf-Context-Current-User: MALLORY\r\n\r\n");
+    assert.match(await until(/\r\n\r\n/), /^HTTP\/1\.1 101 Switching Protocols\r\n[\s\S]*X-User: ALICE\r\n/i);
+    socket.write("ping over the tunnel\n");
+    assert.match(await until(/ping over the tunnel\n/), /\r\n\r\nping over the tunnel\n$/);
+    socket.destroy();
+  });
+
   it("closes a connection that stays idle for the idle timeout", async function () {
     const { port } = new URL(urls.PLAIN);
     const socket = net.connect(Number(port), "127.0.0.1");
