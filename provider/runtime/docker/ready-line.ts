@@ -11,12 +11,18 @@ import { readFrames } from "./log-frames";
  */
 export async function startUntilLine(docker: Dockerode, id: string, line: string, timeoutMs: number): Promise<ReadyLineResult> {
   const container = docker.getContainer(id);
+  const abort = new AbortController();
+  // The exit code of a run that fails before the line: asked before the start, since a restart policy
+  // starts the container again at once (and a new run's inspect shows no exit code).
+  const exited = (container.wait({ condition: "next-exit", abortSignal: abort.signal }) as Promise<{ StatusCode: number }>).then((w) => w.StatusCode, () => undefined);
   try {
     await container.start();
   } catch (e) {
-    if (statusOf(e) !== 304) throw e; // already started
+    if (statusOf(e) !== 304) {
+      abort.abort();
+      throw e;
+    }
   }
-  const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const out = { stdout: "", stderr: "" };
   let seen = false;
@@ -47,7 +53,15 @@ export async function startUntilLine(docker: Dockerode, id: string, line: string
   } finally {
     clearTimeout(timer);
   }
-  if (seen) return { seen: true, timedOut: false, ...out };
-  const info = await ignoreMissing(container.inspect());
-  return { seen: false, timedOut: abort.signal.aborted, exitCode: info && !info.State.Running ? info.State.ExitCode : undefined, ...out };
+  const timedOut = abort.signal.aborted;
+  if (seen || timedOut) {
+    abort.abort();
+    return { seen, timedOut, ...out };
+  }
+  let settle: NodeJS.Timeout | undefined;
+  const exitCode = await Promise.race([exited, new Promise<undefined>((resolve) => (settle = setTimeout(() => resolve(undefined), 2000)))]);
+  clearTimeout(settle);
+  abort.abort();
+  const info = exitCode === undefined ? await ignoreMissing(container.inspect()) : undefined;
+  return { seen: false, timedOut: false, exitCode: exitCode ?? (info && !info.State.Running ? info.State.ExitCode : undefined), ...out };
 }
