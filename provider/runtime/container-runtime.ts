@@ -260,7 +260,7 @@ export interface RunSpec {
   timeoutMs: number;
   /** Run inside this container's network namespace (default: no network at all). */
   joinNetworkOf?: string;
-  /** May change that namespace's network configuration (a firewall helper: NET_ADMIN, NET_RAW). */
+  /** May change that namespace's network configuration (the firewall reload helper: NET_ADMIN, NET_RAW). */
   networkAdmin?: boolean;
   mounts?: Mount[];
   /** In-memory mounts: container path -> mount options. */

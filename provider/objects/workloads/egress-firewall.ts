@@ -11,6 +11,7 @@ import type { HostPort } from "../network-rules/host-port";
 import { egressFirewallScript } from "./egress-firewall-script";
 import { readRuntimeSpec } from "../../model/stored-runtime-spec";
 import { withPlatformNetworks, type PlatformNetworks } from "./platform-networks";
+import { writeFirewallFile } from "./firewall-file";
 
 /** How long an instance's firewall may take to load (its allowed hosts resolve within it). */
 export const FIREWALL_TIMEOUT_MS = 30_000;
@@ -47,8 +48,8 @@ export function firewallFailed(svc: ServiceRow, how: { exitCode?: number; timedO
  *
  * A short-lived helper container in the instance's namespace loads the table. Joining the egress network
  * happens after the new table is in (no moment of open egress) and the table is loaded again then, when the
- * allowed hosts resolve on the egress network. A restart of the network container later loads the table
- * its command was created with (the integrations of that time).
+ * allowed hosts resolve on the egress network. The instance's script file is rewritten first, so a later
+ * restart of its network container loads the new table too (firewall-file.ts).
  */
 export async function enforceEgress(platform: Platform, svc: ServiceRow, netnsContainer: string): Promise<void> {
   const { home } = platform.config;
@@ -63,6 +64,8 @@ export async function enforceEgress(platform: Platform, svc: ServiceRow, netnsCo
   const spec = readRuntimeSpec(svc);
   const allowed = await withPlatformNetworks(platform, async (networks) => {
     const plan = firewallPlan(platform, svc, spec, networks);
+    // The file first: a restart of the network container from now on loads this table too.
+    writeFirewallFile(home, netnsContainer, plan.script);
     await runFirewall(platform, svc, netns.id, plan.script);
     return plan.allowed;
   });

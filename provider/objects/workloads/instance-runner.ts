@@ -17,6 +17,7 @@ import { SNOWFLAKE_HOST, SNOWFLAKE_PORT, sessionTokenDir } from "../../model/sno
 import { stageVolumeDir } from "./stage-volumes";
 import { FIREWALL_MOUNTS, FIREWALL_TIMEOUT_MS, FIREWALL_TMPFS, firewallFailed, firewallPlan } from "./egress-firewall";
 import { FIREWALL_APPLIED_LINE, netnsCommand } from "./netns-command";
+import { firewallFileInContainer, firewallMount, removeFirewallFile, writeFirewallFile } from "./firewall-file";
 import type { PlatformNetworks } from "./platform-networks";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { ownerOnlyDir } from "../../common/owner-only";
@@ -56,15 +57,16 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   const gated = !svc.isJob && spec.containers.some((c) => c.readinessProbe);
   // The network container loads the instance's firewall itself before anything else (netns-command.ts):
   // NET_ADMIN and the host's iptables are its own, never a spec container's.
-  const netnsSpec = (networks: PlatformNetworks, firewallScript: string): ContainerSpec => ({
-    name: netnsContainerName(home, k, instanceId),
+  const netnsName = netnsContainerName(home, k, instanceId);
+  const netnsSpec = (networks: PlatformNetworks): ContainerSpec => ({
+    name: netnsName,
     image: netnsImage,
     labels: labels("_netns"),
-    cmd: netnsCommand(firewallScript, supervised ? livenessSupervisorScript(spec.containers) : undefined),
+    cmd: netnsCommand(firewallFileInContainer(netnsName), supervised ? livenessSupervisorScript(spec.containers) : undefined),
     // Reading another user's /proc/<pid>/environ needs it when a spec container does not run as root.
     traceProcesses: supervised,
     networkAdmin: true,
-    mounts: FIREWALL_MOUNTS,
+    mounts: [...FIREWALL_MOUNTS, firewallMount(home)],
     tmpfs: FIREWALL_TMPFS,
     // With a readiness probe it starts on the network (an address the probe reaches) without the service's
     // DNS names, so no traffic reaches it before it is READY: the platform agent's readiness probing gives
@@ -92,7 +94,8 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   // hosts there (Docker connects a created container); no spec container runs before the table is in.
   const { netns, allowed } = await withPlatformNetworks(platform, async (networks) => {
     const plan = firewallPlan(platform, svc, spec, networks);
-    return { netns: await docker.createContainer(netnsSpec(networks, plan.script)), allowed: plan.allowed };
+    writeFirewallFile(home, netnsName, plan.script);
+    return { netns: await docker.createContainer(netnsSpec(networks)), allowed: plan.allowed };
   });
   if (allowed.length) await withPlatformNetworks(platform, ({ egress }) => docker.connect(netns, egress, []));
   // Read only when a container uses secrets; then a store that cannot be read fails the instance (never empty values).
@@ -168,24 +171,29 @@ export const DRAIN_MS = 1000;
  * address for DRAIN_MS, so requests already on their way to it are answered; without it (the whole
  * service stops) it leaves the network at once.
  */
-export async function removeInstance(platform: Platform, k: ServiceKey, instanceId: number, spec: RuntimeSpec, opts: { keepBlockVolumes?: boolean; drain?: boolean } = {}): Promise<void> {
+export async function removeInstance(platform: Platform, k: ServiceKey, instanceId: number, spec: RuntimeSpec, opts: { keepBlockVolumes?: boolean; drain?: boolean; exited?: boolean } = {}): Promise<void> {
   const { home } = platform.config;
   const docker = platform.docker;
-  const network = await docker.networkId(platformNetworkName(home));
   const netns = netnsContainerName(home, k, instanceId);
-  if (network && opts.drain && (await docker.inspectContainer(netns))) {
-    await drainInstance(platform, k, instanceId);
-    await new Promise((r) => setTimeout(r, DRAIN_MS));
-  } else if (network) {
-    await docker.disconnect(netns, network);
+  // `exited`: every spec container has ended (a finished job): nothing serves or runs, so there is no
+  // name to leave first and nothing to stop; removing the network container takes its names with it.
+  if (!opts.exited) {
+    const network = await docker.networkId(platformNetworkName(home));
+    if (network && opts.drain && (await docker.inspectContainer(netns))) {
+      await drainInstance(platform, k, instanceId);
+      await new Promise((r) => setTimeout(r, DRAIN_MS));
+    } else if (network) {
+      await docker.disconnect(netns, network);
+    }
+    await Promise.all(spec.containers.map((c) => docker.stopContainer(containerName(home, k, instanceId, c.name), TERMINATION_GRACE_SECONDS)));
   }
-  await Promise.all(spec.containers.map((c) => docker.stopContainer(containerName(home, k, instanceId, c.name), TERMINATION_GRACE_SECONDS)));
   // The containers' last lines go to the event table before their logs go with them (a job's end, a
   // drop, an upgrade). An export that fails must not keep an instance alive: the lines are lost then.
   const row = platform.catalog.services.get(k);
   if (row) await exportContainerLogs(platform, row, [instanceId], spec).catch(() => 0);
-  for (const c of spec.containers) await docker.removeContainer(containerName(home, k, instanceId, c.name));
-  await docker.removeContainer(netnsContainerName(home, k, instanceId));
+  await Promise.all(spec.containers.map((c) => docker.removeContainer(containerName(home, k, instanceId, c.name))));
+  await docker.removeContainer(netns);
+  removeFirewallFile(home, netns);
   for (const v of spec.volumes) {
     if (v.source === "local" || (v.source === "block" && !opts.keepBlockVolumes)) await docker.removeVolume(volumeName(home, k, instanceId, v.name));
   }

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { homeFilter, LABEL_SERVICE, managedLabels } from "../../../provider/common/labels";
 import { baseImageRepo } from "../../../provider/model/platform-images";
 import { containerName, netnsContainerName, qualified } from "../../../provider/model/service-naming";
@@ -7,7 +9,7 @@ import { compareStamps } from "../../../provider/objects/event-table/export-logs
 import { FIREWALL_APPLIED_LINE } from "../../../provider/objects/workloads/netns-command";
 import { platformNetworks } from "../../../provider/objects/workloads/platform-networks";
 import { createIntegration } from "../../../provider/statements/external-access-integrations";
-import { createNetworkRule } from "../../../provider/statements/network-rules";
+import { alterNetworkRule, createNetworkRule } from "../../../provider/statements/network-rules";
 import { awaitServiceReady, createService, dropService } from "../../../provider/statements/services";
 import { runInInstance } from "../../support/instance-shell";
 import { APP_IMAGE, seedAppImage, seedPool } from "../../support/service-fixtures";
@@ -24,7 +26,8 @@ const connect = (host: string) => `printf 'GET /hello.txt HTTP/1.0\\r\\n\\r\\n' 
 
 /**
  * An instance's network container loads the instance's firewall itself, as the first thing it does at
- * every start, and only then do its spec containers start (netns-command.ts, instance-runner.ts).
+ * every start (from the script file live changes rewrite), and only then do its spec containers start
+ * (netns-command.ts, instance-runner.ts, firewall-file.ts).
  * "Outside" is two httpd containers the test makes on the platform's egress network.
  */
 describe("integration: an instance's network container applies its own firewall", function () {
@@ -70,12 +73,23 @@ describe("integration: an instance's network container applies its own firewall"
     assert.match(await runInInstance(tp, open, 0, connect("fw-outside-b.example.test")), /timed out/);
 
     // A restart makes a new namespace (Docker keeps its networks): the command loads the table again.
-    await tp.platform.docker.stopContainer(netns, 1);
-    await tp.platform.docker.startContainer(netns);
-    for (let i = 0; i < 100 && (await applied()).length < 2; i++) await new Promise((r) => setTimeout(r, 100));
-    assert.equal((await applied()).length, 2, "the line again after the restart");
+    const restart = async (times: number) => {
+      await tp.platform.docker.stopContainer(netns, 1);
+      await tp.platform.docker.startContainer(netns);
+      for (let i = 0; i < 100 && (await applied()).length < times; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal((await applied()).length, times, "the line again after the restart");
+    };
+    await restart(2);
     assert.match(await runInInstance(tp, open, 0, connect("fw-outside-a.example.test")), /200 OK/);
     assert.match(await runInInstance(tp, open, 0, connect("fw-outside-b.example.test")), /timed out/, "denied egress is still dropped after the restart");
+
+    // A live change reloads the table, and a restart after it loads the new table, not the create's.
+    await alterNetworkRule(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "FW_A" }, { valueList: ["fw-outside-b.example.test:8080"] });
+    assert.match(await runInInstance(tp, open, 0, connect("fw-outside-a.example.test")), /timed out/);
+    assert.match(await runInInstance(tp, open, 0, connect("fw-outside-b.example.test")), /200 OK/);
+    await restart(3);
+    assert.match(await runInInstance(tp, open, 0, connect("fw-outside-a.example.test")), /timed out/, "what the rule no longer allows stays dropped after a restart");
+    assert.match(await runInInstance(tp, open, 0, connect("fw-outside-b.example.test")), /200 OK/);
   });
 
   it("fails a create whose firewall cannot be loaded with the loader's message, and leaves nothing behind", async function () {
@@ -91,5 +105,6 @@ describe("integration: an instance's network container applies its own firewall"
     );
     assert.equal(tp.platform.catalog.services.get(broken), undefined);
     assert.deepEqual(await tp.platform.docker.listContainers([...homeFilter(tp.config.home), `${LABEL_SERVICE}=${qualified(broken)}`]), []);
+    assert.deepEqual(fs.readdirSync(path.join(tp.config.home, "firewall")).filter((f) => f.includes("fw_broken")), [], "no firewall script left");
   });
 });

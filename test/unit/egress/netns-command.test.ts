@@ -7,7 +7,7 @@ import { egressFirewallScript } from "../../../provider/objects/workloads/egress
 import { FIREWALL_APPLIED_LINE, netnsCommand } from "../../../provider/objects/workloads/netns-command";
 
 /**
- * The network container's command, run by sh with a stand-in `chroot` (what would call the host's
+ * The network container's command, run by sh on a script file with a stand-in `chroot` (what would call the host's
  * iptables-restore): the line that lets spec containers start comes only after the table loaded, and the
  * container's program runs only then.
  */
@@ -15,7 +15,11 @@ function run(restoreExit: number, supervisor: string | undefined): { status: num
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "netns-cmd-"));
   const complaint = restoreExit ? 'echo "iptables-restore: line 3 failed" >&2\n' : "";
   fs.writeFileSync(path.join(dir, "chroot"), `#!/bin/sh\ncat > ${dir}/table\n${complaint}exit ${restoreExit}\n`, { mode: 0o755 });
-  const [sh, flag, script] = netnsCommand(egressFirewallScript("172.20.0.0/16", [], { ports: ["8080"] }, []), supervisor);
+  // The script file in a folder with a space: its path is quoted in the command.
+  fs.mkdirSync(path.join(dir, "fire wall"));
+  const file = path.join(dir, "fire wall", "x.sh");
+  fs.writeFileSync(file, egressFirewallScript("172.20.0.0/16", [], { ports: ["8080"] }, []));
+  const [sh, flag, script] = netnsCommand(file, supervisor);
   const r = spawnSync(sh, [flag, script], { env: { ...process.env, PATH: `${dir}:${process.env.PATH}` }, encoding: "utf8" });
   const table = fs.existsSync(path.join(dir, "table")) ? fs.readFileSync(path.join(dir, "table"), "utf8") : "";
   fs.rmSync(dir, { recursive: true, force: true });
@@ -39,7 +43,7 @@ describe("network container command", function () {
   });
 
   it("sleeps (exec, so the init process signals it directly) when there is no supervisor", function () {
-    const [, , script] = netnsCommand("true", undefined);
+    const [, , script] = netnsCommand("/spcs-firewall/x.sh", undefined);
     assert.match(script, /\nexec sleep 2147483647\n$/);
     assert.equal(spawnSync("sh", ["-n", "-c", script]).status, 0);
   });
