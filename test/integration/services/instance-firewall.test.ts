@@ -92,6 +92,24 @@ describe("integration: an instance's network container applies its own firewall"
     assert.match(await runInInstance(tp, open, 0, connect("fw-outside-b.example.test")), /200 OK/);
   });
 
+  it("gives a spec container that shares the network container's processes (liveness) no way to the host's files it mounts", async function () {
+    const key = { database: "APP_DB", schema: "PUBLIC", name: "FW_PIDS" };
+    // Lists every process it sees, and tries the host's root the network container has at /host.
+    const script = "sleep 1; for p in /proc/[0-9]*; do echo \"$p :: $(ls $p/root/host/etc/hostname 2>&1)\"; done; echo listed; mkdir -p /w; echo ok > /w/ok; exec httpd -f -p 8080 -h /w";
+    const spec: RuntimeSpec = { ...web, containers: [{ ...web.containers[0], command: ["sh", "-c", script], livenessProbe: { port: 8080, path: "/ok", periodSeconds: 5, failureThreshold: 3 } }] };
+    await createService(tp.platform, { ...common, key, spec, externalAccessIntegrations: null });
+    try {
+      const app = containerName(tp.config.home, key, 0, "main");
+      let logs = "";
+      for (let i = 0; i < 100 && !logs.includes("listed"); i++, await new Promise((r) => setTimeout(r, 100))) logs = await tp.platform.docker.containerLogs(app, 200);
+      const tried = logs.split("\n").filter((l) => l.includes(" :: "));
+      assert.ok(tried.filter((l) => /Permission denied/.test(l)).length >= 2, `the network container's processes are visible, and refused:\n${logs}`);
+      assert.deepEqual(tried.filter((l) => !/Permission denied|No such file/.test(l)), [], "no process's /host is readable");
+    } finally {
+      await dropService(tp.platform, key, { ifExists: true });
+    }
+  });
+
   it("fails a create whose firewall cannot be loaded with the loader's message, and leaves nothing behind", async function () {
     // Not an address, yet only digits and dots: passed to iptables as it is, which refuses it.
     await createNetworkRule(tp.platform, { database: "APP_DB", schema: "PUBLIC", name: "FW_BAD" }, { valueList: ["999.1.1.1:443"] });
