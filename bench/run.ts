@@ -3,7 +3,7 @@
  * the ratios hold on a busy machine where absolute times do not. Writes one JSON line per benchmark
  * (a BenchResult) to stdout and to bench/results/<timestamp>.jsonl, then a table of ratios.
  *
- *     npm run bench -- [--services N] [--replicas 1,4] [--rounds R] [--only service,job,spec,plugin,ingress] [--phases] [--no-plugin]
+ *     npm run bench -- [--services N] [--replicas 1,4] [--rounds R] [--only service,job,spec,plugin,ingress] [--phases] [--no-plugin] [--no-marginal]
  *
  *  --services N   services in the pulumi program (default 50; 5 for a quick run)
  *  --replicas     job sizes (default 1)
@@ -11,6 +11,7 @@
  *  --only         a subset of: service (up, preview, refresh, destroy, create), job, spec, plugin (the
  *                 provider plugin's start), ingress
  *  --no-plugin    skip the `.plugin` lines (the services program through the provider plugin)
+ *  --no-marginal  skip `service.up.marginal` (an extra up of N/2 services and compose of N/2 per round)
  *  --phases       also record where the time goes (provider/common/phase-timings.ts) into
  *                 bench/results/<timestamp>-phases/ and print the slowest phases
  *
@@ -55,8 +56,9 @@ async function main(): Promise<void> {
     .option("--only <list>", `subset of ${ALL.join(",")}`, ALL.join(","))
     .option("--phases", "record where the time goes")
     .option("--no-plugin", "skip the services program through the provider plugin")
+    .option("--no-marginal", "skip the up of half the services (the marginal cost per service)")
     .parse()
-    .opts<{ services: string; replicas: string; rounds: string; only: string; phases?: boolean; plugin: boolean }>();
+    .opts<{ services: string; replicas: string; rounds: string; only: string; phases?: boolean; plugin: boolean; marginal: boolean }>();
   const only = new Set(opts.only.split(","));
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const resultsDir = path.join(REPO_ROOT, "bench", "results");
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
     if (only.has("service")) await ensureBenchTools();
     const tp = await startTestPlatform("bench");
     try {
-      if (only.has("service")) emit(await runServiceBench(tp, { n: Number(opts.services), rounds: Number(opts.rounds), phases, plugin: opts.plugin }));
+      if (only.has("service")) emit(await runServiceBench(tp, { n: Number(opts.services), rounds: Number(opts.rounds), phases, plugin: opts.plugin, marginal: opts.marginal }));
       if (only.has("job")) emit(await runJobBench(tp, opts.replicas.split(",").map(Number), Number(opts.rounds), phases));
     } finally {
       await tp.dispose();

@@ -34,6 +34,11 @@ export interface ServiceBenchOptions {
    * empty-program baselines in each round: the `.plugin` lines.
    */
   plugin?: boolean;
+  /**
+   * Also `up` of half the services from scratch (and compose of half the containers), for the marginal
+   * cost per service: the slope (up(N) - up(N/2)) / (N - N/2), where every fixed cost cancels.
+   */
+  marginal?: boolean;
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -52,6 +57,7 @@ export async function runServiceBench(tp: TestPlatform, opts: ServiceBenchOption
   const empty = PulumiProgram.create("bench/programs/empty", tp);
   const program = PulumiProgram.create("bench/programs/services", tp);
   const plugin = opts.plugin ? PluginProgram.create(tp) : undefined;
+  const half = opts.marginal && n >= 2 ? Math.floor(n / 2) : 0;
   const t: Record<string, number[]> = {};
   const sample = (k: string, ms: number) => (t[k] ??= []).push(ms);
   try {
@@ -70,6 +76,14 @@ export async function runServiceBench(tp: TestPlatform, opts: ServiceBenchOption
       sample("emptyRefresh", timedPulumi(empty, ["refresh", "--yes", "--skip-preview"]));
       sample("refresh", timedPulumi(program, ["refresh", "--yes", "--skip-preview"], phases.env(`refresh-${n}-${r}`)));
       program.must(["destroy", "--yes", "--skip-preview"]);
+      if (half) {
+        program.must(["config", "set", "count", String(half)]);
+        sample("upHalf", timedPulumi(program, ["up", "--yes", "--skip-preview"]));
+        await expectRunning(tp, half);
+        program.must(["destroy", "--yes", "--skip-preview"]);
+        program.must(["config", "set", "count", String(n)]);
+        sample("composeUpHalf", composeUpDown(tp, half, "app").upMs);
+      }
       if (plugin) {
         const env = (step: string) => plugin.env(phases.env(`${step}-${n}-${r}-plugin`));
         sample("pluginUp", timedPulumi(plugin.program, ["up", "--yes", "--skip-preview"], env("up")));
@@ -95,12 +109,18 @@ export async function runServiceBench(tp: TestPlatform, opts: ServiceBenchOption
           benchResult(`service.preview.${n}.plugin`, "ms", m.pluginPreview, m.emptyPreview, `no-op pulumi preview of ${n} services through the plugin vs the empty program's preview: +${ms(m.pluginPreview - m.emptyPreview)} (goal <= +1000 ms), ${of}`),
           benchResult(`service.refresh.${n}.plugin`, "ms", m.pluginRefresh, m.emptyRefresh, `pulumi refresh of ${n} services through the plugin vs the empty program's refresh: +${ms(m.pluginRefresh - m.emptyRefresh)} (goal <= +1000 ms), ${of}`),
         ];
+    const marginalLines = !half
+      ? []
+      : [
+          benchResult(`service.up.marginal`, "ms", (m.up - m.upHalf) / (n - half), (m.composeUp - m.composeUpHalf) / (n - half), `marginal cost of one service: (up of ${n} - up of ${half}) / ${n - half}, from scratch each (fixed costs cancel), vs the same slope of docker-compose up -d; medians of ${opts.rounds}; goal <= 1.5`),
+        ];
     return [
       benchResult(`service.up.${n}`, "ms", m.up - m.emptyUp, m.composeUp, `pulumi up of ${n} services (${ms(m.up)}) minus the empty program's up (${ms(m.emptyUp)}), vs docker-compose up -d of the ${n} app containers, ${of}; goal <= 1.5`),
       benchResult(`service.up.${n}.same-layout`, "ms", m.up - m.emptyUp, m.composeInstanceUp, `the same pulumi up vs docker-compose up -d of the same ${2 * n} containers (network container + app container per service), ${of}`),
       benchResult(`service.preview.${n}`, "ms", m.preview, m.emptyPreview, `no-op pulumi preview of ${n} services vs the empty program's preview: +${ms(m.preview - m.emptyPreview)} (goal <= +1000 ms), ${of}`),
       benchResult(`service.refresh.${n}`, "ms", m.refresh, m.emptyRefresh, `pulumi refresh of ${n} services vs the empty program's refresh: +${ms(m.refresh - m.emptyRefresh)} (goal <= +1000 ms), ${of}`),
       benchResult("service.create.1", "ms", m.createProvider, m.createRaw, `provider CREATE SERVICE of one service vs the raw Engine API calls it makes, on a platform already in use (its networks exist), ${of}; until RUNNING: ${ms(m.createReady)}; goal <= 1.2`),
+      ...marginalLines,
       ...pluginLines,
     ];
   } finally {

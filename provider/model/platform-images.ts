@@ -3,7 +3,7 @@ import type { PlatformConfig } from "../common/config";
 /**
  * Where the platform's own images live: SPCS keeps Snowflake-provided images in the repository
  * SNOWFLAKE.IMAGES.SNOWFLAKE_IMAGES, so a spec references them as `/snowflake/images/snowflake_images/…`.
- * provision/ builds and publishes them; workloads run their helper containers (network namespace,
+ * provision/ builds and publishes them; workloads run their own containers (an instance's network container, the firewall reload helper,
  * ingress) from the busybox one.
  */
 export const BASE_IMAGE_REPOSITORY = { database: "SNOWFLAKE", schema: "IMAGES", name: "SNOWFLAKE_IMAGES" } as const;

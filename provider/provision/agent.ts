@@ -1,3 +1,4 @@
+import { terminate } from "../common/terminate";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { configEnv, homePaths, type PlatformConfig } from "../common/config";
@@ -26,7 +27,7 @@ export function ensureAgent(config: PlatformConfig, log: (line: string) => void)
   if (state.agent && processAlive(state.agent.pid)) {
     if (state.agent.build === build) return agentStatus(config);
     log(`replacing the platform agent (pid ${state.agent.pid}): it runs another build`);
-    process.kill(state.agent.pid, "SIGTERM");
+    terminate(state.agent.pid);
   }
   log("starting the platform agent");
   const env = configEnv(config);
@@ -44,7 +45,7 @@ export function agentStatus(config: PlatformConfig): PartStatus {
 
 export function stopAgent(config: PlatformConfig): void {
   const state = readPlatformState(config.home);
-  if (state.agent && processAlive(state.agent.pid)) process.kill(state.agent.pid, "SIGTERM");
+  if (state.agent && processAlive(state.agent.pid)) terminate(state.agent.pid);
   if (state.agent) writePlatformState(config.home, { ...state, agent: undefined });
 }
 

@@ -1,4 +1,5 @@
 import type { PlatformConfig } from "../common/config";
+import { terminate } from "../common/terminate";
 import { agentStatus, ensureAgent, stopAgent } from "./agent";
 import { baseImageStatus, ensureBaseImage, ensureBusyboxStatic } from "./base-image";
 import { dockerEngineStatus, ensureDockerEngine } from "./docker-engine";
@@ -77,11 +78,7 @@ export async function platformDown(config: PlatformConfig): Promise<void> {
   const state = readPlatformState(config.home);
   const pid = state.registry?.managed ? state.registry.pid : undefined;
   if (pid) {
-    try {
-      process.kill(pid, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
+    terminate(pid);
     writePlatformState(config.home, { ...state, registry: undefined });
   }
 }

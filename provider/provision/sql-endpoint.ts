@@ -1,3 +1,4 @@
+import { terminate } from "../common/terminate";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { configEnv, homePaths, type PlatformConfig } from "../common/config";
@@ -56,7 +57,7 @@ export async function ensureSqlEndpoint(config: PlatformConfig, log: (line: stri
   }
   let endpoint = state.endpoint;
   if (started || !endpoint || !(await up(endpoint))) {
-    if (endpoint) kill(endpoint.pid);
+    if (endpoint) terminate(endpoint.pid);
     log("starting the SQL endpoint");
     fs.rmSync(p.addressFile, { force: true });
     const port = endpoint?.address.split(":")[1] ?? "0";
@@ -98,8 +99,8 @@ export async function sqlEndpointStatus(config: PlatformConfig): Promise<PartSta
 /** `platform down`: stops the endpoint and fakesnow; fakesnow's databases stay under the home. */
 export function stopSqlEndpoint(config: PlatformConfig): void {
   const state = readState(config.home);
-  if (state.endpoint) kill(state.endpoint.pid);
-  if (state.fakesnow) kill(state.fakesnow.pid);
+  if (state.endpoint) terminate(state.endpoint.pid);
+  if (state.fakesnow) terminate(state.fakesnow.pid);
   if (state.endpoint || state.fakesnow) writeState(config.home, {});
 }
 
@@ -116,7 +117,7 @@ async function up(proc: Proc): Promise<boolean> {
   while (processAlive(proc.pid)) {
     if (await httpAnswers(proc.address)) return true;
     if (Date.now() > deadline) {
-      kill(proc.pid);
+      terminate(proc.pid);
       for (let i = 0; i < 50 && processAlive(proc.pid); i++) await new Promise((r) => setTimeout(r, 100));
       return false;
     }
@@ -145,11 +146,3 @@ function writeState(home: string, state: SqlState): void {
   fs.writeFileSync(sqlPaths(home).state, JSON.stringify(state, null, 2) + "\n");
 }
 
-
-function kill(pid: number): void {
-  try {
-    process.kill(pid, "SIGTERM");
-  } catch {
-    /* already gone */
-  }
-}

@@ -5,6 +5,7 @@ import { analyzeSpec, formatDiagnostic, type SpecAnalysis } from "../spec";
 import type { CheckFailure } from "./provider-types";
 import type { ServiceSpec } from "../spec/service-spec";
 import { SECRET_KEYS, type SecretValue } from "../statements/services";
+import { instanceCountViolations } from "../model/instance-counts";
 
 /** What the user gave as the specification: a spec, or a template with its USING values. */
 export interface SpecSource {
@@ -87,18 +88,15 @@ export function identifierFailures(kindName: string, values: Record<string, unkn
   return out;
 }
 
-/** MIN_INSTANCES >= 1, MAX_INSTANCES >= MIN_INSTANCES, 0 < MIN_READY_INSTANCES <= MIN_INSTANCES. */
+const PULUMI_COUNT_NAMES = { MIN_INSTANCES: "minInstances", MAX_INSTANCES: "maxInstances", MIN_READY_INSTANCES: "minReadyInstances" } as const;
+
+/** SPCS's instance-count rule (model/instance-counts.ts) as check failures on the Pulumi properties. */
 export function instanceCountFailures(min: unknown, max: unknown, minReady: unknown): CheckFailure[] {
-  const out: CheckFailure[] = [];
-  const int = (v: unknown) => typeof v === "number" && Number.isInteger(v);
-  if (!isUnknown(min) && (!int(min) || (min as number) < 1)) out.push({ property: "minInstances", reason: withFix(`Service minInstances: invalid value '${min}' for property 'MIN_INSTANCES'`, `use 1 or more`, "check") });
-  if (!isUnknown(max) && !isUnknown(min) && int(max) && int(min) && (max as number) < (min as number)) {
-    out.push({ property: "maxInstances", reason: withFix(`Service maxInstances: invalid property combination 'MIN_INSTANCES'='${min}' and 'MAX_INSTANCES'='${max}'`, `maxInstances must be at least minInstances`, "check") });
-  }
-  if (!isUnknown(minReady) && !isUnknown(min) && (!int(minReady) || (minReady as number) < 1 || (minReady as number) > (min as number))) {
-    out.push({ property: "minReadyInstances", reason: withFix(`Service minReadyInstances: invalid value '${minReady}' for property 'MIN_READY_INSTANCES'`, `use a value from 1 to minInstances (${min})`, "check") });
-  }
-  return out;
+  const known = (v: unknown) => (isUnknown(v) ? undefined : v);
+  return instanceCountViolations(known(min), known(max), known(minReady), (p) => PULUMI_COUNT_NAMES[p]).map((v) => ({
+    property: PULUMI_COUNT_NAMES[v.property],
+    reason: withFix(`Service ${PULUMI_COUNT_NAMES[v.property]}: ${v.message}`, v.fix, "check"),
+  }));
 }
 
 /**

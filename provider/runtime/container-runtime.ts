@@ -29,6 +29,13 @@ export interface ContainerRuntime {
   createContainer(spec: ContainerSpec): Promise<string>;
   /** Started already is fine; a host port taken by someone else fails with code "port-in-use". */
   startContainer(id: string): Promise<void>;
+  /**
+   * Starts it and waits until its stdout has the line `line` (the program's own "ready"), it exits first,
+   * or `timeoutMs` passes; what it wrote until then comes back, stdout and stderr apart.
+   */
+  startUntilLine(id: string, line: string, timeoutMs: number): Promise<ReadyLineResult>;
+  /** Returns once one of the containers is not running (exited or gone), or after `timeoutMs`: the engine's wait, not polling. */
+  awaitAnyExit(ids: string[], timeoutMs: number): Promise<void>;
   /** SIGTERM, then SIGKILL after `graceSeconds` (SPCS gives 30). Missing or stopped is fine. */
   stopContainer(id: string, graceSeconds: number): Promise<void>;
   /** Gone already, or being removed by another process right now, is fine. */
@@ -70,6 +77,8 @@ export interface ContainerRuntime {
   networkId(name: string): Promise<string | undefined>;
   /** The gateway address of a network (the host's own address on its bridge), or undefined. */
   networkGateway(id: string): Promise<string | undefined>;
+  /** The subnet of a network in CIDR form (`172.20.0.0/16`), or undefined. */
+  networkSubnet(id: string): Promise<string | undefined>;
   /** (Re)joins a container to a network under the given DNS aliases, at `ipv4Address` when given. */
   connect(container: string, network: string, aliases: string[], ipv4Address?: string): Promise<void>;
   /** Takes a container off a network (its DNS aliases there go with it). Not connected or gone is fine. */
@@ -147,6 +156,8 @@ export interface ContainerSpec {
   restart?: "always" | "never";
   /** Reading other users' /proc/<pid>/environ, for the liveness supervisor. */
   traceProcesses?: boolean;
+  /** May change its network namespace's configuration (an instance's firewall: NET_ADMIN, NET_RAW). */
+  networkAdmin?: boolean;
   /** `/etc/hosts` entries, `name:address` (shared by every container that joins its network). */
   extraHosts?: string[];
   /** Domains a short name is tried under first (resolv.conf `search`; shared like `extraHosts`). */
@@ -249,11 +260,21 @@ export interface RunSpec {
   timeoutMs: number;
   /** Run inside this container's network namespace (default: no network at all). */
   joinNetworkOf?: string;
-  /** May change that namespace's network configuration (a firewall helper: NET_ADMIN, NET_RAW). */
+  /** May change that namespace's network configuration (the firewall reload helper: NET_ADMIN, NET_RAW). */
   networkAdmin?: boolean;
   mounts?: Mount[];
   /** In-memory mounts: container path -> mount options. */
   tmpfs?: Record<string, string>;
+}
+
+/** How startUntilLine ended: `seen` the line, or the container exited first (`exitCode`), or `timedOut`. */
+export interface ReadyLineResult {
+  seen: boolean;
+  timedOut: boolean;
+  /** Set when it is not running (it exited before the line). */
+  exitCode?: number;
+  stdout: string;
+  stderr: string;
 }
 
 /** How a one-off container ended. `timedOut` means it was killed at the deadline (exitCode is then -1). */

@@ -1,9 +1,11 @@
 import type Dockerode from "dockerode";
 import { SpcsError } from "../common/errors";
 import { timed } from "../common/phase-timings";
-import type { ContainerInfo, ContainerRuntime, ContainerSpec, ContainerStats, EngineVersion, ImageInfo, ListedContainer, LogLine, ManagedObject, NetworkOptions, RunResult, RunSpec } from "./container-runtime";
+import type { ContainerInfo, ContainerRuntime, ContainerSpec, ContainerStats, EngineVersion, ImageInfo, ListedContainer, LogLine, ReadyLineResult, ManagedObject, NetworkOptions, RunResult, RunSpec } from "./container-runtime";
 import { logLinesAfter } from "./docker/log-lines";
 import * as containers from "./docker/containers";
+import { awaitAnyExit } from "./docker/container-wait";
+import { startUntilLine } from "./docker/ready-line";
 import { engineCall } from "./docker/errors";
 import * as images from "./docker/images";
 import * as logs from "./docker/logs";
@@ -51,6 +53,8 @@ export class DockerRuntime implements ContainerRuntime {
   listContainerStates = (labelFilters: string[]): Promise<ListedContainer[]> => this.call(containers.listContainerStates, labelFilters);
   createContainer = (spec: ContainerSpec): Promise<string> => this.call(containers.createContainer, spec);
   startContainer = (id: string): Promise<void> => this.call(containers.startContainer, id);
+  startUntilLine = (id: string, line: string, timeoutMs: number): Promise<ReadyLineResult> => this.call(startUntilLine, id, line, timeoutMs);
+  awaitAnyExit = (ids: string[], timeoutMs: number): Promise<void> => this.call(awaitAnyExit, ids, timeoutMs);
   stopContainer = (id: string, graceSeconds: number): Promise<void> => this.call(containers.stopContainer, id, graceSeconds);
   removeContainer = (id: string): Promise<void> => this.call(containers.removeContainer, id);
   inspectContainer = (id: string): Promise<ContainerInfo | undefined> => this.call(containers.inspectContainer, id);
@@ -75,6 +79,7 @@ export class DockerRuntime implements ContainerRuntime {
   ensureNetwork = (name: string, labels: Record<string, string>, opts?: NetworkOptions): Promise<string> => this.call(networks.ensureNetwork, name, labels, opts);
   networkId = (name: string): Promise<string | undefined> => this.call(networks.networkId, name);
   networkGateway = (id: string): Promise<string | undefined> => this.call(networks.networkGateway, id);
+  networkSubnet = (id: string): Promise<string | undefined> => this.call(networks.networkSubnet, id);
   listNetworks = (labelFilters: string[]): Promise<ManagedObject[]> => this.call(networks.listNetworks, labelFilters);
   connect = (container: string, network: string, aliases: string[], ipv4Address?: string): Promise<void> => this.call(networks.connect, container, network, aliases, ipv4Address);
   disconnect = (container: string, network: string): Promise<void> => this.call(networks.disconnect, container, network);

@@ -1,5 +1,6 @@
 import { SpcsError } from "../../common/errors";
-import { poll } from "../../common/poll";
+import { LABEL_CONTAINER } from "../../common/labels";
+import { poll, systemClock, type Clock } from "../../common/poll";
 import type { ServiceKey } from "../../catalog/service-store";
 import type { Platform } from "../../platform/platform";
 import { qualified } from "../../model/service-naming";
@@ -10,9 +11,12 @@ import { stateSignature, workloadContainerStates } from "../workloads/container-
 
 /** EXECUTE JOB SERVICE waits at most STATEMENT_TIMEOUT_IN_SECONDS, two days by default, then cancels the job. */
 export const DEFAULT_JOB_TIMEOUT_SECONDS = 172_800;
-// Short: a finished job is noticed at most this late. A round where nothing changed costs one list
-// call however many replicas the job has, so looking often is cheap.
-const POLL_MS = 100;
+// Between rounds the wait sleeps in the engine's own wait on the job's running containers (it returns at
+// the exit), at most ROUND_MS: other changes (a replica placed, a cancel or drop by another process, which
+// also ends the containers) show within it. With nothing running, or replicas waiting for capacity that
+// other jobs' ends free (each round finishes those), rounds are IDLE_MS apart.
+const ROUND_MS = 1000;
+const IDLE_MS = 100;
 
 /** The synchronous job ran out of time; the caller cancels it, as SPCS does at the statement timeout. */
 export class JobTimeout extends SpcsError {
@@ -31,10 +35,15 @@ export async function awaitJobEnd(platform: Platform, key: ServiceKey, timeoutSe
   let last = "";
   let d: JobDescription | undefined;
   let lastStates: string | undefined;
+  let running: string[] = [];
+  // Only the pause between rounds differs from the system clock: it ends at a container's exit.
+  const clock: Clock = { now: systemClock.now, sleep: (ms) => (running.length && d?.status !== "PENDING" ? platform.docker.awaitAnyExit(running, ms) : systemClock.sleep(Math.min(ms, IDLE_MS))) };
   return poll(
     async () => {
       // Read before the round, so a change while it runs shows next round.
-      const states = stateSignature(await workloadContainerStates(platform, key));
+      const listed = await workloadContainerStates(platform, key);
+      running = listed.filter((c) => c.running && c.labels[LABEL_CONTAINER] !== "_netns").map((c) => c.id);
+      const states = stateSignature(listed);
       // Nothing started, exited, appeared or went away since the last full round: nothing to finish or report.
       if (d && d.status !== "PENDING" && states === lastStates) return undefined;
       lastStates = states;
@@ -61,6 +70,6 @@ export async function awaitJobEnd(platform: Platform, key: ServiceKey, timeoutSe
       last = line;
       return undefined;
     },
-    { intervalMs: POLL_MS, timeoutMs: timeoutSeconds * 1000, onTimeout: () => new JobTimeout(key, timeoutSeconds, d!) },
+    { intervalMs: ROUND_MS, clock, timeoutMs: timeoutSeconds * 1000, onTimeout: () => new JobTimeout(key, timeoutSeconds, d!) },
   );
 }

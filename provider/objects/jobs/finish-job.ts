@@ -81,11 +81,12 @@ export async function finishJob(platform: Platform, svc: ServiceRow, records: Om
  * Removes a finished job's containers and network namespaces; block volumes stay until the job is
  * dropped, so what it wrote can still be read. Idempotent: whoever waits for a job calls it too, so the
  * containers are gone when the wait returns even if another process (the agent) finished the job.
+ * A finished job's containers have all exited (CANCEL stops them before finishing): nothing to drain or stop.
  */
 export async function removeJobContainers(platform: Platform, svc: ServiceRow): Promise<void> {
   const key = keyOf(svc);
   const spec = readRuntimeSpec(svc);
-  await Promise.all(platform.catalog.services.instances(key).map((i) => removeInstance(platform, key, i.instanceId, spec, { keepBlockVolumes: true })));
+  await Promise.all(platform.catalog.services.instances(key).map((i) => removeInstance(platform, key, i.instanceId, spec, { keepBlockVolumes: true, exited: true })));
 }
 
 /** GET_JOB_HISTORY's INSTANCE_STATUSES: each instance's status and its containers'. */

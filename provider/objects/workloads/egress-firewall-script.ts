@@ -2,7 +2,9 @@ import { shellQuote } from "../../common/shell-quote";
 import type { HostPort } from "../network-rules/host-port";
 
 /**
- * The script the egress firewall helper runs inside an instance's network namespace (egress-firewall.ts).
+ * The script that gives an instance's network namespace its filter: run by the instance's network
+ * container as its first act at every start (netns-command.ts), and by the live re-application helper
+ * (egress-firewall.ts).
  * It resolves each allowed host there (through the instance's own DNS, so a name means what it means to
  * the service), then loads one iptables filter table atomically (`iptables-restore`): loopback, replies,
  * and the platform's internal network pass; each allowed address:port passes (TCP); everything else is
@@ -17,15 +19,15 @@ import type { HostPort } from "../network-rules/host-port";
  * The iptables binary is the engine host's (mounted read-only at /host): Docker itself needs it there,
  * so no image has to carry one. Host names and ports are quoted: a VALUE_LIST is user input.
  */
-export function egressFirewallScript(internalAddress: string, allowed: readonly HostPort[], inbound?: InboundRules, resolvConfs: readonly string[] = HOST_RESOLV_CONFS): string {
+export function egressFirewallScript(internalSubnet: string, allowed: readonly HostPort[], inbound?: InboundRules, resolvConfs: readonly string[] = HOST_RESOLV_CONFS): string {
+  // Numbers only (checked here, not trusted from the caller): it goes into the script unquoted.
+  if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(internalSubnet)) throw new Error(`refusing an internal subnet that is not IPv4 CIDR: ${internalSubnet}`);
   const lines = [
     "set -e",
     // busybox nslookup prints the server first, then `Name:` and the answers; IPv6 answers are skipped.
     // The trailing dot makes the name absolute: the instance's search domain (its schema's service
     // domain) is for service names, and busybox nslookup would try only the searched form.
     `ips() { case "$1" in *[!0-9.]*) nslookup "$1." 2>/dev/null | awk '/^Name:/{n=1} n && /^Address:/{print $2}' | grep -v ':' | sort -u || true ;; *) echo "$1" ;; esac; }`,
-    `internal=$(ip -o -4 addr show | awk -v a=${shellQuote(internalAddress)} '{split($4, p, "/")} p[1] == a {print $4}')`,
-    `[ -n "$internal" ] || { echo "no interface has the instance address ${internalAddress.replace(/[^0-9.]/g, "")}" >&2; exit 3; }`,
     "{",
     "echo '*filter'",
     `echo ':INPUT ${inbound ? "DROP" : "ACCEPT"} [0:0]'`,
@@ -33,7 +35,7 @@ export function egressFirewallScript(internalAddress: string, allowed: readonly 
     "echo ':OUTPUT DROP [0:0]'",
     "echo '-A OUTPUT -o lo -j ACCEPT'",
     "echo '-A OUTPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT'",
-    `echo "-A OUTPUT -d $internal -j ACCEPT"`,
+    `echo '-A OUTPUT -d ${internalSubnet} -j ACCEPT'`,
     // DNS to the engine's upstream resolvers: Docker's embedded DNS forwards the names it does not own
     // from inside the instance's namespace, so without this an allowed host could not even be resolved
     // by the service. Only when something is allowed: without integrations there is no route out.
@@ -52,7 +54,7 @@ export function egressFirewallScript(internalAddress: string, allowed: readonly 
 }
 
 /**
- * Where the engine host keeps the resolvers Docker forwards to (seen under /host in the helper): its
+ * Where the engine host keeps the resolvers Docker forwards to (seen under /host in the network container and the helper): its
  * resolv.conf, or systemd-resolved's upstream list when resolv.conf names only the local stub.
  */
 export const HOST_RESOLV_CONFS = ["/host/etc/resolv.conf", "/host/run/systemd/resolve/resolv.conf"];

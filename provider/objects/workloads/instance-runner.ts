@@ -15,7 +15,10 @@ import { withPlatformNetworks } from "./platform-networks";
 import { containerTokenMount } from "./session-token";
 import { SNOWFLAKE_HOST, SNOWFLAKE_PORT, sessionTokenDir } from "../../model/snowflake-endpoint";
 import { stageVolumeDir } from "./stage-volumes";
-import { enforceEgress } from "./egress-firewall";
+import { FIREWALL_MOUNTS, FIREWALL_TIMEOUT_MS, FIREWALL_TMPFS, firewallFailed, firewallPlan } from "./egress-firewall";
+import { FIREWALL_APPLIED_LINE, netnsCommand } from "./netns-command";
+import { firewallFileInContainer, firewallMount, removeFirewallFile, writeFirewallFile } from "./firewall-file";
+import type { PlatformNetworks } from "./platform-networks";
 import type { RuntimeSpec } from "../../model/runtime-spec";
 import { ownerOnlyDir } from "../../common/owner-only";
 import { SECRET_KEYS, readServiceSecrets, secretFilesDir, type SecretValue } from "./secret-store";
@@ -52,17 +55,23 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   // With liveness probes the network container also supervises the instance (liveness-supervisor.ts).
   const supervised = !svc.isJob && needsLivenessSupervisor(spec.containers);
   const gated = !svc.isJob && spec.containers.some((c) => c.readinessProbe);
-  const netnsSpec = (network: string, gateway: string | undefined): ContainerSpec => ({
-    name: netnsContainerName(home, k, instanceId),
+  // The network container loads the instance's firewall itself before anything else (netns-command.ts):
+  // NET_ADMIN and the host's iptables are its own, never a spec container's.
+  const netnsName = netnsContainerName(home, k, instanceId);
+  const netnsSpec = (networks: PlatformNetworks): ContainerSpec => ({
+    name: netnsName,
     image: netnsImage,
     labels: labels("_netns"),
-    cmd: supervised ? ["sh", "-c", livenessSupervisorScript(spec.containers)] : ["sleep", "2147483647"],
+    cmd: netnsCommand(firewallFileInContainer(netnsName), supervised ? livenessSupervisorScript(spec.containers) : undefined),
     // Reading another user's /proc/<pid>/environ needs it when a spec container does not run as root.
     traceProcesses: supervised,
+    networkAdmin: true,
+    mounts: [...FIREWALL_MOUNTS, firewallMount(home)],
+    tmpfs: FIREWALL_TMPFS,
     // With a readiness probe it starts on the network (an address the probe reaches) without the service's
     // DNS names, so no traffic reaches it before it is READY: the platform agent's readiness probing gives
     // them (services/readiness-monitor.ts). Without one, READY is running, and it carries them at once.
-    network: { name: network, aliases: gated ? [] : serviceAliases(svc.dnsName) },
+    network: { name: networks.internal, aliases: gated ? [] : serviceAliases(svc.dnsName) },
     // The bare service name resolves within the schema only (SPCS §6.1): through this search domain. A
     // name without a dot tries it first (ndots:1; Docker's own ndots:0 would try the bare name first and
     // wait out a lookup nobody answers on the internal network); `<name>.<hash>` and full names are aliases.
@@ -70,7 +79,7 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     dnsOptions: ["ndots:1"],
     restart: "always",
     // SNOWFLAKE_HOST is the host's address on the internal network, where the SQL endpoint relays to itself.
-    extraHosts: gateway ? [`${SNOWFLAKE_HOST}:${gateway}`] : undefined,
+    extraHosts: networks.internalGateway ? [`${SNOWFLAKE_HOST}:${networks.internalGateway}`] : undefined,
   });
   // A new block volume with initialContents.fromSnapshot starts as a copy of the snapshot, before any
   // container mounting it is created (creating one makes the volume, empty); one that exists (resume,
@@ -80,8 +89,15 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
     if (v.source === "block" && v.fromSnapshot && !(await docker.volumeExists(name))) await fillFromSnapshot(platform, resolveSnapshotName(v.fromSnapshot, k), name);
   }
   // Public endpoints are published by the service's ingress (ingress.ts), never by an instance. Egress:
-  // the internal network has no route out; external access integrations add what their rules allow.
-  const netns = await withPlatformNetworks(platform, async (networks) => docker.createContainer(netnsSpec(networks.internal, networks.internalGateway)));
+  // the internal network has no route out; external access integrations add what their rules allow,
+  // through the egress network, joined before the start so one pass of the firewall resolves the allowed
+  // hosts there (Docker connects a created container); no spec container runs before the table is in.
+  const { netns, allowed } = await withPlatformNetworks(platform, async (networks) => {
+    const plan = firewallPlan(platform, svc, spec, networks);
+    writeFirewallFile(home, netnsName, plan.script);
+    return { netns: await docker.createContainer(netnsSpec(networks)), allowed: plan.allowed };
+  });
+  if (allowed.length) await withPlatformNetworks(platform, ({ egress }) => docker.connect(netns, egress, []));
   // Read only when a container uses secrets; then a store that cannot be read fails the instance (never empty values).
   const secretValues = spec.containers.some((c) => c.secrets?.length) ? readServiceSecrets(home, k) : {};
   const createSpecContainer = async (c: RuntimeSpec["containers"][number]): Promise<string> => {
@@ -127,12 +143,13 @@ export async function startInstance(platform: Platform, svc: ServiceRow, spec: R
   };
   // The spec containers are created while the network container starts: Docker checks the container
   // whose network and processes they join when they start, not when they are created. None starts
-  // before the network container runs with exactly the egress the integrations allow (egress-firewall.ts).
-  // Every step is let finish before a failure is thrown, so the drop that follows finds all it made.
+  // before the network container has printed that its table is loaded (exactly the egress the
+  // integrations allow, and only the endpoints inbound); if its script fails the create fails with the
+  // script's words. Every step is let finish before a failure is thrown, so the drop that follows finds all it made.
   const [ready, ...created] = await Promise.allSettled([
     (async () => {
-      await docker.startContainer(netns);
-      await enforceEgress(platform, svc, netns);
+      const started = await docker.startUntilLine(netns, FIREWALL_APPLIED_LINE, FIREWALL_TIMEOUT_MS);
+      if (!started.seen) throw firewallFailed(svc, started);
     })(),
     ...spec.containers.map(createSpecContainer),
   ]);
@@ -154,24 +171,29 @@ export const DRAIN_MS = 1000;
  * address for DRAIN_MS, so requests already on their way to it are answered; without it (the whole
  * service stops) it leaves the network at once.
  */
-export async function removeInstance(platform: Platform, k: ServiceKey, instanceId: number, spec: RuntimeSpec, opts: { keepBlockVolumes?: boolean; drain?: boolean } = {}): Promise<void> {
+export async function removeInstance(platform: Platform, k: ServiceKey, instanceId: number, spec: RuntimeSpec, opts: { keepBlockVolumes?: boolean; drain?: boolean; exited?: boolean } = {}): Promise<void> {
   const { home } = platform.config;
   const docker = platform.docker;
-  const network = await docker.networkId(platformNetworkName(home));
   const netns = netnsContainerName(home, k, instanceId);
-  if (network && opts.drain && (await docker.inspectContainer(netns))) {
-    await drainInstance(platform, k, instanceId);
-    await new Promise((r) => setTimeout(r, DRAIN_MS));
-  } else if (network) {
-    await docker.disconnect(netns, network);
+  // `exited`: every spec container has ended (a finished job): nothing serves or runs, so there is no
+  // name to leave first and nothing to stop; removing the network container takes its names with it.
+  if (!opts.exited) {
+    const network = await docker.networkId(platformNetworkName(home));
+    if (network && opts.drain && (await docker.inspectContainer(netns))) {
+      await drainInstance(platform, k, instanceId);
+      await new Promise((r) => setTimeout(r, DRAIN_MS));
+    } else if (network) {
+      await docker.disconnect(netns, network);
+    }
+    await Promise.all(spec.containers.map((c) => docker.stopContainer(containerName(home, k, instanceId, c.name), TERMINATION_GRACE_SECONDS)));
   }
-  await Promise.all(spec.containers.map((c) => docker.stopContainer(containerName(home, k, instanceId, c.name), TERMINATION_GRACE_SECONDS)));
   // The containers' last lines go to the event table before their logs go with them (a job's end, a
   // drop, an upgrade). An export that fails must not keep an instance alive: the lines are lost then.
   const row = platform.catalog.services.get(k);
   if (row) await exportContainerLogs(platform, row, [instanceId], spec).catch(() => 0);
-  for (const c of spec.containers) await docker.removeContainer(containerName(home, k, instanceId, c.name));
-  await docker.removeContainer(netnsContainerName(home, k, instanceId));
+  await Promise.all(spec.containers.map((c) => docker.removeContainer(containerName(home, k, instanceId, c.name))));
+  await docker.removeContainer(netns);
+  removeFirewallFile(home, netns);
   for (const v of spec.volumes) {
     if (v.source === "local" || (v.source === "block" && !opts.keepBlockVolumes)) await docker.removeVolume(volumeName(home, k, instanceId, v.name));
   }

@@ -10,6 +10,8 @@ export interface PlatformNetworks {
   internal: string;
   /** The internal network's gateway: the host's own address on it (where the SQL endpoint relays). */
   internalGateway: string | undefined;
+  /** The internal network's subnet (pinned in its configuration): an instance's firewall lets it through. */
+  internalSubnet: string | undefined;
   /** An ordinary bridge: instances of services with external access integrations, and ingresses (to publish ports). */
   egress: string;
 }
@@ -52,6 +54,7 @@ function ensurePlatformNetworks(platform: Platform): Promise<PlatformNetworks> {
     return {
       internal,
       internalGateway: await platform.docker.networkGateway(internal),
+      internalSubnet: await platform.docker.networkSubnet(internal),
       egress: await platform.docker.ensureNetwork(egressNetworkName(home), managedLabels(home, "service-network", "egress")),
     };
   });

@@ -26,13 +26,19 @@ export function createBody(spec: ContainerSpec): Dockerode.ContainerCreateOption
       NanoCpus: spec.cpuMilli === undefined ? undefined : spec.cpuMilli * 1_000_000,
       RestartPolicy: { Name: spec.restart === "always" ? "always" : "no" },
       PidMode: spec.sharePidsWith ? `container:${spec.sharePidsWith}` : undefined,
-      CapAdd: spec.traceProcesses ? ["SYS_PTRACE"] : undefined,
+      CapAdd: capabilitiesOf(spec),
       ExtraHosts: spec.extraHosts,
       DnsSearch: spec.dnsSearch,
       DnsOptions: spec.dnsOptions,
     },
     NetworkingConfig: spec.network ? { EndpointsConfig: { [spec.network.name]: { Aliases: spec.network.aliases } } } : undefined,
   };
+}
+
+/** Only what the spec asks for: spec containers never get one, an instance's network container may. */
+function capabilitiesOf(spec: ContainerSpec): string[] | undefined {
+  const caps = [...(spec.traceProcesses ? ["SYS_PTRACE"] : []), ...(spec.networkAdmin ? ["NET_ADMIN", "NET_RAW"] : [])];
+  return caps.length ? caps : undefined;
 }
 
 /** `source:target[:ro]`, Docker's bind form for host folders and named volumes alike. */

@@ -59,6 +59,11 @@ export async function networkGateway(docker: Dockerode, id: string): Promise<str
   return info.IPAM?.Config?.[0]?.Gateway || undefined;
 }
 
+export async function networkSubnet(docker: Dockerode, id: string): Promise<string | undefined> {
+  const info = (await docker.getNetwork(id).inspect()) as Dockerode.NetworkInspectInfo;
+  return info.IPAM?.Config?.[0]?.Subnet || undefined;
+}
+
 async function networksNamed(docker: Dockerode, name: string): Promise<Dockerode.NetworkInspectInfo[]> {
   const list = (await docker.listNetworks({ filters: { name: [name] } })).filter((n) => n.Name === name);
   return list.sort((a, b) => a.Created.localeCompare(b.Created) || a.Id.localeCompare(b.Id));

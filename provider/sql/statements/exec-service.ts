@@ -7,20 +7,16 @@ import { alterService, createService, DEFAULT_READY_TIMEOUT_SECONDS, dropService
 import { sqlError } from "./sql-errors";
 import { restoreVolumeStatement } from "./exec-snapshot";
 import type { Statement } from "./statement-types";
+import { instanceCountViolations } from "../../model/instance-counts";
 
 type Of<K extends Statement["kind"]> = Extract<Statement, { kind: K }>;
 
 const SERVICE_PROPERTIES = ["MIN_INSTANCES", "MAX_INSTANCES", "MIN_READY_INSTANCES", "AUTO_RESUME", "EXTERNAL_ACCESS_INTEGRATIONS", "QUERY_WAREHOUSE", "COMMENT", "AUTO_SUSPEND_SECS", "LOG_LEVEL"];
 
-/**
- * MIN_INSTANCES >= 1, MAX_INSTANCES >= MIN_INSTANCES, 1 <= MIN_READY_INSTANCES <= MIN_INSTANCES, in
- * SPCS's words. (The Pulumi Service checks the same in pulumi/workload-settings.ts; a front end may not
- * import another, so the SQL wording lives here.)
- */
+/** SPCS's instance-count rule (model/instance-counts.ts), failing with the first violation in its words. */
 function checkCounts(min: number, max: number, minReady: number): void {
-  if (min < 1) throw sqlError("invalidValue", `invalid value '${min}' for property 'MIN_INSTANCES'; use 1 or more.`);
-  if (max < min) throw sqlError("invalidValue", `invalid property combination 'MIN_INSTANCES'='${min}' and 'MAX_INSTANCES'='${max}'; MAX_INSTANCES must be at least MIN_INSTANCES.`);
-  if (minReady < 1 || minReady > min) throw sqlError("invalidValue", `invalid value '${minReady}' for property 'MIN_READY_INSTANCES'; use a value from 1 to MIN_INSTANCES (${min}).`);
+  const [v] = instanceCountViolations(min, max, minReady);
+  if (v) throw sqlError("invalidValue", `${v.message}; ${v.fix}.`);
 }
 
 /** AUTO_SUSPEND_SECS: whole seconds, 0 (the default) never suspends. */
