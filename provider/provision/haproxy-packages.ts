@@ -30,8 +30,12 @@ export async function ensureHaproxyPackages(log: (line: string) => void): Promis
     for (const deb of debs) run("dpkg-deb", ["-x", path.join(work, "debs", deb), path.join(work, "root")]);
     fs.rmSync(path.join(work, "debs"), { recursive: true, force: true });
     fs.writeFileSync(path.join(work, "packages.txt"), debs.join("\n") + "\n");
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.renameSync(work, dir); // whole or absent: a process that reads it never sees half of it
+    // Whole or absent: a process that reads it never sees half of it. Another `platform up` that got
+    // there first leaves its copy in place.
+    if (!fs.existsSync(listFile)) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.renameSync(work, dir);
+    }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
