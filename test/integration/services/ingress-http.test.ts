@@ -84,6 +84,23 @@ describe("integration: the ingress's HTTP behaviour (headers, CORS, idle timeout
     assert.equal(other.HTTP_SF_CONTEXT_CURRENT_USER_TOKEN, undefined, "no caller token without executeAsCaller");
   });
 
+  it("keeps hop-by-hop headers, and those a Connection header names, from the service", async function () {
+    const { port } = new URL(urls.PLAIN);
+    const text = await new Promise<string>((resolve, reject) => {
+      const req = http.request({ host: "127.0.0.1", port: Number(port), path: "/cgi-bin/echo", agent: false, headers: { Connection: "keep-alive, X-Hop", "X-Hop": "1", "Keep-Alive": "timeout=5", "Proxy-Connection": "keep-alive", "X-Custom": "kept" } });
+      req.on("response", (res) => {
+        let body = "";
+        res.on("data", (b: Buffer) => (body += b.toString())).on("end", () => resolve(body));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    const seen = Object.fromEntries(text.trim().split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+    for (const gone of ["HTTP_X_HOP", "HTTP_KEEP_ALIVE", "HTTP_PROXY_CONNECTION"]) assert.equal(seen[gone], undefined, `${gone}: ${text}`);
+    assert.equal(seen.HTTP_X_CUSTOM, "kept");
+    assert.equal(seen.HTTP_SF_CONTEXT_CURRENT_USER, "ALICE");
+  });
+
   it("answers an allowed preflight itself, with SPCS's CORS headers", async function () {
     const res = await fetch(`${urls.CALLER}/cgi-bin/echo`, { method: "OPTIONS", headers: { Origin: ALLOWED, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "X-Custom" } });
     assert.equal(res.status, 204);

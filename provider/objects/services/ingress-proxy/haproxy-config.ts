@@ -21,6 +21,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 /** Response headers SPCS's proxy removes (§6.2 of the reference). */
 export const STRIPPED_RESPONSE_HEADERS = ["Server", "X-Powered-By", "X-XSS-Protection", "Public-Key-Pins"];
+/** Hop-by-hop headers that haproxy passes on unless told (it handles Connection, Transfer-Encoding and Upgrade itself). */
+export const HOP_BY_HOP_HEADERS = ["Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Proxy-Authorization", "Proxy-Authenticate"];
 /** The fixed security headers a CORS answer exposes, after the endpoint's own Access-Control-Expose-Headers. */
 export const FIXED_EXPOSED_HEADERS = Object.keys(SECURITY_HEADERS);
 /** Instance slots per endpoint: the most READY instances one ingress spreads over (Docker's DNS answers them all). */
@@ -142,15 +144,17 @@ function frontend(config: IngressProxyConfig, endpoint: IngressEndpointConfig, p
     );
   }
   lines.push(
+    // Hop-by-hop headers (RFC 9110 §7.6.1) haproxy does not handle itself, and those a Connection header names.
+    ...HOP_BY_HOP_HEADERS.map((h) => `  http-request del-header ${h}`),
+    `  http-request lua.spcs_connection_tokens if { req.hdr(connection) -m reg -i '^\\s*(?!(keep-alive|close|upgrade)\\s*$)\\S' }`,
     // Only the proxy speaks for the caller: what a client claims goes, and so does a Snowflake token.
     `  http-request del-header sf-context- -m beg`,
     `  http-request del-header x-sf-spcs-authorization`,
-    `  http-request del-header proxy-authorization`,
     `  http-request del-header authorization if { req.fhdr(authorization) -m reg -i '^[[:space:]]*snowflake[[:space:]]+token=' }`,
     `  http-request set-header Sf-Context-Current-User "%[env(SPCS_USER)]"`,
   );
   if (config.executeAsCaller) lines.push(`  http-request set-header Sf-Context-Current-User-Token "%[lua.spcs_caller_token]"`);
-  for (const name of STRIPPED_RESPONSE_HEADERS) lines.push(`  http-response del-header ${name}`);
+  for (const name of [...STRIPPED_RESPONSE_HEADERS, ...HOP_BY_HOP_HEADERS]) lines.push(`  http-response del-header ${name}`);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) lines.push(`  http-response set-header ${name} ${value}`);
   lines.push(`  default_backend be_${port}`, "");
   return lines.join("\n");

@@ -6,6 +6,9 @@
  *   the service's DNS name; haproxy-config.ts sends it to the hold through a backup server): after a short grace (haproxy's resolver may not have seen a just-READY instance
  *   yet) it leaves the wake file (AUTO_RESUME, read by the platform agent) and holds the request until an
  *   instance is READY, up to HOLD_MS; then haproxy forwards it, or answers 503.
+ * - `lua.spcs_connection_tokens`, run only for a request whose Connection header names more than
+ *   keep-alive, close or upgrade: the headers it names describe the client's hop (RFC 9110 §7.6.1) and
+ *   never reach the service; the Connection header keeps only what haproxy itself acts on.
  * - `lua.spcs_caller_token`, a sample fetch used only with executeAsCaller: a caller token stand-in that
  *   names the platform's user and its expiry, unique per request (see callerTokenClaims in haproxy-config.ts).
  * - a task that prints INGRESS_LISTENING once haproxy runs: tasks start after every listener is bound, so
@@ -44,6 +47,23 @@ core.register_action("spcs_hold", { "http-req" }, function(txn, backend)
     waited = waited + 100
   end
 end, 1)
+
+local own_tokens = { ["keep-alive"] = true, ["close"] = true, ["upgrade"] = true }
+local kept_headers = { ["host"] = true, ["connection"] = true }
+
+core.register_action("spcs_connection_tokens", { "http-req" }, function(txn)
+  local values = txn.http:req_get_headers()["connection"]
+  if values == nil then return end
+  local keep = {}
+  for _, value in pairs(values) do
+    for token in string.gmatch(value, "[^,%s]+") do
+      local name = token:lower()
+      if own_tokens[name] then keep[#keep + 1] = name
+      elseif not kept_headers[name] then txn.http:req_del_header(name) end
+    end
+  end
+  if #keep > 0 then txn.http:req_set_header("connection", table.concat(keep, ", ")) else txn.http:req_del_header("connection") end
+end)
 
 local function json_string(s)
   return '"' .. s:gsub('[%c"\\\\]', function(c) return string.format("\\\\u%04x", c:byte()) end) .. '"'

@@ -22,6 +22,8 @@ describe("ingress: the generated haproxy configuration", function () {
       assert.match(cfg, new RegExp(`frontend hold_${port}\\n  bind abns@spcs-hold-${port}\\n  http-request lua\\.spcs_hold held_${port}\\n`));
     }
     assert.match(cfg, /timeout http-keep-alive 7s/);
+    assert.match(cfg, /http-request lua\.spcs_connection_tokens if \{ req\.hdr\(connection\) /, "headers a Connection header names are dropped");
+    assert.match(cfg, /http-request del-header Proxy-Connection\n/);
     assert.equal(env.SPCS_WAKE_FILE, "/spcs-wake/APP_DB.PUBLIC.WEB");
     assert.equal(env.SPCS_USER, "ALICE");
     assert.doesNotMatch(cfg, /spcs_caller_token/, "no caller token without executeAsCaller");
