@@ -29,6 +29,9 @@ export function parseHostPort(entry: string, where: string): HostPort {
   if (!m) throw fail("expected host or host:port");
   const host = m[1].toLowerCase();
   if (host.includes("*")) throw fail("wildcards are not supported for services; list each full host name");
+  // Digits and dots only is an address, never a host name (RFC 1123 §2.1): each part must be 0-255, or
+  // the firewall would refuse it only when a service using the rule starts.
+  if (/^[\d.]+$/.test(host) && !IPV4.test(host)) throw fail("not an IPv4 address (four parts, each 0-255)");
   if (!HOSTNAME.test(host) && !IPV4.test(host)) throw fail("not a host name or IPv4 address");
   const port = m[2] === undefined ? DEFAULT_EGRESS_PORT : Number(m[2]);
   if (!egressPortAllowed(port)) throw fail(`port ${port} is not allowed: services reach ports 22, 80, 443 and 1024-65535 only`);

@@ -93,4 +93,17 @@ describe("integration: the container runtime port on the real engine", function 
     const r = await tp.platform.docker.runToCompletion({ image, labels: managedLabels(tp.config.home, "validation-container", "rtport"), cmd: ["sh", "-c", "echo out; echo err >&2; exit 4"], timeoutMs: 30_000 });
     assert.deepEqual(r, { exitCode: 4, stdout: "out\n", stderr: "err\n", timedOut: false });
   });
+  it("startUntilLine: returns at the line while the program runs on, and with the exit code and stderr when it ends first", async function () {
+    const ok = await tp.platform.docker.createContainer({ ...spec("line"), cmd: ["sh", "-c", "echo warming; echo ready-now; exec sleep 60"] });
+    made.push(ok);
+    const seen = await tp.platform.docker.startUntilLine(ok, "ready-now", 10_000);
+    assert.equal(seen.seen, true);
+    assert.equal((await tp.platform.docker.inspectContainer(ok))?.running, true, "the program goes on after the line");
+    // A restart policy starts it again at once: the first run's exit code must still come back.
+    const bad = await tp.platform.docker.createContainer({ ...spec("noline"), cmd: ["sh", "-c", "echo 'iptables-restore: line 3 failed' >&2; exit 4"], restart: "always" });
+    made.push(bad);
+    const failed = await tp.platform.docker.startUntilLine(bad, "ready-now", 10_000);
+    assert.deepEqual({ seen: failed.seen, timedOut: failed.timedOut, exitCode: failed.exitCode }, { seen: false, timedOut: false, exitCode: 4 });
+    assert.match(failed.stderr, /iptables-restore: line 3 failed/);
+  });
 });

@@ -16,6 +16,8 @@ describe("network rule VALUE_LIST entries (HOST_PORT)", function () {
     assert.throws(() => parseHostPort("http://x.com", "R"), /expected host or host:port/);
     assert.throws(() => parseHostPort("a b", "R"), /not a host name or IPv4 address/);
     assert.throws(() => parseHostPort("x.com:70000", "R"), /port 70000 is not allowed/);
+    assert.throws(() => parseHostPort("999.1.1.1:443", "R"), /'999.1.1.1:443' in VALUE_LIST of network rule R: not an IPv4 address \(four parts, each 0-255\)/);
+    assert.throws(() => parseHostPort("10.1.2", "R"), /not an IPv4 address/);
   });
 
   it("admits exactly 22, 80, 443 and 1024-65535", function () {
