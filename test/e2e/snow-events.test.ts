@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describeService } from "../../provider/statements/services";
 import { APP_IMAGE, seedAppImage } from "../support/service-fixtures";
-import { runClient, snowCli, type RunResult } from "../support/sql-clients";
+import { snowCli, snowCalls } from "../support/sql-clients";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";
 
 /** A service whose one container writes numbered lines to stdout and stderr, then stays up (or fails). */
@@ -34,13 +34,7 @@ describe("e2e: logs and platform events in the event table, read with `snow`", f
   let work: string;
   let env: Record<string, string>;
 
-  const snow = (...args: string[]): Promise<RunResult> => runClient(snowBin, args, { env, timeoutMs: 300_000 });
-  const ok = async (...args: string[]): Promise<string> => {
-    const r = await snow(...args);
-    assert.equal(r.code, 0, `snow ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
-    return r.stdout;
-  };
-  const json = async <T = Record<string, unknown>[]>(...args: string[]): Promise<T> => JSON.parse(await ok(...args, "--format", "json")) as T;
+  const { snow, ok, json } = snowCalls(() => ({ bin: snowBin, env }));
   const sql = (query: string) => json("sql", "-q", query);
   /** Asks until `check` holds (the agent collects every second, the endpoint ships every second). */
   const eventually = async <T>(what: string, ask: () => Promise<T>, check: (v: T) => boolean, tries = 20): Promise<T> => {

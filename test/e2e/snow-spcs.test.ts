@@ -6,7 +6,7 @@ import { homeFilter, LABEL_CONTAINER, LABEL_SERVICE } from "../../provider/commo
 import { baseImageRepo } from "../../provider/model/platform-images";
 import { describePool } from "../../provider/statements/compute-pools";
 import { describeService } from "../../provider/statements/services";
-import { runClient, snowCli, type RunResult } from "../support/sql-clients";
+import { runClient, snowCli, snowCalls } from "../support/sql-clients";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform";
 
 const SVC = { database: "LOCAL_DB", schema: "PUBLIC", name: "CI_SVC" };
@@ -55,13 +55,7 @@ describe("e2e: a `snow spcs` CI script against the local platform", function () 
   let ingress: string;
 
   /** One `snow` call as a CI script makes it: the connection comes from SNOWFLAKE_HOME alone. */
-  const snow = (...args: string[]): Promise<RunResult> => runClient(snowBin, args, { env, timeoutMs: 300_000 });
-  const ok = async (...args: string[]): Promise<string> => {
-    const r = await snow(...args);
-    assert.equal(r.code, 0, `snow ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
-    return r.stdout;
-  };
-  const json = async <T = Record<string, unknown>[]>(...args: string[]): Promise<T> => JSON.parse(await ok(...args, "--format", "json")) as T;
+  const { snow, ok, json } = snowCalls(() => ({ bin: snowBin, env }));
   /** The error box `snow` prints, with its frame and line breaks folded away. */
   const failure = async (...args: string[]): Promise<string> => {
     const r = await snow(...args);

@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -80,6 +81,22 @@ export function runClient(cmd: string, args: string[], opts: { env?: Record<stri
     });
     child.stdin.end(opts.input ?? "");
   });
+}
+
+/**
+ * The real `snow` as a test script calls it: `snow` gives the result, `ok` its stdout and fails the test
+ * with both streams when it exits non-zero, `json` parses what `--format json` printed. `settings` is
+ * read at each call, so a suite can fill in the binary and environment in its `before`.
+ */
+export function snowCalls(settings: () => { bin: string; env: Record<string, string> }) {
+  const snow = (...args: string[]): Promise<RunResult> => runClient(settings().bin, args, { env: settings().env, timeoutMs: 300_000 });
+  const ok = async (...args: string[]): Promise<string> => {
+    const r = await snow(...args);
+    assert.equal(r.code, 0, `snow ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
+    return r.stdout;
+  };
+  const json = async <T = Record<string, unknown>[]>(...args: string[]): Promise<T> => JSON.parse(await ok(...args, "--format", "json")) as T;
+  return { snow, ok, json };
 }
 
 /** A snow config with one connection to the endpoint (chmod 600, as snow requires); returns SNOWFLAKE_HOME. */

@@ -62,12 +62,12 @@ export async function enforceEgress(platform: Platform, svc: ServiceRow, netnsCo
     return; // leaving the service (removeInstance): it never rejoins
   }
   const spec = readRuntimeSpec(svc);
-  const allowed = await withPlatformNetworks(platform, async (networks) => {
+  const { allowed, script } = await withPlatformNetworks(platform, async (networks) => {
     const plan = firewallPlan(platform, svc, spec, networks);
     // The file first: a restart of the network container from now on loads this table too.
     writeFirewallFile(home, netnsContainer, plan.script);
     await runFirewall(platform, svc, netns.id, plan.script);
-    return plan.allowed;
+    return plan;
   });
   if (allowed.length === 0) {
     if (joined) await leave();
@@ -75,7 +75,8 @@ export async function enforceEgress(platform: Platform, svc: ServiceRow, netnsCo
   }
   if (joined) return;
   await withPlatformNetworks(platform, ({ egress }) => platform.docker.connect(netns.id, egress, []));
-  await withPlatformNetworks(platform, (networks) => runFirewall(platform, svc, netns.id, firewallPlan(platform, svc, spec, networks).script));
+  // The same script again: its host names resolve on the egress network now.
+  await runFirewall(platform, svc, netns.id, script);
 }
 
 async function runFirewall(platform: Platform, svc: ServiceRow, netnsId: string, script: string): Promise<void> {

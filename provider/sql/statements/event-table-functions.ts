@@ -34,6 +34,13 @@ function ntzLiteral(d: Date): string {
   return `${sqlString(d.toISOString().slice(0, 23).replace("T", " "))}::TIMESTAMP_NTZ`;
 }
 
+/** The columns both functions start with: when, and which instance and container. */
+const WHERE_FROM = [
+  "timestamp AS TIMESTAMP",
+  `resource_attributes:"snow.service.instance"::number AS INSTANCE_ID`,
+  `resource_attributes:"snow.service.container.name"::varchar AS CONTAINER_NAME`,
+];
+
 /**
  * The columns Snowflake documents for each function. VALUE is a VARIANT string: `object_construct(...):l::varchar`
  * gives its text without JSON quotes (a bare `value::varchar` keeps them in fakesnow).
@@ -42,9 +49,7 @@ const COLUMNS: Record<EventTableFunction, { recordType: "LOG" | "EVENT"; select:
   SPCS_GET_LOGS: {
     recordType: "LOG",
     select: [
-      "timestamp AS TIMESTAMP",
-      `resource_attributes:"snow.service.instance"::number AS INSTANCE_ID`,
-      `resource_attributes:"snow.service.container.name"::varchar AS CONTAINER_NAME`,
+      ...WHERE_FROM,
       "object_construct('l', value):l::varchar AS LOG",
       "record_attributes AS RECORD_ATTRIBUTES",
     ],
@@ -52,9 +57,7 @@ const COLUMNS: Record<EventTableFunction, { recordType: "LOG" | "EVENT"; select:
   SPCS_GET_EVENTS: {
     recordType: "EVENT",
     select: [
-      "timestamp AS TIMESTAMP",
-      `resource_attributes:"snow.service.instance"::number AS INSTANCE_ID`,
-      `resource_attributes:"snow.service.container.name"::varchar AS CONTAINER_NAME`,
+      ...WHERE_FROM,
       "record:severity_text::varchar AS SEVERITY",
       "record:name::varchar AS EVENT_NAME",
       "value AS EVENT_VALUE",
